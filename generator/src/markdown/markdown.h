@@ -1,0 +1,56 @@
+#pragma once
+
+// Markdown to HTML through cmark-gfm with the GFM extensions (table, strikethrough, autolink,
+// tasklist, tagfilter) and footnotes. Raw HTML is never passed through and unsafe link schemes
+// (javascript:, vbscript:, file:, most data:) are dropped. Headings get stable Dutch-friendly ids.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wegwijzer::markdown {
+
+struct Heading {
+  int level = 0;      // 1..6
+  std::string text;   // plain text of the heading
+  std::string id;     // unique within the document: "kosten", "kosten-1", ...
+  int line = 0;       // in the file (Options::first_line applied)
+};
+
+// Decides what becomes of a link or image destination found at (line, column) of the file.
+// Returns the replacement destination, or nullopt to keep it as written.
+using LinkRewriter =
+    std::function<std::optional<std::string>(const std::string& href, int line, int column)>;
+
+// A paragraph that holds nothing but `{{< name key="value" key2="value" >}}` is a block
+// directive: an editor's way to embed a data-driven part. The handler returns the HTML to put in
+// its place (inserted as is), or nullopt to report nothing and leave the paragraph as text.
+struct BlockDirective {
+  std::string name;
+  std::map<std::string, std::string> args;
+  int line = 0;
+  int column = 0;
+};
+using BlockHandler = std::function<std::optional<std::string>(const BlockDirective&)>;
+
+struct Options {
+  int first_line = 1;  // line number of the first line of `text` in its file
+  LinkRewriter rewrite_link;
+  BlockHandler handle_block;
+  bool want_plain_text = false;  // fill Rendered::plain_text (for readability checks)
+};
+
+struct Rendered {
+  std::string html;
+  std::vector<Heading> headings;
+  size_t word_count = 0;
+  std::string summary;     // plain text of the first paragraph
+  std::string plain_text;  // paragraphs, list items and headings as text, one block a line
+};
+
+Rendered render(std::string_view text, const Options& options);
+
+}  // namespace wegwijzer::markdown

@@ -1,0 +1,76 @@
+#pragma once
+
+// A Mustache engine (https://github.com/mustache/spec): interpolation, sections, inverted
+// sections, comments, set-delimiters, partials, template inheritance (parents and blocks) and
+// dynamic names. Lambdas are not supported: data comes from JSON. Templates are parsed once into
+// an immutable tree and may be rendered from many threads at once.
+
+#include <map>
+#include <memory>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace wegwijzer::mustache {
+
+struct Error {
+  std::string template_name;
+  int line = 0;    // 1-based position in the template source
+  int column = 0;  // 1-based, in characters
+  std::string message;
+};
+
+class Template;  // parsed form, defined in mustache.cc
+
+// Parses `source`. On a syntax error returns nullptr and sets `*error` (position of the tag).
+std::shared_ptr<const Template> parse(std::string name, std::string_view source, Error* error);
+
+// Finds templates by name for partials ({{>name}}), parents ({{<name}}) and dynamic names.
+class TemplateSource {
+ public:
+  virtual ~TemplateSource() = default;
+  virtual const Template* find(std::string_view name) const = 0;
+};
+
+// Named templates, each parsed once when added.
+class TemplateSet : public TemplateSource {
+ public:
+  // Parses and stores `source` under `name`, replacing an earlier one. Returns false and appends
+  // to `errors` on a syntax error.
+  bool add(const std::string& name, std::string_view source, std::vector<Error>* errors);
+  const Template* find(std::string_view name) const override;
+  bool contains(std::string_view name) const { return find(name) != nullptr; }
+  std::vector<std::string> names() const;
+
+ private:
+  std::map<std::string, std::shared_ptr<const Template>, std::less<>> templates_;
+};
+
+struct RenderOptions {
+  // The spec renders a missing partial or parent as nothing; a site build wants an error.
+  bool missing_partial_is_error = false;
+  // When set, receives the name of every partial or parent that was rendered (for dependency
+  // tracking in incremental rebuilds).
+  std::set<std::string>* used_templates = nullptr;
+};
+
+// Renders `tmpl` against a context stack given bottom first: name lookups search from the last
+// element down, as if each had been pushed by an enclosing section. Problems (a missing partial
+// when that is an error, runaway recursion) are appended to `errors`; rendering goes on where it
+// can.
+void render_to(std::string& out, const Template& tmpl,
+               std::span<const nlohmann::json* const> context, const TemplateSource& partials,
+               const RenderOptions& options, std::vector<Error>* errors);
+
+std::string render(const Template& tmpl, const nlohmann::json& data,
+                   const TemplateSource& partials, const RenderOptions& options = {},
+                   std::vector<Error>* errors = nullptr);
+
+// HTML-escapes & < > " and ' (for element content and quoted attributes alike).
+void append_escaped(std::string& out, std::string_view text);
+
+}  // namespace wegwijzer::mustache

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace wegwijzer {
+
+// Read access to a site directory. Paths are relative to the site root and '/'-separated, so the
+// pipeline can run on a real directory or, in tests, on files held in memory.
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+
+  struct Listing {
+    std::vector<std::string> files;   // regular files below the folder, sorted
+    std::vector<std::string> errors;  // "path: message" for what could not be walked
+  };
+  // Every regular file below `dir` (recursively); an absent folder gives an empty listing.
+  virtual Listing list_files(const std::string& dir) const = 0;
+  // False with `error` set when the file cannot be read.
+  virtual bool read_file(const std::string& path, std::string* contents,
+                         std::string* error) const = 0;
+  virtual bool is_file(const std::string& path) const = 0;
+};
+
+class DiskFileSystem : public FileSystem {
+ public:
+  explicit DiskFileSystem(std::string root) : root_(std::move(root)) {}
+  Listing list_files(const std::string& dir) const override;
+  bool read_file(const std::string& path, std::string* contents,
+                 std::string* error) const override;
+  bool is_file(const std::string& path) const override;
+  const std::string& root() const { return root_; }
+
+ private:
+  std::string root_;
+};
+
+class MemoryFileSystem : public FileSystem {
+ public:
+  MemoryFileSystem() = default;
+  explicit MemoryFileSystem(std::map<std::string, std::string> files) : files_(std::move(files)) {}
+  void set(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
+  void remove(const std::string& path) { files_.erase(path); }
+  Listing list_files(const std::string& dir) const override;
+  bool read_file(const std::string& path, std::string* contents,
+                 std::string* error) const override;
+  bool is_file(const std::string& path) const override;
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+// Joins '/'-separated path parts, leaving out empty ones.
+std::string join_path(const std::string& a, const std::string& b);
+
+}  // namespace wegwijzer
