@@ -15,7 +15,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing missing packages: ${missing[*]}" >&2
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  apt_options=()
+  # CI keeps downloaded packages between runs in APT_CACHE_DIR.
+  if [ -n "${APT_CACHE_DIR:-}" ]; then
+    mkdir -p "$APT_CACHE_DIR/partial"
+    apt_options=(-o "Dir::Cache::Archives=$APT_CACHE_DIR" -o "APT::Keep-Downloaded-Packages=true")
+  fi
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >&2
+    "${apt_options[@]}" "${missing[@]}" >&2
 fi

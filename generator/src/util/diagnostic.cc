@@ -25,6 +25,12 @@ void Diagnostics::error_at(std::string path, std::string_view text, size_t offse
         std::move(source));
 }
 
+void Diagnostics::note(std::string path, int line, int column, std::string message,
+                       std::string source_line) {
+  items_.push_back({Severity::kNote, std::move(path), line, column, std::move(message),
+                    std::move(source_line)});
+}
+
 void Diagnostics::merge(Diagnostics&& other) {
   items_.insert(items_.end(), std::make_move_iterator(other.items_.begin()),
                 std::make_move_iterator(other.items_.end()));
@@ -52,7 +58,10 @@ size_t Diagnostics::error_count() const {
                        [](const Diagnostic& d) { return d.severity == Severity::kError; });
 }
 
-size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+size_t Diagnostics::warning_count() const {
+  return std::count_if(items_.begin(), items_.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::kWarning; });
+}
 
 static bool is_continuation_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
 
@@ -66,7 +75,9 @@ std::string format_diagnostic(const Diagnostic& d) {
     }
     out += ": ";
   }
-  out += d.severity == Severity::kError ? "error: " : "warning: ";
+  out += d.severity == Severity::kError     ? "error: "
+         : d.severity == Severity::kWarning ? "warning: "
+                                            : "note: ";
   out += d.message;
   out += '\n';
   if (!d.source_line.empty()) {

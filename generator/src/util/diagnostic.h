@@ -6,7 +6,7 @@
 
 namespace wegwijzer {
 
-enum class Severity { kWarning, kError };
+enum class Severity { kNote, kWarning, kError };
 
 // A problem in the input, located as precisely as the source allows.
 struct Diagnostic {
@@ -26,6 +26,8 @@ class Diagnostics {
              std::string source_line = {});
   void warning(std::string path, int line, int column, std::string message,
                std::string source_line = {});
+  void note(std::string path, int line, int column, std::string message,
+            std::string source_line = {});
   // Adds an error at byte `offset` of `text`, filling in line, column and the source line.
   // `first_line` is the line number of text[0] in the file.
   void error_at(std::string path, std::string_view text, size_t offset, std::string message,

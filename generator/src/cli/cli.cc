@@ -1,0 +1,221 @@
+#include "cli/cli.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <iomanip>
+#include <map>
+#include <optional>
+
+#include "output/output.h"
+#include "site/build.h"
+#include "util/file_system.h"
+#include "util/parallel.h"
+
+namespace fs = std::filesystem;
+
+namespace wegwijzer {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: wegwijzer <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  build    build the site into a folder (default: public/ in the source folder)\n"
+    "  check    build without writing and report everything an editor should look at:\n"
+    "           errors, stale data, pages harder than B1, facts held back as unverified\n"
+    "  help     show this help\n"
+    "  version  show the version\n"
+    "\n"
+    "options (build, check):\n"
+    "  --source DIR     the site folder with content/ (default: .)\n"
+    "  --output DIR     where the site goes (default: DIR/public)\n"
+    "  --jobs N         threads to use (default: all cores)\n"
+    "  --drafts         include pages with draft: true\n"
+    "  --base-url URL   absolute URL the site is served from (overrides wegwijzer.yaml)\n"
+    "  --timings        print how long each stage took\n"
+    "  --quiet          print only problems\n"
+    "\n"
+    "exit status: 0 success (warnings allowed), 1 errors in the input, 2 wrong usage\n";
+
+struct Flags {
+  std::string source = ".";
+  std::string output;
+  int jobs = 0;
+  bool drafts = false;
+  bool timings = false;
+  bool quiet = false;
+  std::string base_url;
+};
+
+// Parses "--name value" and "--name=value" flags; returns an error message or nullopt.
+std::optional<std::string> parse_flags(const std::vector<std::string>& args, size_t start,
+                                       Flags* flags) {
+  for (size_t i = start; i < args.size(); ++i) {
+    std::string arg = args[i], value;
+    bool has_inline = false;
+    if (size_t eq = arg.find('='); arg.starts_with("--") && eq != std::string::npos) {
+      value = arg.substr(eq + 1);
+      arg.resize(eq);
+      has_inline = true;
+    }
+    auto take_value = [&]() -> std::optional<std::string> {
+      if (has_inline) return value;
+      if (i + 1 >= args.size()) return std::nullopt;
+      return args[++i];
+    };
+    if (arg == "--drafts") {
+      flags->drafts = true;
+    } else if (arg == "--timings") {
+      flags->timings = true;
+    } else if (arg == "--quiet" || arg == "-q") {
+      flags->quiet = true;
+    } else if (arg == "--source" || arg == "-s" || arg == "--output" || arg == "-o" ||
+               arg == "--jobs" || arg == "-j" || arg == "--base-url") {
+      std::optional<std::string> v = take_value();
+      if (!v) return arg + " needs a value";
+      if (arg == "--source" || arg == "-s") {
+        flags->source = *v;
+      } else if (arg == "--output" || arg == "-o") {
+        flags->output = *v;
+      } else if (arg == "--base-url") {
+        flags->base_url = *v;
+      } else {
+        try {
+          size_t used = 0;
+          flags->jobs = std::stoi(*v, &used);
+          if (used != v->size() || flags->jobs < 1 || flags->jobs > 256) throw std::out_of_range("");
+        } catch (const std::exception&) {
+          return "--jobs needs a number from 1 to 256";
+        }
+      }
+    } else {
+      return "unknown option '" + args[i] + "'";
+    }
+  }
+  return std::nullopt;
+}
+
+// True when `inner` is `outer` or lies inside it.
+bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto i = inner.begin();
+  for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+    if (i == inner.end() || *i != *o) return false;
+  }
+  return true;
+}
+
+int run_check(const Flags& flags, std::ostream& out, std::ostream& err) {
+  std::error_code ec;
+  if (!fs::is_directory(flags.source, ec)) {
+    err << "wegwijzer: " << flags.source << ": no such folder\n";
+    return kExitUsage;
+  }
+  DiskFileSystem files(fs::weakly_canonical(flags.source, ec).string());
+  MemoryOutput output;
+  BuildOptions options;
+  options.drafts = flags.drafts;
+  options.jobs = flags.jobs > 0 ? flags.jobs : default_jobs();
+  options.base_url = flags.base_url;
+  options.editor_checks = true;
+  BuildResult result = build_site(files, options, &output);
+  err << format_diagnostics(result.diagnostics);
+  size_t errors = result.diagnostics.error_count();
+  size_t warnings = result.diagnostics.warning_count();
+  size_t notes = result.diagnostics.items().size() - errors - warnings;
+  out << "Checked " << result.pages_written << " pages: " << errors << " errors, " << warnings
+      << " warnings, " << notes << " notes\n";
+  return errors ? kExitInputErrors : kExitOk;
+}
+
+int run_build(const Flags& flags, std::ostream& out, std::ostream& err) {
+  std::error_code ec;
+  if (!fs::is_directory(flags.source, ec)) {
+    err << "wegwijzer: " << flags.source << ": no such folder\n";
+    return kExitUsage;
+  }
+  fs::path source = fs::weakly_canonical(flags.source, ec);
+  fs::path target = flags.output.empty() ? source / "public" : fs::weakly_canonical(flags.output, ec);
+  for (const char* inside : {"", "content", "templates", "site-assets"}) {
+    fs::path protected_dir = *inside ? source / inside : source;
+    if (is_within(protected_dir, target) || (*inside && is_within(target, protected_dir))) {
+      err << "wegwijzer: --output " << target.string()
+          << " would overwrite the site's own files; choose another folder\n";
+      return kExitUsage;
+    }
+  }
+
+  auto started = std::chrono::steady_clock::now();
+  DiskFileSystem files(source.string());
+  StagedDirectoryOutput output(target.string());
+  std::string error;
+  if (!output.begin(&error)) {
+    err << "wegwijzer: " << error << "\n";
+    return kExitUsage;
+  }
+  BuildOptions options;
+  options.drafts = flags.drafts;
+  options.jobs = flags.jobs > 0 ? flags.jobs : default_jobs();
+  options.base_url = flags.base_url;
+  BuildResult result = build_site(files, options, &output);
+
+  err << format_diagnostics(result.diagnostics);
+  if (!result.ok()) {
+    output.abort();
+    size_t errors = result.diagnostics.error_count();
+    err << "wegwijzer: " << errors << (errors == 1 ? " error" : " errors")
+        << "; nothing was written, " << target.string() << " is unchanged\n";
+    return kExitInputErrors;
+  }
+  if (!output.commit(&error)) {
+    err << "wegwijzer: " << error << "\n";
+    return kExitInputErrors;
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (flags.timings) {
+    for (const StageTiming& t : result.timings) {
+      out << "  " << std::left << std::setw(10) << t.stage << std::right << std::fixed
+          << std::setprecision(1) << std::setw(9) << t.seconds * 1000 << " ms\n";
+    }
+  }
+  if (!flags.quiet) {
+    size_t warnings = result.diagnostics.warning_count();
+    out << "Built " << result.pages_written << " pages and " << result.files_written
+        << " other files into " << target.string() << " in " << std::fixed
+        << std::setprecision(2) << seconds << " s";
+    if (warnings) out << " (" << warnings << (warnings == 1 ? " warning" : " warnings") << ")";
+    out << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) {
+    err << kUsage;
+    return kExitUsage;
+  }
+  const std::string& command = args[0];
+  if (command == "help" || command == "--help" || command == "-h") {
+    out << kUsage;
+    return kExitOk;
+  }
+  if (command == "version" || command == "--version") {
+    out << "wegwijzer " << WEGWIJZER_VERSION << "\n";
+    return kExitOk;
+  }
+  if (command == "build" || command == "check") {
+    Flags flags;
+    if (auto problem = parse_flags(args, 1, &flags)) {
+      err << "wegwijzer " << command << ": " << *problem << "\n\n" << kUsage;
+      return kExitUsage;
+    }
+    return command == "build" ? run_build(flags, out, err) : run_check(flags, out, err);
+  }
+  err << "wegwijzer: unknown command '" << command << "'\n\n" << kUsage;
+  return kExitUsage;
+}
+
+}  // namespace wegwijzer

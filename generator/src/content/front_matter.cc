@@ -1,0 +1,196 @@
+#include "content/front_matter.h"
+
+#include <regex>
+
+#include <yaml-cpp/yaml.h>
+
+#include "content/yaml_json.h"
+#include "util/utf8.h"
+
+namespace wegwijzer {
+namespace {
+
+// The delimiter line without its line ending, or empty when the line is something else.
+bool is_delimiter_line(std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line == "---";
+}
+
+struct Reader {
+  const std::string& path;
+  std::string_view text;
+  Diagnostics* diags;
+  bool ok = true;
+
+  void error(const YAML::Mark& mark, int yaml_first_line, const std::string& message) {
+    int line = mark.line + yaml_first_line;
+    diags->error(path, line, mark.column + 1, message, std::string(line_text(text, line)));
+    ok = false;
+  }
+};
+
+const std::regex& date_pattern() {
+  static const std::regex re(
+      R"(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?)");
+  return re;
+}
+
+bool valid_calendar_date(const std::string& s) {
+  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && d == 29 && !leap);
+}
+
+}  // namespace
+
+bool parse_page_source(const std::string& path, std::string_view text, ParsedSource* out,
+                       Diagnostics* diags) {
+  size_t bad = find_invalid_utf8(text);
+  if (bad != std::string_view::npos) {
+    LineColumn lc = line_column_at(text, bad);
+    diags->error(path, lc.line, lc.column, "invalid UTF-8 (byte " + std::to_string(bad) + ")");
+    return false;
+  }
+  size_t start = bom_length(text);
+  size_t first_nl = text.find('\n', start);
+  std::string_view first_line =
+      text.substr(start, first_nl == std::string_view::npos ? std::string_view::npos : first_nl - start);
+  if (!is_delimiter_line(first_line)) {
+    diags->error(path, 1, 1, "missing front matter: a page starts with a line '---'",
+                 std::string(line_text(text, 1)));
+    return false;
+  }
+  // Find the closing delimiter line.
+  size_t yaml_begin = first_nl == std::string_view::npos ? text.size() : first_nl + 1;
+  size_t pos = yaml_begin;
+  int line = 2;
+  size_t yaml_end = std::string_view::npos, body_begin = text.size();
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view l = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    if (is_delimiter_line(l)) {
+      yaml_end = pos;
+      body_begin = nl == std::string_view::npos ? text.size() : nl + 1;
+      break;
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+    ++line;
+  }
+  if (yaml_end == std::string_view::npos) {
+    diags->error(path, 1, 1, "unterminated front matter: no closing '---' line",
+                 std::string(line_text(text, 1)));
+    return false;
+  }
+  out->body = text.substr(body_begin);
+  out->body_first_line = line + 1;
+
+  Reader r{path, text, diags};
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text.substr(yaml_begin, yaml_end - yaml_begin)));
+  } catch (const YAML::Exception& e) {
+    r.error(e.mark, 2, "invalid YAML in front matter: " + e.msg);
+    return false;
+  }
+  if (root.IsNull()) {
+    diags->error(path, 1, 1, "front matter has no \"title\"", std::string(line_text(text, 1)));
+    return false;
+  }
+  if (!root.IsMap()) {
+    r.error(root.Mark(), 2, "front matter must be a mapping of keys to values");
+    return false;
+  }
+
+  FrontMatter& fm = out->front_matter;
+  bool has_title = false;
+  auto string_value = [&](const YAML::Node& v, const std::string& key, std::string* dest) {
+    if (!v.IsScalar()) {
+      r.error(v.Mark(), 2, "\"" + key + "\" must be text");
+      return false;
+    }
+    *dest = v.Scalar();
+    return true;
+  };
+  auto pos_of = [](const YAML::Node& v) { return SourcePos{v.Mark().line + 2, v.Mark().column + 1}; };
+
+  for (const auto& kv : root) {
+    std::string key = kv.first.Scalar();
+    const YAML::Node& v = kv.second;
+    if (key == "title") {
+      if (string_value(v, key, &fm.title)) {
+        has_title = true;
+        if (fm.title.find_first_not_of(" \t") == std::string::npos) {
+          r.error(v.Mark(), 2, "\"title\" is empty");
+        }
+      } else {
+        has_title = true;  // reported as the wrong type already
+      }
+    } else if (key == "description") {
+      string_value(v, key, &fm.description);
+    } else if (key == "summary") {
+      string_value(v, key, &fm.summary);
+    } else if (key == "slug") {
+      if (string_value(v, key, &fm.slug)) fm.slug_pos = pos_of(v);
+    } else if (key == "url") {
+      if (string_value(v, key, &fm.url)) fm.url_pos = pos_of(v);
+    } else if (key == "layout") {
+      if (string_value(v, key, &fm.layout)) fm.layout_pos = pos_of(v);
+    } else if (key == "date" || key == "checked") {
+      std::string value;
+      if (string_value(v, key, &value)) {
+        if (!std::regex_match(value, date_pattern()) || !valid_calendar_date(value)) {
+          r.error(v.Mark(), 2, "\"" + key + "\" must be a date like 2026-11-23");
+        } else {
+          (key == "date" ? fm.date : fm.checked) = value;
+        }
+      }
+    } else if (key == "weight") {
+      nlohmann::json j = v.IsScalar() && v.Tag() != "!" ? yaml_to_json(v) : nlohmann::json();
+      if (!j.is_number_integer()) {
+        r.error(v.Mark(), 2, "\"weight\" must be a whole number");
+      } else {
+        fm.weight = static_cast<int>(j.get<long long>());
+      }
+    } else if (key == "draft") {
+      nlohmann::json j = v.IsScalar() && v.Tag() != "!" ? yaml_to_json(v) : nlohmann::json();
+      if (!j.is_boolean()) {
+        r.error(v.Mark(), 2, "\"draft\" must be true or false");
+      } else {
+        fm.draft = j.get<bool>();
+      }
+    } else if (key == "aliases") {
+      if (v.IsScalar()) {
+        fm.aliases.push_back(v.Scalar());
+        fm.alias_positions.push_back(pos_of(v));
+      } else if (v.IsSequence()) {
+        for (const auto& item : v) {
+          if (!item.IsScalar()) {
+            r.error(item.Mark(), 2, "each alias must be a URL path");
+            continue;
+          }
+          fm.aliases.push_back(item.Scalar());
+          fm.alias_positions.push_back(pos_of(item));
+        }
+      } else {
+        r.error(v.Mark(), 2, "\"aliases\" must be a list of URL paths");
+      }
+    } else {
+      try {
+        fm.params[key] = yaml_to_json(v);
+      } catch (const std::exception& e) {
+        r.error(v.Mark(), 2, "\"" + key + "\": " + e.what());
+      }
+    }
+  }
+  if (!has_title) {
+    diags->error(path, 1, 1, "front matter has no \"title\"", std::string(line_text(text, 1)));
+    return false;
+  }
+  return r.ok;
+}
+
+}  // namespace wegwijzer

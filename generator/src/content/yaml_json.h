@@ -1,0 +1,12 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
+
+namespace wegwijzer {
+
+// Converts a YAML node to JSON. Plain scalars become booleans, null, integers or floats when they
+// read as such (YAML 1.2 core schema); quoted scalars stay strings.
+nlohmann::json yaml_to_json(const YAML::Node& node, int depth = 0);
+
+}  // namespace wegwijzer

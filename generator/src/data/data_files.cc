@@ -1,0 +1,132 @@
+#include "data/data_files.h"
+
+#include <set>
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "site/links.h"
+
+namespace wegwijzer {
+namespace {
+
+std::string dir_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+// valijson names a place as {"<root>", "[gemeenten]", "[0]", "[code]"}.
+std::string pointer_from_context(const std::vector<std::string>& context) {
+  std::string pointer;
+  for (const std::string& part : context) {
+    if (part == "<root>") continue;
+    std::string key = part.size() >= 2 && part.front() == '[' && part.back() == ']'
+                          ? part.substr(1, part.size() - 2)
+                          : part;
+    pointer += "/" + pointer_escape(key);
+  }
+  return pointer;
+}
+
+bool is_unverified(const nlohmann::json& v) {
+  return v.is_object() && v.contains("status") && v["status"].is_string() &&
+         v["status"].get<std::string>() == "unverified";
+}
+
+}  // namespace
+
+DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Diagnostics* diags) {
+  DataFiles files;
+  FileSystem::Listing listing = fs.list_files(data_dir);
+  for (const std::string& path : listing.files) {
+    if (dir_of(path) != data_dir || !path.ends_with(".json")) continue;  // schemas live below
+    std::string name = path.substr(data_dir.size() + 1, path.size() - data_dir.size() - 6);
+    std::string text, error;
+    if (!fs.read_file(path, &text, &error)) {
+      diags->error(path, 0, 0, error);
+      continue;
+    }
+    JsonSource source;
+    if (!parse_json_source(path, std::move(text), &source, diags)) continue;
+    const nlohmann::json& schema_ref = source.value.is_object() && source.value.contains("$schema")
+                                           ? source.value["$schema"]
+                                           : nlohmann::json();
+    if (!schema_ref.is_string()) {
+      diags->error(path, 1, 1,
+                   "data file names no schema: add \"$schema\": \"./schemas/" + name +
+                       ".schema.json\"");
+    } else {
+      std::string schema_path;
+      if (!normalize_relative(data_dir + "/" + schema_ref.get<std::string>(), &schema_path)) {
+        source.error(diags, "/$schema", "schema path leaves the site folder");
+      } else {
+        validate_against_schema(fs, source, schema_path, diags);
+      }
+    }
+    files.emplace(name, std::move(source));
+  }
+  return files;
+}
+
+void validate_against_schema(const FileSystem& fs, const JsonSource& data,
+                             const std::string& schema_path, Diagnostics* diags) {
+  std::string text, error;
+  if (!fs.read_file(schema_path, &text, &error)) {
+    data.error(diags, "/$schema", "cannot read schema " + schema_path + ": " + error);
+    return;
+  }
+  JsonSource schema_source;
+  if (!parse_json_source(schema_path, std::move(text), &schema_source, diags)) return;
+  valijson::Schema schema;
+  try {
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(schema_source.value);
+    parser.populateSchema(adapter, schema);
+  } catch (const std::exception& e) {
+    diags->error(schema_path, 0, 0, std::string("invalid JSON Schema: ") + e.what());
+    return;
+  }
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter target(data.value);
+  if (validator.validate(schema, target, &results)) return;
+
+  // valijson also reports every enclosing value of a violation; keep the innermost ones.
+  std::vector<std::pair<std::string, std::string>> errors;
+  for (const auto& e : results) errors.emplace_back(pointer_from_context(e.context), e.description);
+  std::set<std::pair<std::string, std::string>> reported;
+  for (const auto& [pointer, message] : errors) {
+    bool has_deeper = false;
+    for (const auto& other : errors) {
+      if (other.first.size() > pointer.size() && other.first.starts_with(pointer + "/")) {
+        has_deeper = true;
+        break;
+      }
+    }
+    if (has_deeper || !reported.insert({pointer, message}).second) continue;
+    data.error(diags, pointer, "schema: " + message + " (at " + (pointer.empty() ? "/" : pointer) + ")");
+  }
+}
+
+nlohmann::json without_unverified(const nlohmann::json& value) {
+  if (value.is_array()) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& item : value) {
+      if (!is_unverified(item)) out.push_back(without_unverified(item));
+    }
+    return out;
+  }
+  if (value.is_object()) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [key, item] : value.items()) {
+      if (!is_unverified(item)) out[key] = without_unverified(item);
+    }
+    return out;
+  }
+  return value;
+}
+
+}  // namespace wegwijzer

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "data/json_source.h"
+#include "util/diagnostic.h"
+#include "util/file_system.h"
+
+namespace wegwijzer {
+
+// The data sets of a site: every <data_dir>/<name>.json, parsed and checked against the JSON
+// Schema its "$schema" names.
+using DataFiles = std::map<std::string, JsonSource>;
+
+DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Diagnostics* diags);
+
+// Validates `data` against the schema at `schema_path`; violations are reported at the offending
+// value. Missing or broken schemas are errors too.
+void validate_against_schema(const FileSystem& fs, const JsonSource& data,
+                             const std::string& schema_path, Diagnostics* diags);
+
+// A copy of `value` without anything marked "status": "unverified":
+// what citizens and open-data users get. Array elements and object members so marked are left
+// out.
+nlohmann::json without_unverified(const nlohmann::json& value);
+
+}  // namespace wegwijzer

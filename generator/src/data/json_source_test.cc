@@ -1,0 +1,40 @@
+#include "data/json_source.h"
+
+#include <catch2/catch.hpp>
+
+namespace wegwijzer {
+
+TEST_CASE("JsonSource records where each value stands") {
+  JsonSource src;
+  Diagnostics diags;
+  REQUIRE(parse_json_source("content/data/x.json",
+                            "{\n  \"a\": [1, {\"b/c\": \"x\"}],\n  \"d\": {}\n}\n", &src, &diags));
+  CHECK(src.offset_of("/a/1/b~1c") == 20);
+  CHECK(src.offset_of("/d") == 34);
+  CHECK(src.offset_of("/d/missing/deeper") == 34);
+  src.error(&diags, "/a/1/b~1c", "wrong");
+  CHECK(format_diagnostics(diags) ==
+        "content/data/x.json:2:18: error: wrong\n  \"a\": [1, {\"b/c\": \"x\"}],\n                   ^\n");
+}
+
+TEST_CASE("JsonSource reports syntax errors, bad UTF-8 and deep nesting with positions") {
+  JsonSource src;
+  Diagnostics diags;
+  CHECK_FALSE(parse_json_source("d.json", "{\n  \"a\": [1, 2,]\n}\n", &src, &diags));
+  CHECK_FALSE(parse_json_source("e.json", "[\"\xff\"]", &src, &diags));
+  CHECK_FALSE(parse_json_source("f.json", std::string(10000, '[') + std::string(10000, ']'), &src, &diags));
+  std::string out = format_diagnostics(diags);
+  CHECK(out.find("d.json:2:15: error: invalid JSON: ") != std::string::npos);
+  CHECK(out.find("e.json:1:3: error: invalid UTF-8 (byte 2)\n") != std::string::npos);
+  CHECK(out.find("f.json:1:129: error: nested more than 128 levels deep\n") != std::string::npos);
+}
+
+TEST_CASE("JsonSource accepts a byte order mark") {
+  JsonSource src;
+  Diagnostics diags;
+  REQUIRE(parse_json_source("b.json", "\xEF\xBB\xBF{\"a\": 1}", &src, &diags));
+  CHECK(src.value["a"] == 1);
+  CHECK(src.offset_of("/a") == 9);
+}
+
+}  // namespace wegwijzer

@@ -1,0 +1,722 @@
+#include "markdown/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "util/slug.h"
+
+// The table extension exports its node types but Debian's headers do not declare them.
+extern "C" {
+extern cmark_node_type CMARK_NODE_TABLE_ROW;
+extern cmark_node_type CMARK_NODE_TABLE_CELL;
+}
+
+namespace wegwijzer::markdown {
+namespace {
+
+// Safe mode is cmark-gfm's default (no CMARK_OPT_UNSAFE): raw HTML becomes a comment and
+// javascript:/vbscript:/file: destinations render as href="". VALIDATE_UTF8 keeps a stray Latin-1
+// byte in a source file from producing an invalid UTF-8 page.
+constexpr int kCmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
+
+constexpr std::array<const char*, 5> kExtensionNames = {"table", "strikethrough", "autolink",
+                                                        "tasklist", "tagfilter"};
+
+// cmark-gfm's registry is a plain global list, so it is filled and read out exactly once.
+const std::array<cmark_syntax_extension*, kExtensionNames.size()>& extensions() {
+  static std::array<cmark_syntax_extension*, kExtensionNames.size()> found{};
+  static std::once_flag once;
+  std::call_once(once, [] {
+    cmark_gfm_core_extensions_ensure_registered();
+    for (size_t i = 0; i < kExtensionNames.size(); ++i) {
+      found[i] = cmark_find_syntax_extension(kExtensionNames[i]);
+    }
+  });
+  return found;
+}
+
+// cmark-gfm 0.29 keeps its table of special inline characters in one process-wide array, and every
+// parser switches the extensions' characters (~ | : w ...) on before and off after inline parsing
+// (and around each table row). Two documents parsed at once would switch them off under each
+// other and lose strikethrough, table cells or autolinks at random. Parsing is therefore
+// serialised; walking the tree and rendering HTML, about half the work, run in parallel.
+std::mutex& parse_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+struct ParserDeleter {
+  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+struct IterDeleter {
+  void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
+};
+struct FreeDeleter {
+  void operator()(char* text) const { std::free(text); }
+};
+using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
+
+ParserPtr new_parser() {
+  ParserPtr parser(cmark_parser_new(kCmarkOptions));
+  for (cmark_syntax_extension* extension : extensions()) {
+    if (extension != nullptr) cmark_parser_attach_syntax_extension(parser.get(), extension);
+  }
+  return parser;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string_view literal_of(cmark_node* node) {
+  const char* literal = cmark_node_get_literal(node);
+  return literal == nullptr ? std::string_view() : std::string_view(literal);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Source lines: cmark reports byte positions; callers want the file's line and character column.
+
+class SourceLines {
+ public:
+  explicit SourceLines(std::string_view text) : text_(text) {
+    starts_.push_back(0);
+    // cmark ends a line at \n, \r\n and a lone \r; counting the same way keeps line numbers equal.
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
+        starts_.push_back(i + 1);
+      }
+    }
+  }
+
+  // Line `number` (1-based) without its line ending; empty when out of range.
+  std::string_view line(int number) const {
+    if (number < 1 || static_cast<size_t>(number) > starts_.size()) return {};
+    size_t begin = starts_[number - 1];
+    size_t end = static_cast<size_t>(number) < starts_.size() ? starts_[number] : text_.size();
+    std::string_view line = text_.substr(begin, end - begin);
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+    return line;
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> starts_;
+};
+
+// 1-based column in characters of the byte at `byte_index`.
+int character_column(std::string_view line, size_t byte_index) {
+  int column = 1;
+  for (size_t i = 0; i < byte_index && i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
+  }
+  return column;
+}
+
+// Where a paragraph's text starts on a continuation line: after the block quote markers and the
+// indentation of the containers. A continuation line can never start with '>' itself, because a
+// block quote interrupts a paragraph.
+size_t first_content_byte(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '>')) ++i;
+  return i;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text and words
+
+bool is_word_code_point(uint32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;  // Latin-1 punctuation and signs
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, currency, arrows, math, symbols
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  if (cp >= 0xFE00 && cp <= 0xFE0F) return false;  // variation selectors
+  return cp < 0x1F000;                             // emoji and pictographs are not words
+}
+
+// A token is a word when it holds a letter or digit: "€", "-" and "→" are not, "e-mail" and "3,5"
+// are one each.
+bool has_word_character(std::string_view token) {
+  for (size_t i = 0; i < token.size(); ++i) {
+    auto c = static_cast<unsigned char>(token[i]);
+    if (c < 0x80) {
+      if (is_word_code_point(c)) return true;
+      continue;
+    }
+    size_t length = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    if (length == 1 || i + length > token.size()) continue;
+    uint32_t cp = c & (0x7F >> length);
+    for (size_t k = 1; k < length; ++k) cp = (cp << 6) | (token[i + k] & 0x3F);
+    if (is_word_code_point(cp)) return true;
+    i += length - 1;
+  }
+  return false;
+}
+
+size_t count_words(std::string_view text) {
+  size_t words = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space(text[i])) ++i;
+    size_t begin = i;
+    while (i < text.size() && !is_space(text[i])) ++i;
+    if (i > begin && has_word_character(text.substr(begin, i - begin))) ++words;
+  }
+  return words;
+}
+
+// The visible text of one block with runs of whitespace collapsed to one space and no space at
+// either end, so it serves as a heading's text, a summary and a line of plain text alike.
+class TextCollector {
+ public:
+  void clear() {
+    text_.clear();
+    pending_ = '\0';
+  }
+
+  void append(std::string_view s) {
+    for (char c : s) {
+      if (is_space(c)) {
+        if (!text_.empty() && pending_ == '\0') pending_ = ' ';
+        continue;
+      }
+      if (pending_ != '\0') text_ += pending_;
+      pending_ = '\0';
+      text_ += c;
+    }
+  }
+
+  // Table cells are kept apart by a tab: whitespace to a sentence splitter, yet still a column.
+  void separate_cell() {
+    if (!text_.empty()) pending_ = '\t';
+  }
+
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+  char pending_ = '\0';
+};
+
+// ---------------------------------------------------------------------------------------------
+// Links
+
+// cmark drops these schemes itself, but only when written in one piece; "java&#x09;script:"
+// reaches the page as "java%09script:". Dropping any scheme that spells a dangerous one once ASCII
+// whitespace and control characters are removed keeps the rule independent of cmark's scanner.
+bool is_dangerous_destination(std::string_view url) {
+  std::string scheme;
+  bool obfuscated = false;
+  for (char c : url) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) {
+      obfuscated = true;
+      continue;
+    }
+    if (c == ':') break;
+    if (scheme.size() == 10) return false;
+    scheme += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  }
+  if (scheme == "javascript" || scheme == "vbscript" || scheme == "file") return true;
+  // Plain data: is left to cmark, which allows the image types; an obfuscated one never is.
+  return scheme == "data" && obfuscated;
+}
+
+// The text of a link that shows its own destination (a bare or <angle> autolink), else empty.
+std::string_view autolink_text(cmark_node* link) {
+  cmark_node* child = cmark_node_first_child(link);
+  if (child == nullptr || cmark_node_next(child) != nullptr ||
+      cmark_node_get_type(child) != CMARK_NODE_TEXT) {
+    return {};
+  }
+  std::string_view text = literal_of(child);
+  const char* url_text = cmark_node_get_url(link);
+  if (text.empty() || url_text == nullptr) return {};
+  // The autolinker adds "mailto:" to e-mail addresses and "http://" to www. addresses.
+  std::string_view url(url_text);
+  if (url.size() > text.size() && url.ends_with(text)) {
+    url.remove_suffix(text.size());
+    if (url == "mailto:" || url == "http://") return text;
+  }
+  return url == text ? text : std::string_view();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Block directives: {{< name key="value" >}}
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+class DirectiveScanner {
+ public:
+  explicit DirectiveScanner(std::string_view s) : s_(s) {}
+
+  // Names may use capitals so that "{{< Contact >}}" is reported as unknown rather than ignored.
+  std::string_view name() {
+    return take_while([](char c) { return is_name_char(c) || (c >= 'A' && c <= 'Z'); });
+  }
+  std::string_view key() { return take_while(is_name_char); }
+
+  bool skip_spaces() {
+    size_t start = pos_;
+    while (pos_ < s_.size() && is_space(s_[pos_])) ++pos_;
+    return pos_ > start;
+  }
+  bool consume(char c) {
+    if (pos_ >= s_.size() || s_[pos_] != c) return false;
+    ++pos_;
+    return true;
+  }
+  std::optional<std::string_view> quoted() {
+    if (!consume('"')) return std::nullopt;
+    size_t end = s_.find('"', pos_);
+    if (end == std::string_view::npos) return std::nullopt;
+    std::string_view value = s_.substr(pos_, end - pos_);
+    pos_ = end + 1;
+    return value;
+  }
+  bool at_end() const { return pos_ == s_.size(); }
+
+ private:
+  template <typename Pred>
+  std::string_view take_while(Pred pred) {
+    size_t start = pos_;
+    while (pos_ < s_.size() && pred(s_[pos_])) ++pos_;
+    return s_.substr(start, pos_ - start);
+  }
+
+  std::string_view s_;
+  size_t pos_ = 0;
+};
+
+// Parses the whole of `text` as one directive; nullopt when it is anything else or malformed.
+std::optional<BlockDirective> parse_directive(std::string_view text) {
+  if (!text.starts_with("{{<") || !text.ends_with(">}}") || text.size() < 6) return std::nullopt;
+  DirectiveScanner scan(text.substr(3, text.size() - 6));
+  scan.skip_spaces();
+  BlockDirective directive;
+  directive.name = scan.name();
+  if (directive.name.empty()) return std::nullopt;
+  while (true) {
+    bool spaced = scan.skip_spaces();
+    if (scan.at_end()) return directive;
+    if (!spaced) return std::nullopt;
+    std::string_view key = scan.key();
+    if (key.empty() || !scan.consume('=')) return std::nullopt;
+    std::optional<std::string_view> value = scan.quoted();
+    if (!value) return std::nullopt;
+    directive.args[std::string(key)] = std::string(*value);  // a repeated key: the last one wins
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The renderer: one parse, one walk over the tree, a few node replacements, one HTML render.
+
+class Renderer {
+ public:
+  Renderer(std::string_view text, const Options& options) : text_(text), options_(options) {}
+
+  Rendered run();
+
+ private:
+  // The paragraph, heading or table row whose inline content is being walked.
+  struct TextBlock {
+    cmark_node* node = nullptr;
+    int start_line = 0;
+    int start_column = 0;
+    int end_line = 0;
+    int line_shift = 0;     // lines of link reference definitions cmark left out of its count
+    int current_line = 0;   // line of the inline being visited
+    bool absolute = false;  // table cells: cmark's inline columns are already right
+  };
+  struct PendingHeading {
+    cmark_node* node;
+    int level;
+    std::string id;
+  };
+
+  void walk(cmark_node* document);
+  void enter(cmark_iter* iter, cmark_node* node);
+  void leave(cmark_node* node);
+  void enter_inline(cmark_node* node, cmark_node_type type);
+
+  bool replace_directive(cmark_iter* iter, cmark_node* paragraph);
+  void begin_block(cmark_node* node, bool absolute);
+  void end_block(cmark_node* node);
+  int reference_definition_lines(cmark_node* paragraph);
+
+  void visit_link(cmark_node* node);
+  std::pair<int, size_t> locate(cmark_node* node);
+  int opening_line(cmark_node* node) const;
+  std::optional<size_t> guess_column(cmark_node* node, std::string_view line) const;
+  std::optional<size_t> search_opener(cmark_node* node, std::string_view line, size_t from) const;
+
+  void add_heading(cmark_node* node, const std::string& text);
+  std::string unique_id(std::string base);
+  void apply_tree_changes();
+
+  const SourceLines& lines() {
+    if (!lines_) lines_.emplace(text_);
+    return *lines_;
+  }
+  int file_line(int line) const { return line + options_.first_line - 1; }
+
+  std::string_view text_;
+  const Options& options_;
+  Rendered result_;
+
+  std::optional<SourceLines> lines_;
+  TextBlock block_;
+  TextCollector collector_;
+  int image_depth_ = 0;
+  bool has_footnotes_ = false;
+  std::pair<int, size_t> search_cursor_{0, 0};  // just after the last link found, to find the next
+
+  std::unordered_set<std::string> used_ids_;
+  std::vector<PendingHeading> headings_;
+  std::vector<std::pair<cmark_node*, std::string>> directives_;
+  std::vector<NodePtr> detached_;  // replaced headings; their text still points into them
+};
+
+Rendered Renderer::run() {
+  ParserPtr parser = new_parser();
+  NodePtr document;
+  {
+    std::lock_guard<std::mutex> lock(parse_mutex());
+    cmark_parser_feed(parser.get(), text_.data(), text_.size());
+    document.reset(cmark_parser_finish(parser.get()));
+  }
+  walk(document.get());
+  apply_tree_changes();
+  std::unique_ptr<char, FreeDeleter> html(cmark_render_html(
+      document.get(), kCmarkOptions, cmark_parser_get_syntax_extensions(parser.get())));
+  result_.html.assign(html.get());
+  return std::move(result_);
+}
+
+void Renderer::walk(cmark_node* document) {
+  IterPtr iter(cmark_iter_new(document));
+  cmark_event_type event;
+  while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    if (event == CMARK_EVENT_ENTER) {
+      enter(iter.get(), node);
+    } else {
+      leave(node);
+    }
+  }
+}
+
+void Renderer::enter(cmark_iter* iter, cmark_node* node) {
+  cmark_node_type type = cmark_node_get_type(node);
+  if (type == CMARK_NODE_PARAGRAPH) {
+    if (!replace_directive(iter, node)) begin_block(node, false);
+  } else if (type == CMARK_NODE_HEADING) {
+    begin_block(node, false);
+  } else if (type == CMARK_NODE_TABLE_ROW) {
+    begin_block(node, true);
+  } else if (type == CMARK_NODE_TABLE_CELL) {
+    collector_.separate_cell();
+  } else if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE) {
+    enter_inline(node, type);
+  }
+}
+
+void Renderer::leave(cmark_node* node) {
+  cmark_node_type type = cmark_node_get_type(node);
+  if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_TABLE_ROW) {
+    end_block(node);
+  } else if (type == CMARK_NODE_IMAGE) {
+    --image_depth_;
+  }
+}
+
+// Word count and plain text take text and code spans, the words a reader sees in the flow of a
+// sentence. Code blocks, raw HTML (never shown), destinations and image alt text are left out;
+// an autolink's text is its URL and counts as one word.
+void Renderer::enter_inline(cmark_node* node, cmark_node_type type) {
+  if (int line = cmark_node_get_start_line(node); line > 0) {
+    block_.current_line = line + block_.line_shift;
+  }
+  switch (type) {
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+      if (image_depth_ == 0) collector_.append(literal_of(node));
+      break;
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+      // Breaks carry no position; the next line's first node usually corrects this.
+      ++block_.current_line;
+      collector_.append(" ");
+      break;
+    case CMARK_NODE_LINK:
+      visit_link(node);
+      break;
+    case CMARK_NODE_IMAGE:
+      visit_link(node);
+      ++image_depth_;
+      break;
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+      has_footnotes_ = true;
+      break;
+    default:
+      break;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks
+
+bool Renderer::replace_directive(cmark_iter* iter, cmark_node* paragraph) {
+  if (!options_.handle_block) return false;
+  // Cheap test first: nearly every paragraph fails it, before any source line is looked at.
+  cmark_node* first = cmark_node_first_child(paragraph);
+  if (first == nullptr || cmark_node_get_type(first) != CMARK_NODE_TEXT ||
+      !literal_of(first).starts_with("{{")) {
+    return false;
+  }
+  int line = cmark_node_get_start_line(paragraph);
+  if (line != cmark_node_get_end_line(paragraph)) return false;
+  // The source, not the inlines: a value may hold '_', '*' or a URL the autolinker would take.
+  std::string_view source = lines().line(line);
+  size_t start = static_cast<size_t>(cmark_node_get_start_column(paragraph) - 1);
+  if (start >= source.size()) return false;
+  std::optional<BlockDirective> directive = parse_directive(trim(source.substr(start)));
+  if (!directive) return false;
+  directive->line = file_line(line);
+  directive->column = character_column(source, start);
+  std::optional<std::string> html = options_.handle_block(*directive);
+  if (!html) return false;
+  directives_.emplace_back(paragraph, std::move(*html));
+  cmark_iter_reset(iter, paragraph, CMARK_EVENT_EXIT);
+  return true;
+}
+
+void Renderer::begin_block(cmark_node* node, bool absolute) {
+  block_ = TextBlock{};
+  block_.node = node;
+  block_.start_line = cmark_node_get_start_line(node);
+  block_.start_column = cmark_node_get_start_column(node);
+  block_.end_line = cmark_node_get_end_line(node);
+  block_.current_line = block_.start_line;
+  block_.absolute = absolute;
+  if (options_.rewrite_link && cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH) {
+    block_.line_shift = reference_definition_lines(node);
+  }
+  collector_.clear();
+}
+
+void Renderer::end_block(cmark_node* node) {
+  const std::string& text = collector_.text();
+  result_.word_count += count_words(text);
+  cmark_node_type type = cmark_node_get_type(node);
+  if (type == CMARK_NODE_HEADING) {
+    add_heading(node, text);
+  } else if (type == CMARK_NODE_PARAGRAPH && result_.summary.empty() && !text.empty() &&
+             cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT) {
+    result_.summary = text;
+  }
+  if (options_.want_plain_text && !text.empty()) {
+    result_.plain_text += text;
+    result_.plain_text += '\n';
+  }
+  block_ = TextBlock{};
+}
+
+// cmark 0.29 numbers a paragraph's inlines from the paragraph's first line even when link
+// reference definitions on its first lines were taken out of it. The inlines' last line must be
+// the paragraph's last line, which tells how many lines went.
+int Renderer::reference_definition_lines(cmark_node* paragraph) {
+  int first = cmark_node_get_start_line(paragraph);
+  int last = cmark_node_get_end_line(paragraph);
+  if (last == first) return 0;
+  std::string_view line = lines().line(first);
+  line.remove_prefix(std::min(line.size(), first_content_byte(line)));
+  if (!line.starts_with('[') || line.find("]:") == std::string_view::npos) return 0;
+  int max_line = first;
+  IterPtr iter(cmark_iter_new(paragraph));
+  while (cmark_iter_next(iter.get()) != CMARK_EVENT_DONE) {
+    max_line = std::max(max_line, cmark_node_get_start_line(cmark_iter_get_node(iter.get())));
+  }
+  return last - max_line;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links and images
+
+void Renderer::visit_link(cmark_node* node) {
+  if (options_.rewrite_link) {
+    auto [line, byte] = locate(node);
+    int column = character_column(lines().line(line), byte);
+    const char* url = cmark_node_get_url(node);
+    std::optional<std::string> replacement =
+        options_.rewrite_link(url == nullptr ? std::string() : std::string(url), file_line(line),
+                              column);
+    if (replacement) cmark_node_set_url(node, replacement->c_str());
+  }
+  const char* url = cmark_node_get_url(node);
+  if (url != nullptr && is_dangerous_destination(url)) cmark_node_set_url(node, "");
+}
+
+// The 1-based line and 0-based byte in that line where the link or image starts: its '[', "![",
+// '<' or, for a bare autolink, its first character. cmark's own inline columns are right on a
+// paragraph's first line only; further lines count from the line's text as if it had the first
+// line's indentation, and bare autolinks have no position at all. So cmark's column is corrected
+// and checked against the source, and when that fails the line is searched.
+std::pair<int, size_t> Renderer::locate(cmark_node* node) {
+  block_.current_line = opening_line(node);
+  int line = block_.current_line;
+  std::string_view source = lines().line(line);
+  std::optional<size_t> byte = guess_column(node, source);
+  if (!byte) {
+    int last_line = std::max(line, block_.end_line);
+    for (int candidate = line; candidate <= last_line && !byte; ++candidate) {
+      std::string_view text = lines().line(candidate);
+      size_t from = search_cursor_.first == candidate ? search_cursor_.second : 0;
+      byte = search_opener(node, text, from);
+      if (byte) {
+        line = candidate;
+        source = text;
+      }
+    }
+  }
+  if (!byte) byte = first_content_byte(source);  // nothing better known: the line's text
+  search_cursor_ = {line, *byte + 1};
+  return {line, *byte};
+}
+
+// cmark gives a link the line of its "](" with the column of its '['. When the link text runs over
+// lines, the text right after the '[' tells where it starts, or else the breaks within it do.
+int Renderer::opening_line(cmark_node* node) const {
+  int line = block_.current_line;
+  cmark_node* child = cmark_node_first_child(node);
+  if (child == nullptr) return line;
+  if (int child_line = cmark_node_get_start_line(child); child_line > 0) {
+    return std::min(line, child_line + block_.line_shift);
+  }
+  int breaks = 0;
+  for (; child != nullptr; child = cmark_node_next(child)) {
+    cmark_node_type type = cmark_node_get_type(child);
+    breaks += type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK;
+  }
+  return std::max(block_.start_line, line - breaks);
+}
+
+std::optional<size_t> Renderer::guess_column(cmark_node* node, std::string_view line) const {
+  int reported = cmark_node_get_start_column(node);
+  if (cmark_node_get_start_line(node) <= 0 || reported <= 0) return std::nullopt;
+  long byte = reported - 1;
+  if (!block_.absolute && (block_.current_line != block_.start_line || block_.line_shift != 0)) {
+    byte = static_cast<long>(first_content_byte(line)) + (reported - block_.start_column);
+  }
+  if (byte < 0 || static_cast<size_t>(byte) >= line.size()) return std::nullopt;
+  std::string_view rest = line.substr(static_cast<size_t>(byte));
+  if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
+    return rest.starts_with("![") ? std::optional<size_t>(byte) : std::nullopt;
+  }
+  std::string_view autolink = autolink_text(node);
+  bool opens = rest.starts_with('[') || rest.starts_with('<') ||
+               (!autolink.empty() && rest.starts_with(autolink));
+  return opens ? std::optional<size_t>(byte) : std::nullopt;
+}
+
+std::optional<size_t> Renderer::search_opener(cmark_node* node, std::string_view line,
+                                              size_t from) const {
+  if (from > line.size()) return std::nullopt;
+  size_t found;
+  if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
+    found = line.find("![", from);
+  } else if (std::string_view autolink = autolink_text(node); !autolink.empty()) {
+    found = line.find(autolink, from);
+    if (found != std::string_view::npos && found > 0 &&
+        (line[found - 1] == '<' || line[found - 1] == '[')) {
+      --found;
+    }
+  } else {
+    found = line.find('[', from);
+  }
+  return found == std::string_view::npos ? std::nullopt : std::optional<size_t>(found);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headings
+
+void Renderer::add_heading(cmark_node* node, const std::string& text) {
+  Heading heading;
+  heading.level = cmark_node_get_heading_level(node);
+  heading.text = text;
+  heading.line = file_line(cmark_node_get_start_line(node));
+  headings_.push_back({node, heading.level, {}});
+  result_.headings.push_back(std::move(heading));
+}
+
+std::string Renderer::unique_id(std::string base) {
+  if (base.empty()) base = "kop";
+  // cmark names footnotes "fn-<label>" and "fnref-<label>"; a heading must not take such an id.
+  if (has_footnotes_ && (base.starts_with("fn-") || base.starts_with("fnref-"))) {
+    base.insert(0, "kop-");
+  }
+  if (used_ids_.insert(base).second) return base;
+  for (int n = 1;; ++n) {
+    std::string candidate = base + "-" + std::to_string(n);
+    if (used_ids_.insert(candidate).second) return candidate;
+  }
+}
+
+// Ids are given after the walk because footnote references anywhere in the text change them.
+// A heading becomes a custom block holding a custom inline that writes the tag: a custom block
+// alone would put its text on a line of its own.
+void Renderer::apply_tree_changes() {
+  for (size_t i = 0; i < headings_.size(); ++i) {
+    PendingHeading& pending = headings_[i];
+    std::string id = unique_id(slugify(result_.headings[i].text));
+    std::string level = std::to_string(pending.level);
+    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node* tag = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node_set_on_enter(tag, ("<h" + level + " id=\"" + id + "\">").c_str());
+    cmark_node_set_on_exit(tag, ("</h" + level + ">").c_str());
+    while (cmark_node* child = cmark_node_first_child(pending.node)) {
+      cmark_node_unlink(child);
+      cmark_node_append_child(tag, child);
+    }
+    cmark_node_append_child(block, tag);
+    cmark_node_replace(pending.node, block);
+    detached_.emplace_back(pending.node);
+    result_.headings[i].id = std::move(id);
+  }
+  for (auto& [paragraph, html] : directives_) {
+    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node_set_on_enter(block, html.c_str());
+    cmark_node_replace(paragraph, block);
+    cmark_node_free(paragraph);
+  }
+}
+
+}  // namespace
+
+Rendered render(std::string_view text, const Options& options) {
+  return Renderer(text, options).run();
+}
+
+}  // namespace wegwijzer::markdown

@@ -1,0 +1,417 @@
+#include "markdown/markdown.h"
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <string>
+#include <thread>
+#include <tuple>
+#include <vector>
+
+namespace wegwijzer::markdown {
+namespace {
+
+std::string html_of(std::string_view text) { return render(text, Options{}).html; }
+
+struct SeenLink {
+  std::string href;
+  int line;
+  int column;
+  bool operator==(const SeenLink&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const SeenLink& link) {
+  return out << link.href << " @" << link.line << ":" << link.column;
+}
+
+// Renders with first_line = 5, as if four lines of front matter came first.
+std::vector<SeenLink> links_in(std::string_view text, std::string* html = nullptr) {
+  std::vector<SeenLink> seen;
+  Options options;
+  options.first_line = 5;
+  options.rewrite_link = [&](const std::string& href, int line, int column) {
+    seen.push_back({href, line, column});
+    return std::optional<std::string>();
+  };
+  Rendered rendered = render(text, options);
+  if (html != nullptr) *html = rendered.html;
+  return seen;
+}
+
+}  // namespace
+
+TEST_CASE("markdown renders the GFM extensions") {
+  SECTION("table") {
+    CHECK(html_of("| Wie | Kosten |\n|:----|-------:|\n| Huisarts | € 0 |\n") ==
+          "<table>\n<thead>\n<tr>\n<th align=\"left\">Wie</th>\n<th align=\"right\">Kosten</th>\n"
+          "</tr>\n</thead>\n<tbody>\n<tr>\n<td align=\"left\">Huisarts</td>\n"
+          "<td align=\"right\">€ 0</td>\n</tr>\n</tbody>\n</table>\n");
+  }
+  SECTION("strikethrough") {
+    CHECK(html_of("Niet ~~gratis~~ meer.") == "<p>Niet <del>gratis</del> meer.</p>\n");
+  }
+  SECTION("task list") {
+    CHECK(html_of("- [ ] bellen\n- [x] mailen\n") ==
+          "<ul>\n<li><input type=\"checkbox\" disabled=\"\" /> bellen</li>\n"
+          "<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> mailen</li>\n</ul>\n");
+  }
+  SECTION("footnote") {
+    CHECK(html_of("Eigen risico[^1].\n\n[^1]: In 2024.\n") ==
+          "<p>Eigen risico<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" "
+          "data-footnote-ref>1</a></sup>.</p>\n"
+          "<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n"
+          "<p>In 2024. <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref "
+          "aria-label=\"Back to content\">↩</a></p>\n</li>\n</ol>\n</section>\n");
+  }
+  SECTION("autolinks") {
+    CHECK(html_of("Zie https://www.113.nl/hulp of www.mind.nl en info@mind.nl.") ==
+          "<p>Zie <a href=\"https://www.113.nl/hulp\">https://www.113.nl/hulp</a> of "
+          "<a href=\"http://www.mind.nl\">www.mind.nl</a> en "
+          "<a href=\"mailto:info@mind.nl\">info@mind.nl</a>.</p>\n");
+    CHECK(html_of("<https://ggz.nl>") ==
+          "<p><a href=\"https://ggz.nl\">https://ggz.nl</a></p>\n");
+  }
+}
+
+TEST_CASE("markdown never passes raw HTML through") {
+  CHECK(html_of("<script>alert(1)</script>\n") == "<!-- raw HTML omitted -->\n");
+  CHECK(html_of("Klik <b onclick=x>hier</b>.") ==
+        "<p>Klik <!-- raw HTML omitted -->hier<!-- raw HTML omitted -->.</p>\n");
+  CHECK(html_of("<img src=x onerror=alert(1)>") == "<!-- raw HTML omitted -->\n");
+}
+
+TEST_CASE("markdown drops script links however they are written") {
+  CHECK(html_of("[a](javascript:alert(1))") == "<p><a href=\"\">a</a></p>\n");
+  CHECK(html_of("[a](JaVaScRiPt:alert(1))") == "<p><a href=\"\">a</a></p>\n");
+  CHECK(html_of("[a](java&#x09;script:alert(1))") == "<p><a href=\"\">a</a></p>\n");
+  CHECK(html_of("[a](java&#10;script:alert(1))") == "<p><a href=\"\">a</a></p>\n");
+  CHECK(html_of("[a](&#32;javascript:alert(1))") == "<p><a href=\"\">a</a></p>\n");
+  CHECK(html_of("[a](&#106;avascript:alert(1))") == "<p><a href=\"\">a</a></p>\n");
+  CHECK(html_of("[a](javascript&colon;alert(1))") == "<p><a href=\"\">a</a></p>\n");
+  CHECK(html_of("[a](<javascript:alert(1)>)") == "<p><a href=\"\">a</a></p>\n");
+  CHECK(html_of("[a](vbscript:msgbox)") == "<p><a href=\"\">a</a></p>\n");
+  CHECK(html_of("[a](file:///etc/passwd)") == "<p><a href=\"\">a</a></p>\n");
+  CHECK(html_of("<javascript:alert(1)>") ==
+        "<p><a href=\"\">javascript:alert(1)</a></p>\n");
+  CHECK(html_of("![x](javascript:alert(1))") == "<p><img src=\"\" alt=\"x\" /></p>\n");
+  CHECK(html_of("[a]\n\n[a]: JAVASCRIPT:alert(1)") == "<p><a href=\"\">a</a></p>\n");
+  // Ordinary links stay as they are.
+  CHECK(html_of("[a](/zorg/kosten \"Kosten\")") ==
+        "<p><a href=\"/zorg/kosten\" title=\"Kosten\">a</a></p>\n");
+  CHECK(html_of("[a](mailto:info@ggz.nl)") == "<p><a href=\"mailto:info@ggz.nl\">a</a></p>\n");
+
+  SECTION("also when the rewriter hands one back") {
+    Options options;
+    options.rewrite_link = [](const std::string&, int, int) {
+      return std::optional<std::string>("javascript:alert(1)");
+    };
+    CHECK(render("[a](/x)", options).html == "<p><a href=\"\">a</a></p>\n");
+  }
+}
+
+TEST_CASE("markdown gives every heading a unique id") {
+  Options options;
+  options.first_line = 3;
+  Rendered rendered = render(
+      "# Wat is een cliëntondersteuner?\n"
+      "\n"
+      "## Kosten\n"
+      "## Kosten\n"
+      "## Kosten 1\n"
+      "## Kosten\n"
+      "\n"
+      "Setext *kop*\n"
+      "------------\n"
+      "\n"
+      "### ?!\n"
+      "\n"
+      "- ## In een lijst\n"
+      "\n"
+      "> ### In een `citaat`\n",
+      options);
+  CHECK(rendered.html ==
+        "<h1 id=\"wat-is-een-clientondersteuner\">Wat is een cliëntondersteuner?</h1>\n"
+        "<h2 id=\"kosten\">Kosten</h2>\n"
+        "<h2 id=\"kosten-1\">Kosten</h2>\n"
+        "<h2 id=\"kosten-1-1\">Kosten 1</h2>\n"
+        "<h2 id=\"kosten-2\">Kosten</h2>\n"
+        "<h2 id=\"setext-kop\">Setext <em>kop</em></h2>\n"
+        "<h3 id=\"kop\">?!</h3>\n"
+        "<ul>\n<li>\n<h2 id=\"in-een-lijst\">In een lijst</h2>\n</li>\n</ul>\n"
+        "<blockquote>\n<h3 id=\"in-een-citaat\">In een <code>citaat</code></h3>\n</blockquote>\n");
+  using Row = std::tuple<int, std::string, std::string, int>;
+  std::vector<Row> rows;
+  for (const Heading& h : rendered.headings) rows.emplace_back(h.level, h.text, h.id, h.line);
+  CHECK(rows == std::vector<Row>{
+                    {1, "Wat is een cliëntondersteuner?", "wat-is-een-clientondersteuner", 3},
+                    {2, "Kosten", "kosten", 5},
+                    {2, "Kosten", "kosten-1", 6},
+                    {2, "Kosten 1", "kosten-1-1", 7},
+                    {2, "Kosten", "kosten-2", 8},
+                    {2, "Setext kop", "setext-kop", 10},
+                    {3, "?!", "kop", 13},
+                    {2, "In een lijst", "in-een-lijst", 15},
+                    {3, "In een citaat", "in-een-citaat", 17},
+                });
+}
+
+TEST_CASE("heading ids stay unique when a later heading spells a numbered one") {
+  Rendered rendered = render("## Kosten 1\n## Kosten\n## Kosten\n## Kop\n## ?\n", Options{});
+  std::vector<std::string> ids;
+  for (const Heading& h : rendered.headings) ids.push_back(h.id);
+  CHECK(ids == std::vector<std::string>{"kosten-1", "kosten", "kosten-2", "kop", "kop-1"});
+}
+
+TEST_CASE("heading ids keep clear of footnote ids") {
+  Rendered rendered = render("## Fn 1\n\nTekst[^1].\n\n[^1]: Noot.\n", Options{});
+  REQUIRE(rendered.headings.size() == 1);
+  CHECK(rendered.headings[0].id == "kop-fn-1");
+}
+
+TEST_CASE("markdown reports links where they are in the file") {
+  SECTION("lines of one paragraph") {
+    std::string html;
+    auto links = links_in(
+        "[Eerste](/a) regel met ![logo](/img/logo.png)\n"
+        "tweede regel\n"
+        "  derde [sic] [met](/b) en één [twee](/c)\n",
+        &html);
+    CHECK(links == std::vector<SeenLink>{{"/a", 5, 1},
+                                         {"/img/logo.png", 5, 24},
+                                         {"/b", 7, 15},
+                                         {"/c", 7, 32}});
+  }
+  SECTION("list items, nested lists and lazy lines") {
+    auto links = links_in(
+        "Tekst\n"
+        "\n"
+        "- [een](/1)\n"
+        "  en [twee](/2)\n"
+        "  - sub [drie](/3)\n"
+        "lui [vier](/4)\n"
+        "10. ![beeld](/5.png)\n");
+    CHECK(links == std::vector<SeenLink>{
+                       {"/1", 7, 3}, {"/2", 8, 6}, {"/3", 9, 9}, {"/4", 10, 5}, {"/5.png", 11, 5}});
+  }
+  SECTION("block quotes") {
+    auto links = links_in(
+        "> Zie [hier](/q1)\n"
+        ">   en >[daar](/q2)\n"
+        "lui [sic] [lazy](/q3)\n"
+        "> > diep [diep](/q4)\n");
+    CHECK(links == std::vector<SeenLink>{{"/q1", 5, 7}, {"/q2", 6, 9}, {"/q3", 7, 11}, {"/q4", 8, 10}});
+  }
+  SECTION("headings, tables and footnotes") {
+    auto links = links_in(
+        "## Kop met [link](/h)\n"
+        "\n"
+        "Setext [een](/s1)\n"
+        "  tweede [twee](/s2)\n"
+        "===\n"
+        "\n"
+        "  | a | b |\n"
+        "  |---|---|\n"
+        "  | [x](/x) | ü [y](/y) |\n"
+        "\n"
+        "Noot[^n].\n"
+        "\n"
+        "[^n]: Zie [f](/f)\n"
+        "    en [g](/g)\n");
+    CHECK(links == std::vector<SeenLink>{{"/h", 5, 12},
+                                         {"/s1", 7, 8},
+                                         {"/s2", 8, 10},
+                                         {"/x", 13, 5},
+                                         {"/y", 13, 17},
+                                         {"/f", 17, 11},
+                                         {"/g", 18, 8}});
+  }
+  SECTION("autolinks, references and links in links") {
+    auto links = links_in(
+        "Bel https://a.nl of https://b.nl\n"
+        "https://c.nl en www.d.nl, <https://e.nl> of info@f.nl\n"
+        "[Ref] en [tekst][ref] en [![x](/i.png)](/l)\n"
+        "\n"
+        "[ref]: /verwijzing\n");
+    CHECK(links == std::vector<SeenLink>{{"https://a.nl", 5, 5},
+                                         {"https://b.nl", 5, 21},
+                                         {"https://c.nl", 6, 1},
+                                         {"http://www.d.nl", 6, 17},
+                                         {"https://e.nl", 6, 27},
+                                         {"mailto:info@f.nl", 6, 45},
+                                         {"/verwijzing", 7, 1},
+                                         {"/verwijzing", 7, 10},
+                                         {"/l", 7, 26},
+                                         {"/i.png", 7, 27}});
+  }
+  SECTION("a paragraph right after a link reference definition") {
+    auto links = links_in("[r]: /r\n[a](/a) en\n[b](/b)\n");
+    CHECK(links == std::vector<SeenLink>{{"/a", 6, 1}, {"/b", 7, 1}});
+  }
+  SECTION("the rewriter's answer becomes the destination") {
+    Options options;
+    options.rewrite_link = [](const std::string& href, int, int) -> std::optional<std::string> {
+      if (href == "zorg/kosten.md") return "/zorg/kosten/";
+      if (href == "foto.jpg") return "/media/foto.jpg";
+      return std::nullopt;
+    };
+    CHECK(render("[k](zorg/kosten.md \"t\") [l](/blijft) ![f](foto.jpg)", options).html ==
+          "<p><a href=\"/zorg/kosten/\" title=\"t\">k</a> <a href=\"/blijft\">l</a> "
+          "<img src=\"/media/foto.jpg\" alt=\"f\" /></p>\n");
+  }
+}
+
+TEST_CASE("markdown hands block directives to the handler") {
+  std::vector<BlockDirective> seen;
+  Options options;
+  options.first_line = 10;
+  options.handle_block = [&](const BlockDirective& d) -> std::optional<std::string> {
+    seen.push_back(d);
+    if (d.name == "unknown") return std::nullopt;
+    std::string html = "<div class=\"" + d.name + "\">";
+    for (const auto& [key, value] : d.args) html += key + "=" + value + ";";
+    return html + "<script>ok()</script></div>\n";
+  };
+
+  SECTION("replaced by the handler's HTML, inserted as is") {
+    Rendered rendered = render(
+        "Intro\n"
+        "\n"
+        "{{< contact regio=\"utrecht\" soort=\"crisis dienst\" url=\"https://x.nl/a_b_c\" >}}\n"
+        "\n"
+        "- {{<kaart>}}\n",
+        options);
+    CHECK(rendered.html ==
+          "<p>Intro</p>\n"
+          "<div class=\"contact\">regio=utrecht;soort=crisis dienst;url=https://x.nl/a_b_c;"
+          "<script>ok()</script></div>\n"
+          "<ul>\n<li>\n<div class=\"kaart\"><script>ok()</script></div>\n</li>\n</ul>\n");
+    REQUIRE(seen.size() == 2);
+    CHECK(seen[0].name == "contact");
+    CHECK(seen[0].args == std::map<std::string, std::string>{
+                              {"regio", "utrecht"},
+                              {"soort", "crisis dienst"},
+                              {"url", "https://x.nl/a_b_c"}});
+    CHECK(seen[0].line == 12);
+    CHECK(seen[0].column == 1);
+    CHECK(seen[1].name == "kaart");
+    CHECK(seen[1].args.empty());
+    CHECK(seen[1].line == 14);
+    CHECK(seen[1].column == 3);
+    CHECK(rendered.word_count == 1);
+  }
+  SECTION("left as text when the handler declines") {
+    CHECK(render("{{< unknown a=\"1\" >}}", options).html ==
+          "<p>{{&lt; unknown a=&quot;1&quot; &gt;}}</p>\n");
+    CHECK(seen.size() == 1);
+  }
+  SECTION("malformed, inline or in code: text, and the handler is not asked") {
+    CHECK(render("{{< >}}\n\n{{< x a=\"1 >}}\n\n{{< x a=1 >}}\n\n{{< x a=\"1\"b=\"2\" >}}\n\n"
+                 "Zie {{< x >}}\n\n`{{< x >}}`\n\n    {{< x >}}\n\n```\n{{< x >}}\n```\n\n"
+                 "\\{{< x >}}\n",
+                 options)
+              .html ==
+          "<p>{{&lt; &gt;}}</p>\n"
+          "<p>{{&lt; x a=&quot;1 &gt;}}</p>\n"
+          "<p>{{&lt; x a=1 &gt;}}</p>\n"
+          "<p>{{&lt; x a=&quot;1&quot;b=&quot;2&quot; &gt;}}</p>\n"
+          "<p>Zie {{&lt; x &gt;}}</p>\n"
+          "<p><code>{{&lt; x &gt;}}</code></p>\n"
+          "<pre><code>{{&lt; x &gt;}}\n</code></pre>\n"
+          "<pre><code>{{&lt; x &gt;}}\n</code></pre>\n"
+          "<p>{{&lt; x &gt;}}</p>\n");
+    CHECK(seen.empty());
+  }
+}
+
+TEST_CASE("markdown counts words, summarises and gives plain text") {
+  Options options;
+  options.want_plain_text = true;
+  Rendered rendered = render(
+      "# De huisarts\n"
+      "\n"
+      "- Een lijst eerst.\n"
+      "\n"
+      "> Een citaat.\n"
+      "\n"
+      "![Logo van de GGZ](/logo.png) De *huisarts*   helpt\n"
+      "je [verder](https://x.nl/lang/pad) met `e-mail` – €5, cli**ënt**.\n"
+      "\n"
+      "```\n"
+      "code telt niet mee\n"
+      "```\n"
+      "\n"
+      "| Wie | Wat |\n"
+      "|-----|-----|\n"
+      "| Jij | Bellen |\n"
+      "\n"
+      "Laatste<b>HTML</b> zin.\n",
+      options);
+  // De huisarts | Een lijst eerst | Een citaat | De huisarts helpt je verder met e-mail €5 cliënt
+  // | Wie Wat Jij Bellen | LaatsteHTML zin: the omitted tags leave "Laatste" and "HTML" joined.
+  CHECK(rendered.word_count == 2 + 3 + 2 + 9 + 4 + 2);
+  CHECK(rendered.summary == "De huisarts helpt je verder met e-mail – €5, cliënt.");
+  CHECK(rendered.plain_text ==
+        "De huisarts\n"
+        "Een lijst eerst.\n"
+        "Een citaat.\n"
+        "De huisarts helpt je verder met e-mail – €5, cliënt.\n"
+        "Wie\tWat\n"
+        "Jij\tBellen\n"
+        "LaatsteHTML zin.\n");
+  CHECK(render("Geen plain text", Options{}).plain_text.empty());
+}
+
+TEST_CASE("markdown renders empty and blank input to nothing") {
+  for (std::string_view text : {"", "\n\n", "   \n\t\n"}) {
+    Rendered rendered = render(text, Options{});
+    CHECK(rendered.html.empty());
+    CHECK(rendered.headings.empty());
+    CHECK(rendered.word_count == 0);
+    CHECK(rendered.summary.empty());
+  }
+}
+
+TEST_CASE("markdown survives absurd nesting") {
+  auto started = std::chrono::steady_clock::now();
+  std::string quotes(10000, '>');
+  quotes += " diep [x](/x)\n";
+  Rendered rendered = render(quotes, Options{});
+  CHECK(rendered.html.find("<p>diep <a href=\"/x\">x</a></p>") != std::string::npos);
+  CHECK(rendered.word_count == 2);
+
+  std::string items;
+  for (int i = 0; i < 10000; ++i) items += "- ";
+  items += "diep\n";
+  CHECK(render(items, Options{}).word_count == 1);
+
+  std::string indented;
+  for (int i = 0; i < 2000; ++i) indented += std::string(2 * i, ' ') + "- niveau\n";
+  CHECK(render(indented, Options{}).word_count == 2000);
+
+  std::string brackets = std::string(10000, '[') + "x" + std::string(10000, ']');
+  CHECK(render(brackets, Options{}).word_count == 1);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));
+}
+
+TEST_CASE("markdown renders the same on several threads at once") {
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    text += "## Kop\n\nTekst ~~weg~~ en https://x.nl/" + std::to_string(i) +
+            " en [link](/a).\n\n| a | b |\n|---|---|\n| ~c~ | www.d.nl |\n\n";
+  }
+  Options options;
+  options.want_plain_text = true;
+  const std::string expected = render(text, options).html;
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        if (render(text, options).html != expected) ++mismatches[t];
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  CHECK(mismatches == std::vector<int>(4, 0));
+}
+
+}  // namespace wegwijzer::markdown

@@ -1,0 +1,102 @@
+#include "output/output.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace wegwijzer {
+
+bool MemoryOutput::write(const std::string& path, std::string_view data, std::string*) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  files_[path] = std::string(data);
+  return true;
+}
+
+StagedDirectoryOutput::StagedDirectoryOutput(std::string target) : target_(std::move(target)) {
+  while (target_.size() > 1 && target_.back() == '/') target_.pop_back();
+}
+
+StagedDirectoryOutput::~StagedDirectoryOutput() {
+  if (active_) abort();
+}
+
+bool StagedDirectoryOutput::begin(std::string* error) {
+  std::error_code ec;
+  fs::path target(target_);
+  if (fs::exists(target, ec)) {
+    if (!fs::is_directory(target, ec)) {
+      *error = target_ + ": exists and is not a folder";
+      return false;
+    }
+    if (!fs::is_empty(target, ec) && !fs::exists(target / kMarker, ec)) {
+      *error = target_ + ": folder is not empty and was not written by wegwijzer; refusing to replace it";
+      return false;
+    }
+  }
+  fs::path parent = fs::absolute(target, ec).parent_path();
+  fs::create_directories(parent, ec);
+  staging_ = (parent / ("." + target.filename().string() + ".staging-" + std::to_string(::getpid())))
+                 .string();
+  fs::remove_all(staging_, ec);
+  if (!fs::create_directory(staging_, ec)) {
+    *error = staging_ + ": cannot create folder: " + ec.message();
+    return false;
+  }
+  active_ = true;
+  std::string marker_error;
+  return write(kMarker, "This folder is written by wegwijzer build and replaced on every build.\n",
+               error);
+}
+
+bool StagedDirectoryOutput::write(const std::string& path, std::string_view data,
+                                  std::string* error) {
+  fs::path full = fs::path(staging_) / path;
+  std::error_code ec;
+  fs::create_directories(full.parent_path(), ec);
+  std::ofstream out(full, std::ios::binary | std::ios::trunc);
+  out.write(data.data(), static_cast<std::streamsize>(data.size()));
+  out.close();
+  if (!out) {
+    *error = path + ": cannot write file";
+    return false;
+  }
+  return true;
+}
+
+bool StagedDirectoryOutput::commit(std::string* error) {
+  std::error_code ec;
+  if (!fs::exists(target_, ec)) {
+    if (std::rename(staging_.c_str(), target_.c_str()) != 0) {
+      *error = target_ + ": cannot move the new site in place";
+      return false;
+    }
+  } else {
+    // Swap both folders in one step where the kernel allows it, else in two quick renames.
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0) {
+      std::string old = staging_ + ".old";
+      if (std::rename(target_.c_str(), old.c_str()) != 0 ||
+          std::rename(staging_.c_str(), target_.c_str()) != 0) {
+        *error = target_ + ": cannot move the new site in place";
+        return false;
+      }
+      fs::remove_all(old, ec);
+    }
+    fs::remove_all(staging_, ec);  // now holds the previous site
+  }
+  active_ = false;
+  return true;
+}
+
+void StagedDirectoryOutput::abort() {
+  std::error_code ec;
+  fs::remove_all(staging_, ec);
+  active_ = false;
+}
+
+}  // namespace wegwijzer

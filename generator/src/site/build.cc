@@ -1,0 +1,210 @@
+#include "site/build.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "data/data_files.h"
+#include "check/readability.h"
+#include "data/freshness.h"
+#include "site/content_loader.h"
+#include "site/context.h"
+#include "site/links.h"
+#include "site/render.h"
+#include "site/site_files.h"
+#include "site/theme.h"
+#include "site/url_resolver.h"
+#include "template/mustache.h"
+#include "util/parallel.h"
+
+namespace wegwijzer {
+namespace {
+
+class StageTimer {
+ public:
+  explicit StageTimer(std::vector<StageTiming>* timings) : timings_(timings) {}
+  void lap(const char* stage) {
+    auto now = std::chrono::steady_clock::now();
+    timings_->push_back({stage, std::chrono::duration<double>(now - last_).count()});
+    last_ = now;
+  }
+
+ private:
+  std::vector<StageTiming>* timings_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+std::string default_layout(const Page& page, const Theme& theme) {
+  if (page.kind == PageKind::kHome && theme.templates.contains("home")) return "home";
+  return page.kind == PageKind::kPage ? "page" : "section";
+}
+
+void choose_layouts(Site* site, const Theme& theme, Diagnostics* diags) {
+  for (Page& page : site->pages) {
+    if (page.failed) continue;
+    const FrontMatter& fm = page.front_matter;
+    if (!fm.layout.empty()) {
+      if (!theme.templates.contains(fm.layout)) {
+        diags->error(page.source_path, fm.layout_pos.line, fm.layout_pos.column,
+                     "unknown layout \"" + fm.layout + "\" (no templates/" + fm.layout + ".html)",
+                     std::string(line_text(page.text, fm.layout_pos.line)));
+        continue;
+      }
+      page.layout = fm.layout;
+    } else if (page.layout.empty()) {
+      page.layout = default_layout(page, theme);
+      if (!theme.templates.contains(page.layout)) {
+        diags->error(page.source_path.empty() ? "templates" : page.source_path, 0, 0,
+                     "no template for this page: templates/" + page.layout + ".html is missing");
+        page.layout.clear();
+      }
+    }
+  }
+}
+
+std::string percent(double share) { return std::to_string(static_cast<int>(share * 100 + 0.5)) + "%"; }
+
+std::string one_decimal(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+// What `wegwijzer check` adds to a build: pages harder than B1, and every fact held back from
+// citizens because nobody has verified it yet.
+void run_editor_checks(const Site& site, const DataFiles& data, Diagnostics* diags) {
+  const ReadabilityLimits limits;
+  for (const Page& page : site.pages) {
+    if (page.failed || page.source_path.empty()) continue;
+    if (page.front_matter.params.value("readability_check", true) == false) continue;
+    Readability r = measure_readability(page.rendered.plain_text);
+    if (r.words < limits.min_words) continue;
+    std::vector<std::string> problems;
+    if (r.flesch_douma < limits.min_flesch_douma) {
+      problems.push_back("Flesch-Douma " + one_decimal(r.flesch_douma) + " (aim for " +
+                         one_decimal(limits.min_flesch_douma) + " or more)");
+    }
+    if (r.words_per_sentence > limits.max_words_per_sentence) {
+      problems.push_back(one_decimal(r.words_per_sentence) + " words per sentence (aim for " +
+                         one_decimal(limits.max_words_per_sentence) + " or fewer)");
+    }
+    if (r.long_word_share > limits.max_long_word_share) {
+      problems.push_back(percent(r.long_word_share) + " long words (aim for " +
+                         percent(limits.max_long_word_share) + " or fewer)");
+    }
+    if (!problems.empty()) {
+      std::string message = "harder to read than B1: ";
+      for (size_t i = 0; i < problems.size(); ++i) message += (i ? ", " : "") + problems[i];
+      diags->warning(page.source_path, 0, 0, message);
+    }
+  }
+  for (const auto& [name, source] : data) {
+    for (const UnverifiedFact& fact : list_unverified(source)) {
+      source.report(diags, Severity::kNote, fact.pointer,
+                    "not shown to citizens until an editor verifies it: " + fact.summary);
+    }
+  }
+}
+
+}  // namespace
+
+BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output) {
+  BuildResult result;
+  Diagnostics& diags = result.diagnostics;
+  StageTimer timer(&result.timings);
+  const int jobs = std::max(1, options.jobs);
+
+  // Load.
+  Site site;
+  site.config = load_config(fs, &diags);
+  if (!options.base_url.empty()) {
+    site.config.base_url = options.base_url;
+    if (!normalize_base_url(&site.config.base_url)) {
+      diags.error("", 0, 0, "--base-url must be an absolute http(s) URL");
+    }
+  }
+  Theme theme;
+  load_theme(fs, &theme, &diags);
+  load_content(fs, {options.drafts, jobs}, &site, &diags);
+  DataFiles data = load_data_files(fs, site.config.data_dir, &diags);
+  std::string today = options.today.empty() ? today_iso() : options.today;
+  for (const auto& [name, source] : data) {
+    check_freshness(source, today, site.config.stale_after_months, &diags);
+    nlohmann::json published = without_unverified(source.value);
+    if (published.is_object()) published.erase("$schema");
+    site.generated["data/" + name + ".json"] = published.dump(1, ' ', false) + "\n";
+    site.data[name] = std::move(published);
+  }
+  timer.lap("load");
+
+  // Resolve.
+  resolve_urls(&site, &diags);
+  choose_layouts(&site, theme, &diags);
+  std::vector<std::string> outputs = site_file_urls(site, theme);
+  LinkResolver links(site, outputs);
+  ContextBuilder contexts(site, theme);
+  for (size_t i = 0; i < site.pages.size(); ++i) contexts.prepare(static_cast<int>(i));
+  timer.lap("resolve");
+
+  // Render Markdown, rewriting links as we go.
+  std::vector<Diagnostics> worker_diags(jobs);
+  std::vector<std::vector<AnchorCheck>> worker_anchors(jobs);
+  parallel_for(site.pages.size(), jobs, [&](size_t i, int worker) {
+    Page& page = site.pages[i];
+    if (page.failed || page.derived || page.source_path.empty()) return;
+    render_page_markdown(site, theme, contexts, links, static_cast<int>(i),
+                         options.editor_checks, &page.rendered,
+                         &worker_diags[worker], &worker_anchors[worker]);
+  });
+  for (Diagnostics& d : worker_diags) diags.merge(std::move(d));
+  if (options.editor_checks) run_editor_checks(site, data, &diags);
+  timer.lap("markdown");
+
+  // Render templates and write pages.
+  std::vector<char> wants_ids(site.pages.size(), 0);
+  for (const auto& list : worker_anchors) {
+    for (const AnchorCheck& a : list) wants_ids[a.target] = 1;
+  }
+  std::vector<std::vector<std::string>> page_ids(site.pages.size());
+  std::vector<size_t> written(jobs, 0);
+  parallel_for(site.pages.size(), jobs, [&](size_t i, int worker) {
+    const Page& page = site.pages[i];
+    if (page.failed || page.layout.empty()) return;
+    std::string html = render_page_html(site, theme, contexts, static_cast<int>(i),
+                                        options.inject_before_body_end, &worker_diags[worker]);
+    if (wants_ids[i]) page_ids[i] = collect_ids(html);
+    std::string error;
+    if (!output->write(page.output_path, html, &error)) {
+      worker_diags[worker].error(page.output_path, 0, 0, error);
+    }
+    ++written[worker];
+  });
+  for (Diagnostics& d : worker_diags) diags.merge(std::move(d));
+  for (size_t n : written) result.pages_written += n;
+  timer.lap("templates");
+
+  result.files_written = write_site_files(fs, site, theme, contexts, options.inject_before_body_end,
+                                          output, &diags);
+  timer.lap("write");
+
+  // Check anchors against the ids each target page really has.
+  for (const auto& list : worker_anchors) {
+    for (const AnchorCheck& a : list) {
+      const Page& from = site.pages[site.page_by_source.at(a.from)];
+      const Page& target = site.pages[a.target];
+      if (target.failed || target.layout.empty()) continue;
+      const auto& ids = page_ids[a.target];
+      if (!std::binary_search(ids.begin(), ids.end(), a.anchor)) {
+        diags.error(a.from, a.line, a.column,
+                    "broken link: " + (target.source_path.empty() ? target.url : target.source_path) +
+                        " has no heading or anchor \"#" + a.anchor + "\"",
+                    std::string(line_text(from.text, a.line)));
+      }
+    }
+  }
+  diags.sort();
+  timer.lap("check");
+  return result;
+}
+
+}  // namespace wegwijzer

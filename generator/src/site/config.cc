@@ -1,0 +1,92 @@
+#include "site/config.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include "content/yaml_json.h"
+#include "util/utf8.h"
+
+namespace wegwijzer {
+
+bool normalize_base_url(std::string* url) {
+  while (!url->empty() && url->back() == '/') url->pop_back();
+  bool http = url->rfind("http://", 0) == 0 || url->rfind("https://", 0) == 0;
+  return http && url->find_first_of(" \"<>") == std::string::npos && url->size() > 8;
+}
+
+SiteConfig load_config(const FileSystem& fs, Diagnostics* diags) {
+  SiteConfig config;
+  const std::string path = SiteConfig::kFileName;
+  if (!fs.is_file(path)) return config;
+  std::string text, error;
+  if (!fs.read_file(path, &text, &error)) {
+    diags->error(path, 0, 0, error);
+    return config;
+  }
+  size_t bad = find_invalid_utf8(text);
+  if (bad != std::string::npos) {
+    LineColumn lc = line_column_at(text, bad);
+    diags->error(path, lc.line, lc.column, "invalid UTF-8");
+    return config;
+  }
+  auto fail = [&](const YAML::Mark& mark, const std::string& message) {
+    diags->error(path, mark.line + 1, mark.column + 1, message,
+                 std::string(line_text(text, mark.line + 1)));
+  };
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    fail(e.mark, "invalid YAML: " + e.msg);
+    return config;
+  }
+  if (root.IsNull()) return config;
+  if (!root.IsMap()) {
+    fail(root.Mark(), "the config must be a mapping of keys to values");
+    return config;
+  }
+  for (const auto& kv : root) {
+    std::string key = kv.first.Scalar();
+    const YAML::Node& v = kv.second;
+    auto text_value = [&](std::string* dest) {
+      if (v.IsScalar()) {
+        *dest = v.Scalar();
+      } else {
+        fail(v.Mark(), "\"" + key + "\" must be text");
+      }
+    };
+    if (key == "title") {
+      text_value(&config.title);
+    } else if (key == "description") {
+      text_value(&config.description);
+    } else if (key == "language") {
+      text_value(&config.language);
+    } else if (key == "data_dir") {
+      text_value(&config.data_dir);
+    } else if (key == "base_url") {
+      text_value(&config.base_url);
+      if (!normalize_base_url(&config.base_url)) {
+        fail(v.Mark(), "\"base_url\" must be an absolute http(s) URL such as https://example.nl");
+      }
+    } else if (key == "stale_after_months") {
+      nlohmann::json j = v.IsScalar() ? yaml_to_json(v) : nlohmann::json();
+      if (!j.is_number_integer() || j.get<int>() < 1) {
+        fail(v.Mark(), "\"stale_after_months\" must be a whole number of months, 1 or more");
+      } else {
+        config.stale_after_months = j.get<int>();
+      }
+    } else if (key == "params") {
+      try {
+        config.params = yaml_to_json(v);
+      } catch (const std::exception& e) {
+        fail(v.Mark(), std::string("\"params\": ") + e.what());
+      }
+    } else {
+      fail(kv.first.Mark(), "unknown key \"" + key +
+                                "\" (known: title, description, base_url, language, data_dir, "
+                                "stale_after_months, params)");
+    }
+  }
+  return config;
+}
+
+}  // namespace wegwijzer

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "util/diagnostic.h"
+#include "util/file_system.h"
+
+namespace wegwijzer {
+
+// The site config file, wegwijzer.yaml in the site directory. Every key is optional so that a
+// folder holding only content/ builds.
+struct SiteConfig {
+  static constexpr const char* kFileName = "wegwijzer.yaml";
+
+  std::string title = "Wegwijzer";
+  std::string description;
+  std::string base_url = "http://localhost";  // no trailing slash
+  std::string language = "nl";
+  std::string data_dir = "content/data";       // JSON data files, not pages
+  int stale_after_months = 12;                  // contact data checked longer ago: warning
+  nlohmann::json params = nlohmann::json::object();
+};
+
+// Reads the config file if there is one; problems go to `diags`.
+SiteConfig load_config(const FileSystem& fs, Diagnostics* diags);
+
+// "https://x.nl/" -> "https://x.nl"; false when it is not an absolute http(s) URL.
+bool normalize_base_url(std::string* url);
+
+}  // namespace wegwijzer

@@ -1,0 +1,135 @@
+#include "site/content_loader.h"
+
+#include <algorithm>
+#include <set>
+
+#include "util/parallel.h"
+
+namespace wegwijzer {
+namespace {
+
+std::string dir_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+std::string base_name(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Editor droppings and hidden files are never part of the site.
+bool is_ignored(const std::string& path) {
+  for (size_t start = 0; start < path.size();) {
+    size_t slash = path.find('/', start);
+    std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (!part.empty() && part[0] == '.') return true;
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  std::string name = base_name(path);
+  return ends_with(name, "~") || ends_with(name, ".swp") || ends_with(name, ".tmp") ||
+         (name.size() > 1 && name[0] == '#' && name.back() == '#');
+}
+
+// The bundle folder a file belongs to, or "" when it belongs to none.
+std::string bundle_of(const std::string& path, const std::set<std::string>& bundles) {
+  for (std::string dir = dir_of(path); !dir.empty(); dir = dir_of(dir)) {
+    if (bundles.count(dir)) return dir;
+  }
+  return "";
+}
+
+}  // namespace
+
+void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
+                  Diagnostics* diags) {
+  FileSystem::Listing listing = fs.list_files("content");
+  for (const std::string& e : listing.errors) {
+    size_t colon = e.find(": ");
+    diags->error(e.substr(0, colon), 0, 0, e.substr(colon + 2));
+  }
+  std::string data_prefix = site->config.data_dir + "/";
+
+  std::vector<std::string> files;
+  for (const std::string& f : listing.files) {
+    if (is_ignored(f) || f.rfind(data_prefix, 0) == 0) continue;
+    files.push_back(f);
+  }
+  std::set<std::string> bundles;
+  for (const std::string& f : files) {
+    if (base_name(f) == "index.md") bundles.insert(dir_of(f));
+  }
+
+  std::vector<Page> pages;
+  std::map<std::string, int> bundle_page;
+  for (const std::string& f : files) {
+    std::string bundle = bundle_of(f, bundles);
+    bool is_markdown = ends_with(f, ".md");
+    if (!bundle.empty() && f != bundle + "/index.md") {
+      // A leaf bundle's other files, Markdown included, are its resources.
+      continue;
+    }
+    if (!is_markdown) {
+      site->static_files[f.substr(std::string("content/").size())] = f;
+      continue;
+    }
+    Page page;
+    page.source_path = f;
+    std::string name = base_name(f);
+    if (f == "content/_index.md") {
+      page.kind = PageKind::kHome;
+    } else if (name == "_index.md") {
+      page.kind = PageKind::kSection;
+    }
+    page.content_dir = dir_of(f);
+    pages.push_back(std::move(page));
+  }
+  // Resources, now that every bundle page exists.
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (base_name(pages[i].source_path) == "index.md") bundle_page[pages[i].content_dir] = static_cast<int>(i);
+  }
+  for (const std::string& f : files) {
+    std::string bundle = bundle_of(f, bundles);
+    if (bundle.empty() || f == bundle + "/index.md") continue;
+    pages[bundle_page[bundle]].resources.push_back(f);
+  }
+
+  std::vector<Diagnostics> worker_diags(std::max(1, options.jobs));
+  std::vector<char> keep(pages.size(), 0);
+  parallel_for(pages.size(), options.jobs, [&](size_t i, int worker) {
+    Page& page = pages[i];
+    Diagnostics& d = worker_diags[worker];
+    std::string error;
+    if (!fs.read_file(page.source_path, &page.text, &error)) {
+      d.error(page.source_path, 0, 0, error);
+      page.failed = true;
+      keep[i] = 1;
+      return;
+    }
+    ParsedSource parsed;
+    // A page whose front matter is broken still takes its place in the site, so that links to it
+    // do not add errors of their own; it is not rendered.
+    keep[i] = 1;
+    if (!parse_page_source(page.source_path, page.text, &parsed, &d)) {
+      page.failed = true;
+      page.front_matter.title = page.source_path;
+      return;
+    }
+    page.front_matter = std::move(parsed.front_matter);
+    page.body_offset = static_cast<size_t>(parsed.body.data() - page.text.data());
+    page.body_first_line = parsed.body_first_line;
+    keep[i] = !page.front_matter.draft || options.drafts;
+  });
+  for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
+
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (keep[i]) site->pages.push_back(std::move(pages[i]));
+  }
+}
+
+}  // namespace wegwijzer

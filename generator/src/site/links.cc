@@ -1,0 +1,165 @@
+#include "site/links.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace wegwijzer {
+namespace {
+
+bool has_scheme(const std::string& href) {
+  if (href.empty() || !std::isalpha(static_cast<unsigned char>(href[0]))) return false;
+  for (char c : href) {
+    if (c == ':') return true;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return false;
+}
+
+std::string dir_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+// "%20" -> " " so that editors can link files with spaces in their names.
+std::string percent_decode(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool normalize_relative(const std::string& path, std::string* out) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    std::string part = path.substr(start, slash - start);
+    if (part == "..") {
+      if (parts.empty()) return false;
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    start = slash + 1;
+  }
+  out->clear();
+  for (const std::string& p : parts) *out += (out->empty() ? "" : "/") + p;
+  return true;
+}
+
+LinkResolver::LinkResolver(const Site& site, std::vector<std::string> outputs)
+    : site_(site), outputs_(std::move(outputs)) {
+  for (const auto& [out, src] : site.static_files) content_file_urls_[src] = "/" + out;
+  for (const Page& page : site.pages) {
+    for (const std::string& res : page.resources) {
+      content_file_urls_[res] = page.url + res.substr(page.content_dir.size() + 1);
+    }
+  }
+  for (const auto& [path, bytes] : site.generated) outputs_.push_back("/" + path);
+  std::sort(outputs_.begin(), outputs_.end());
+}
+
+int LinkResolver::page_at(const std::string& url) const {
+  auto it = site_.page_by_url.find(url);
+  if (it == site_.page_by_url.end() && !url.ends_with("/")) it = site_.page_by_url.find(url + "/");
+  return it == site_.page_by_url.end() ? -1 : it->second;
+}
+
+bool LinkResolver::file_at(const std::string& url) const {
+  if (std::binary_search(outputs_.begin(), outputs_.end(), url)) return true;
+  if (site_.aliases.count(url)) return true;
+  return url.size() > 1 && site_.static_files.count(url.substr(1));
+}
+
+std::optional<std::string> LinkResolver::resolve(int from, const std::string& href, int line,
+                                                 int column, Diagnostics* diags,
+                                                 std::vector<AnchorCheck>* anchors) const {
+  if (href.empty() || has_scheme(href) || href.starts_with("//")) return std::nullopt;
+  const Page& page = site_.pages[from];
+  auto fail = [&](const std::string& message) {
+    diags->error(page.source_path, line, column, message,
+                 std::string(line_text(page.text, line)));
+    return std::nullopt;
+  };
+  std::string path = href, anchor, query;
+  if (size_t hash = path.find('#'); hash != std::string::npos) {
+    anchor = path.substr(hash + 1);
+    path.resize(hash);
+  }
+  if (size_t q = path.find('?'); q != std::string::npos) {
+    query = path.substr(q);
+    path.resize(q);
+  }
+  auto check_anchor = [&](int target) {
+    if (!anchor.empty()) anchors->push_back({target, percent_decode(anchor), page.source_path, line, column});
+  };
+  auto with_suffix = [&](std::string url) {
+    return url + query + (anchor.empty() ? "" : "#" + anchor);
+  };
+
+  if (path.empty()) {
+    check_anchor(from);
+    return std::nullopt;
+  }
+  if (path[0] == '/') {
+    std::string decoded = percent_decode(path);
+    int target = page_at(decoded);
+    if (target >= 0) {
+      check_anchor(target);
+      const std::string& url = site_.pages[target].url;
+      return url == decoded ? std::nullopt : std::optional(with_suffix(url));
+    }
+    if (file_at(decoded)) return std::nullopt;
+    return fail("broken link: no page or file at " + path);
+  }
+
+  if (page.source_path.empty()) return std::nullopt;  // derived pages only hold absolute links
+  std::string resolved;
+  if (!normalize_relative(dir_of(page.source_path) + "/" + percent_decode(path), &resolved) ||
+      !resolved.starts_with("content/")) {
+    return fail("broken link: " + path + " points outside content/");
+  }
+  if (resolved.ends_with(".md")) {
+    auto it = site_.page_by_source.find(resolved);
+    if (it == site_.page_by_source.end()) {
+      return fail("broken link: " + resolved + " does not exist (or is a draft)");
+    }
+    check_anchor(it->second);
+    return with_suffix(site_.pages[it->second].url);
+  }
+  for (const char* index : {"/_index.md", "/index.md"}) {
+    auto it = site_.page_by_source.find(resolved + index);
+    if (it != site_.page_by_source.end()) {
+      check_anchor(it->second);
+      return with_suffix(site_.pages[it->second].url);
+    }
+  }
+  auto file = content_file_urls_.find(resolved);
+  if (file != content_file_urls_.end()) return with_suffix(file->second);
+  return fail("broken link: " + resolved + " does not exist");
+}
+
+std::vector<std::string> collect_ids(std::string_view html) {
+  std::vector<std::string> ids;
+  for (size_t pos = html.find(" id=\""); pos != std::string_view::npos;
+       pos = html.find(" id=\"", pos + 1)) {
+    size_t start = pos + 5;
+    size_t end = html.find('"', start);
+    if (end == std::string_view::npos) break;
+    ids.emplace_back(html.substr(start, end - start));
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+}  // namespace wegwijzer

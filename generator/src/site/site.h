@@ -1,0 +1,58 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "content/front_matter.h"
+#include "markdown/markdown.h"
+#include "site/config.h"
+
+namespace wegwijzer {
+
+enum class PageKind { kHome, kSection, kPage };
+
+// One page of the site: from Markdown (source_path set) or derived from data (source_path empty,
+// `derived` holds its context).
+struct Page {
+  std::string source_path;  // "content/stappen/huisarts.md"
+  std::string text;         // the whole file
+  PageKind kind = PageKind::kPage;
+  FrontMatter front_matter;
+  size_t body_offset = 0;  // where the Markdown body starts in `text`
+  int body_first_line = 1;
+  std::string url;          // "/stappen/huisarts/"
+  std::string output_path;  // "stappen/huisarts/index.html"
+  std::string content_dir;  // folder whose resources belong to the page: "content/a/b" for a bundle
+  int parent = -1;          // index of the section page, -1 for the home page
+  std::vector<int> pages;     // for sections: child pages, by weight then title
+  std::vector<int> sections;  // for sections: child sections, by weight then title
+  std::vector<std::string> resources;  // bundle files to copy, content-relative paths
+  std::string layout;                  // template name chosen in the resolve stage
+  bool failed = false;                 // unreadable or bad front matter: placed, not rendered
+
+  // Derived pages (data-driven) carry their own template context and need no Markdown.
+  bool derived = false;
+  nlohmann::json derived_context;
+
+  // Filled by the render stage.
+  markdown::Rendered rendered;
+
+  std::string_view body() const { return std::string_view(text).substr(body_offset); }
+};
+
+struct Site {
+  SiteConfig config;
+  std::vector<Page> pages;                    // sorted by source path; derived pages after
+  std::map<std::string, int> page_by_url;     // "/a/b/" -> index
+  std::map<std::string, int> page_by_source;  // "content/a/b.md" -> index
+  std::map<std::string, std::string> static_files;  // output path -> content-relative source
+  std::map<std::string, std::string> aliases;        // alias URL -> target URL
+  std::map<std::string, std::string> generated;      // other output paths (data exports) -> bytes
+  nlohmann::json data = nlohmann::json::object();    // data sets by name (site.data.<name>)
+  int home = -1;
+};
+
+}  // namespace wegwijzer

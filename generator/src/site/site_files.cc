@@ -1,0 +1,115 @@
+#include "site/site_files.h"
+
+#include <algorithm>
+
+#include "site/render.h"
+#include "site/url_resolver.h"
+#include "template/mustache.h"
+
+namespace wegwijzer {
+namespace {
+
+void escape_xml(std::string& out, std::string_view text) { mustache::append_escaped(out, text); }
+
+}  // namespace
+
+std::vector<std::string> site_file_urls(const Site& site, const Theme& theme) {
+  std::vector<std::string> urls = {"/sitemap.xml", "/robots.txt", "/404.html"};
+  for (const auto& [path, bytes] : theme.asset_files) urls.push_back("/" + path);
+  for (const auto& [path, bytes] : site.generated) urls.push_back("/" + path);
+  std::sort(urls.begin(), urls.end());
+  return urls;
+}
+
+std::string sitemap_xml(const Site& site, const ContextBuilder& contexts) {
+  std::vector<const Page*> pages;
+  for (const Page& p : site.pages) {
+    if (!p.failed && !p.layout.empty() && p.front_matter.params.value("sitemap", true) != false) {
+      pages.push_back(&p);
+    }
+  }
+  std::sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) { return a->url < b->url; });
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (const Page* p : pages) {
+    xml += "  <url><loc>";
+    escape_xml(xml, contexts.permalink(p->url));
+    xml += "</loc>";
+    if (!p->front_matter.date.empty()) xml += "<lastmod>" + p->front_matter.date.substr(0, 10) + "</lastmod>";
+    xml += "</url>\n";
+  }
+  xml += "</urlset>\n";
+  return xml;
+}
+
+size_t write_site_files(const FileSystem& fs, const Site& site, const Theme& theme,
+                        const ContextBuilder& contexts, const std::string& inject, Output* output,
+                        Diagnostics* diags) {
+  size_t count = 0;
+  auto put = [&](const std::string& path, std::string_view data) {
+    std::string error;
+    if (!output->write(path, data, &error)) {
+      diags->error(path, 0, 0, error);
+    } else {
+      ++count;
+    }
+  };
+  put("sitemap.xml", sitemap_xml(site, contexts));
+  put("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + contexts.permalink("/sitemap.xml") + "\n");
+
+  // The 404 page is served for any URL, so it takes the home page's place in the tree.
+  if (theme.templates.contains("404") && site.home >= 0) {
+    nlohmann::json frame = {{"page",
+                             {{"title", "Pagina niet gevonden"},
+                              {"kind", "404"},
+                              {"url", contexts.public_url("/404.html")},
+                              {"permalink", contexts.permalink("/404.html")},
+                              {"params", nlohmann::json::object()}}}};
+    const nlohmann::json* frames[] = {&contexts.site_frame(), &contexts.group_frame(site.home), &frame};
+    std::string html = render_template(theme, "404", frames, diags);
+    inject_before_body_end(&html, inject);
+    put("404.html", html);
+  } else {
+    diags->error("templates/404.html", 0, 0, "template is missing");
+  }
+
+  for (const auto& [alias, target] : site.aliases) {
+    nlohmann::json frame = {{"target", contexts.public_url(target)},
+                            {"target_permalink", contexts.permalink(target)}};
+    std::string html;
+    if (theme.templates.contains("alias")) {
+      const nlohmann::json* frames[] = {&contexts.site_frame(), &frame};
+      html = render_template(theme, "alias", frames, diags);
+    } else {
+      std::string url;
+      mustache::append_escaped(url, contexts.public_url(target));
+      html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + url +
+             "</title><link rel=\"canonical\" href=\"" + url +
+             "\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=" +
+             url + "\"></head><body><a href=\"" + url + "\">" + url + "</a></body></html>\n";
+    }
+    put(output_path_for_url(alias), html);
+  }
+
+  for (const auto& [path, bytes] : theme.asset_files) put(path, bytes);
+  for (const auto& [path, bytes] : site.generated) put(path, bytes);
+
+  auto copy = [&](const std::string& source, const std::string& dest) {
+    std::string bytes, error;
+    if (!fs.read_file(source, &bytes, &error)) {
+      diags->error(source, 0, 0, error);
+      return;
+    }
+    put(dest, bytes);
+  };
+  for (const auto& [dest, source] : site.static_files) copy(source, dest);
+  for (const Page& page : site.pages) {
+    if (page.failed) continue;
+    std::string dir = page.output_path.substr(0, page.output_path.rfind('/') + 1);
+    for (const std::string& res : page.resources) copy(res, dir + res.substr(page.content_dir.size() + 1));
+  }
+  return count;
+}
+
+}  // namespace wegwijzer

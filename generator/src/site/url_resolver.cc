@@ -1,0 +1,220 @@
+#include "site/url_resolver.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "util/slug.h"
+
+namespace wegwijzer {
+namespace {
+
+std::vector<std::string> split_dirs(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    if (slash > start) parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+std::string stem(const std::string& name) {
+  size_t dot = name.rfind('.');
+  return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+void report(Diagnostics* diags, const Page& page, SourcePos pos, const std::string& message) {
+  diags->error(page.source_path, pos.line, pos.column, message,
+               std::string(line_text(page.text, pos.line)));
+}
+
+// The URL a page gets from its place under content/, before `url` is applied.
+bool url_from_path(Page& page, Diagnostics* diags, std::string* url) {
+  std::vector<std::string> parts = split_dirs(page.source_path);  // "content", ..., file
+  std::string file = parts.back();
+  parts.erase(parts.begin());
+  parts.pop_back();
+  if (page.kind == PageKind::kPage && file != "index.md") parts.push_back(stem(file));
+  std::vector<std::string> segments;
+  for (const std::string& part : parts) {
+    std::string s = slugify(part);
+    if (s.empty()) {
+      diags->error(page.source_path, 0, 0,
+                   "the name \"" + part + "\" gives an empty URL segment; use letters or digits");
+      return false;
+    }
+    segments.push_back(s);
+  }
+  const FrontMatter& fm = page.front_matter;
+  if (!fm.slug.empty()) {
+    if (page.kind == PageKind::kHome) {
+      report(diags, page, fm.slug_pos, "the home page cannot have a \"slug\"");
+      return false;
+    }
+    if (fm.slug.find_first_of("/\\?#") != std::string::npos || fm.slug == "." || fm.slug == ".." ||
+        fm.slug.find_first_of(" \t") != std::string::npos) {
+      report(diags, page, fm.slug_pos,
+             "\"slug\" must be one URL segment without '/', '\\', '..', spaces, '?' or '#'");
+      return false;
+    }
+    segments.back() = fm.slug;
+  }
+  *url = "/";
+  for (const std::string& s : segments) *url += s + "/";
+  return true;
+}
+
+}  // namespace
+
+bool normalize_site_path(const std::string& path, std::string* out, std::string* why) {
+  if (path.empty() || path[0] != '/') {
+    *why = "must start with '/'";
+    return false;
+  }
+  if (path.find_first_of("\\?#\"<>") != std::string::npos ||
+      std::any_of(path.begin(), path.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == ' '; })) {
+    *why = "must not contain spaces, '\\', '?', '#', quotes or angle brackets";
+    return false;
+  }
+  std::vector<std::string> parts;
+  size_t start = 1;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    std::string part = path.substr(start, slash - start);
+    if (part == ".." || part == ".") {
+      *why = "would leave the output folder ('" + part + "' segment)";
+      return false;
+    }
+    if (part.empty() && slash < path.size()) {
+      *why = "must not contain '//'";
+      return false;
+    }
+    if (!part.empty()) parts.push_back(part);
+    start = slash + 1;
+  }
+  std::string result = "/";
+  for (size_t i = 0; i < parts.size(); ++i) {
+    result += parts[i];
+    bool is_file = i + 1 == parts.size() && parts[i].find('.') != std::string::npos;
+    if (!is_file) result += '/';
+  }
+  *out = result;
+  return true;
+}
+
+std::string output_path_for_url(const std::string& url) {
+  std::string rel = url.substr(1);
+  if (rel.empty() || rel.back() == '/') rel += "index.html";
+  return rel;
+}
+
+void sort_by_weight(const Site& site, std::vector<int>* indexes) {
+  std::sort(indexes->begin(), indexes->end(), [&](int a, int b) {
+    const Page& pa = site.pages[a];
+    const Page& pb = site.pages[b];
+    return std::tie(pa.front_matter.weight, pa.front_matter.title, pa.url) <
+           std::tie(pb.front_matter.weight, pb.front_matter.title, pb.url);
+  });
+}
+
+void resolve_urls(Site* site, Diagnostics* diags) {
+  std::vector<Page>& pages = site->pages;
+  // A site needs a home page even when content/_index.md is missing.
+  auto home_it = std::find_if(pages.begin(), pages.end(),
+                              [](const Page& p) { return p.kind == PageKind::kHome; });
+  if (home_it == pages.end()) {
+    Page home;
+    home.kind = PageKind::kHome;
+    home.front_matter.title = site->config.title;
+    home.content_dir = "content";
+    pages.insert(pages.begin(), std::move(home));
+  }
+
+  std::map<std::string, int> section_by_dir;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    Page& page = pages[i];
+    if (page.kind == PageKind::kHome) site->home = static_cast<int>(i);
+    if (page.kind != PageKind::kPage) section_by_dir[page.content_dir] = static_cast<int>(i);
+  }
+
+  for (size_t i = 0; i < pages.size(); ++i) {
+    Page& page = pages[i];
+    std::string url = "/";
+    if (!page.source_path.empty() && !url_from_path(page, diags, &url)) continue;
+    if (!page.front_matter.url.empty()) {
+      std::string why;
+      if (!normalize_site_path(page.front_matter.url, &url, &why)) {
+        report(diags, page, page.front_matter.url_pos, "\"url\" " + why);
+        continue;
+      }
+    }
+    page.url = url;
+    page.output_path = output_path_for_url(url);
+    auto [it, inserted] = site->page_by_url.emplace(url, static_cast<int>(i));
+    if (!inserted) {
+      diags->error(page.source_path, 0, 0,
+                   "URL " + url + " is claimed by both " + pages[it->second].source_path + " and " +
+                       page.source_path);
+    }
+    if (!page.source_path.empty()) site->page_by_source[page.source_path] = static_cast<int>(i);
+  }
+
+  // Parents: the nearest folder above with a section page; the home page otherwise.
+  for (size_t i = 0; i < pages.size(); ++i) {
+    Page& page = pages[i];
+    if (page.kind == PageKind::kHome) continue;
+    std::string dir = page.content_dir;
+    if (page.kind == PageKind::kSection || page.source_path.ends_with("/index.md")) {
+      size_t slash = dir.rfind('/');
+      dir = slash == std::string::npos ? "" : dir.substr(0, slash);
+    }
+    int parent = site->home;
+    while (!dir.empty()) {
+      auto it = section_by_dir.find(dir);
+      if (it != section_by_dir.end()) {
+        parent = it->second;
+        break;
+      }
+      size_t slash = dir.rfind('/');
+      if (slash == std::string::npos) break;
+      dir.resize(slash);
+    }
+    page.parent = parent;
+    if (page.kind == PageKind::kSection) {
+      pages[parent].sections.push_back(static_cast<int>(i));
+    } else {
+      pages[parent].pages.push_back(static_cast<int>(i));
+    }
+  }
+  for (Page& page : pages) {
+    sort_by_weight(*site, &page.pages);
+    sort_by_weight(*site, &page.sections);
+  }
+
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const Page& page = pages[i];
+    for (size_t a = 0; a < page.front_matter.aliases.size(); ++a) {
+      std::string alias, why;
+      SourcePos pos = page.front_matter.alias_positions[a];
+      if (!normalize_site_path(page.front_matter.aliases[a], &alias, &why)) {
+        report(diags, page, pos, "alias " + why);
+        continue;
+      }
+      auto clash = site->page_by_url.find(alias);
+      if (clash != site->page_by_url.end()) {
+        report(diags, page, pos,
+               "alias " + alias + " is the URL of " + pages[clash->second].source_path);
+        continue;
+      }
+      auto [it, inserted] = site->aliases.emplace(alias, page.url);
+      if (!inserted && it->second != page.url) {
+        report(diags, page, pos, "alias " + alias + " already redirects to " + it->second);
+      }
+    }
+  }
+}
+
+}  // namespace wegwijzer

@@ -1,0 +1,34 @@
+#include "util/parallel.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
+
+namespace wegwijzer {
+
+void parallel_for(size_t count, int jobs, const std::function<void(size_t, int)>& body) {
+  jobs = std::max(1, std::min<int>(jobs, static_cast<int>(count)));
+  if (jobs <= 1) {
+    for (size_t i = 0; i < count; ++i) body(i, 0);
+    return;
+  }
+  constexpr size_t kChunk = 16;
+  std::atomic<size_t> next{0};
+  auto work = [&](int worker) {
+    for (;;) {
+      size_t begin = next.fetch_add(kChunk);
+      if (begin >= count) return;
+      size_t end = std::min(count, begin + kChunk);
+      for (size_t i = begin; i < end; ++i) body(i, worker);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int w = 1; w < jobs; ++w) threads.emplace_back(work, w);
+  work(0);
+  for (auto& t : threads) t.join();
+}
+
+int default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+}  // namespace wegwijzer
