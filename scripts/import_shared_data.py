@@ -271,7 +271,6 @@ SOORTEN = OrderedDict([
         ("enkelvoud", "Veiligheidsregio"),
         ("source", "Landelijk dashboard COVID-19, regiotabellen (2023); via gemeenten-2025.csv"),
         ("zekerheid", "hoog"),
-        ("status", "verified"),
         ("toelichting", "De 25 veiligheidsregio's."),
         ("aantal", 25),
     ])),
@@ -282,7 +281,6 @@ SOORTEN = OrderedDict([
         ("source", "Afgeleid per gemeente uit adresaandelen over PC4-gebieden (CBS); via "
                    "gemeenten-2025.csv"),
         ("zekerheid", "middel-hoog"),
-        ("status", "unverified"),
         ("toelichting",
          "De 25 GGD-regio's. Afgeleid: elke gemeente ligt voor minstens 95 % in één GGD-regio."),
         ("aantal", 25),
@@ -294,7 +292,6 @@ SOORTEN = OrderedDict([
         ("source", "Lijst van zorgkantoorregio's uit 2019 (32 regio's), op basis van "
                    "adresaandelen omgezet naar de gemeenten van 2025; via gemeenten-2025.csv"),
         ("zekerheid", "laag-middel"),
-        ("status", "unverified"),
         ("toelichting",
          "Afgeleid uit een lijst van 2019 met 32 regio's; nu zijn er 31 zorgkantoorregio's. "
          "Deze indeling is onzeker en mag niet als officieel of gezaghebbend worden getoond."),
@@ -354,7 +351,6 @@ def bouw_regios(shared):
             ("source", soort["source"]),
             ("checked", CHECKED),
             ("zekerheid", soort["zekerheid"]),
-            ("status", soort["status"]),
             ("toelichting", soort["toelichting"]),
             ("regios", regios),
         ])
@@ -568,10 +564,11 @@ def bouw_contacten(shared):
             [
                 kanaal(shared, "email", "zorgvragen@minvws.nl", kamerbrief, "unverified"),
             ],
-            kamerbrief, "unverified",
-            "De aanpak complexe zorgvragen bij VWS is bevestigd (Kamerbrieven februari 2020). Het "
-            "adres zorgvragen@minvws.nl staat in de Kamerbrief van 21 februari 2020 (Kamerstuk "
-            "25 424); lage zekerheid of het nog in gebruik is. Geen telefoonnummer bekend."),
+            kamerbrief, "verified",
+            "Dat VWS een aanpak voor complexe zorgvragen heeft, is bevestigd (Kamerbrieven "
+            "februari 2020); daarom is de organisatie 'verified'. Het adres zorgvragen@minvws.nl "
+            "staat in de Kamerbrief van 21 februari 2020 (Kamerstuk 25 424); lage zekerheid of het "
+            "nog in gebruik is, dus het kanaal is 'unverified'. Geen telefoonnummer bekend."),
     ]
     return OrderedDict([
         ("$schema", "./schemas/contacten.schema.json"),
@@ -652,10 +649,11 @@ def bouw_crisis(shared):
               "huisarts", [], toegang[0], regelhulp, "verified"),
         route("crisisdienst", "De crisisdienst ggz",
               "Je bent in een psychische crisis en hebt direct hulp van de ggz nodig.",
-              "De crisisdienst is dag en nacht bereikbaar, maar meestal niet voor jou zelf: de "
-              "huisarts, de huisartsenpost, de spoedeisende hulp (SEH) of de politie schakelt de "
-              "crisisdienst in. De crisisnummers zijn voor verwijzers. Ben je al in behandeling? "
-              "Dan loopt de route vaak via je eigen behandelaar of instelling.",
+              "Je kunt de crisisdienst meestal niet zelf bellen: de crisisnummers zijn voor "
+              "verwijzers. De huisarts, de huisartsenpost, de spoedeisende hulp (SEH) of de politie "
+              "schakelt de crisisdienst in. Voor hen is de crisisdienst dag en nacht bereikbaar. "
+              "Ben je al in behandeling? Dan loopt de route vaak via je eigen behandelaar of "
+              "instelling.",
               None,
               ["huisarts", "huisartsenpost", "spoedeisende hulp (SEH)", "politie"],
               {"source_url": urls(toegang[2]["source_url"]) + urls(toegang[3]["source_url"])
@@ -776,9 +774,9 @@ def bouw_tafels(shared):
     kamerstuk = "Kamerstuk 25 424, nr. 525 (13 maart 2020), plan hoogcomplexe ggz"
 
     aanmelden_algemeen = (
-        "Je kunt je niet zelf aanmelden. Een verwijzer (bijvoorbeeld je huisarts of behandelaar) "
-        "meldt je vraag aan, zonder je naam (geanonimiseerd). Dat kan pas als de lokale route en "
-        "de zorgbemiddeling van je zorgverzekeraar geen passende plek opleverden.")
+        "Aanmelden doet een verwijzer, bijvoorbeeld je huisarts of behandelaar. Die meldt je vraag "
+        "aan zonder je naam (geanonimiseerd). Dat kan pas als de lokale route en de zorgbemiddeling "
+        "van je zorgverzekeraar geen passende plek opleverden.")
 
     tafels = [
         OrderedDict([
@@ -789,8 +787,8 @@ def bouw_tafels(shared):
             ("trekkers", list(mn["trekkers"])),
             ("coordinatie", None),
             ("aanmelden", OrderedDict([
-                ("tekst", "Hoe je bij deze tafel aanmeldt en op welk adres, is niet bekend. Vraag "
-                          "je verwijzer om dat uit te zoeken."),
+                ("tekst", "Het aanmeldadres van deze tafel is niet bekend. Vraag je verwijzer "
+                          "(bijvoorbeeld je huisarts of behandelaar) om dat uit te zoeken."),
                 ("kanalen", []),
             ])),
             ("source", ggzcentraal),

@@ -111,18 +111,18 @@ void validate_against_schema(const FileSystem& fs, const JsonSource& data,
   }
 }
 
-nlohmann::json without_unverified(const nlohmann::json& value) {
+nlohmann::json published_data(const nlohmann::json& value) {
   if (value.is_array()) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& item : value) {
-      if (!is_unverified(item)) out.push_back(without_unverified(item));
+      if (!is_unverified(item)) out.push_back(published_data(item));
     }
     return out;
   }
   if (value.is_object()) {
     nlohmann::json out = nlohmann::json::object();
     for (const auto& [key, item] : value.items()) {
-      if (!is_unverified(item)) out[key] = without_unverified(item);
+      if (key != "redactie_noot" && !is_unverified(item)) out[key] = published_data(item);
     }
     return out;
   }

@@ -22,9 +22,9 @@ DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Dia
 void validate_against_schema(const FileSystem& fs, const JsonSource& data,
                              const std::string& schema_path, Diagnostics* diags);
 
-// A copy of `value` without anything marked "status": "unverified":
-// what citizens and open-data users get. Array elements and object members so marked are left
-// out.
-nlohmann::json without_unverified(const nlohmann::json& value);
+// What citizens and open-data users get of a data set: a copy without anything marked
+// "status": "unverified" (array elements and object members so marked are left out) and without
+// the editors' own notes ("redactie_noot").
+nlohmann::json published_data(const nlohmann::json& value);
 
 }  // namespace wegwijzer

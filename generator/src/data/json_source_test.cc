@@ -9,12 +9,12 @@ TEST_CASE("JsonSource records where each value stands") {
   Diagnostics diags;
   REQUIRE(parse_json_source("content/data/x.json",
                             "{\n  \"a\": [1, {\"b/c\": \"x\"}],\n  \"d\": {}\n}\n", &src, &diags));
-  CHECK(src.offset_of("/a/1/b~1c") == 20);
-  CHECK(src.offset_of("/d") == 34);
-  CHECK(src.offset_of("/d/missing/deeper") == 34);
+  CHECK(src.offset_of("/a/1/b~1c") == 21);
+  CHECK(src.offset_of("/d") == 35);
+  CHECK(src.offset_of("/d/missing/deeper") == 35);
   src.error(&diags, "/a/1/b~1c", "wrong");
   CHECK(format_diagnostics(diags) ==
-        "content/data/x.json:2:18: error: wrong\n  \"a\": [1, {\"b/c\": \"x\"}],\n                   ^\n");
+        "content/data/x.json:2:20: error: wrong\n    \"a\": [1, {\"b/c\": \"x\"}],\n                     ^\n");
 }
 
 TEST_CASE("JsonSource reports syntax errors, bad UTF-8 and deep nesting with positions") {
@@ -24,7 +24,7 @@ TEST_CASE("JsonSource reports syntax errors, bad UTF-8 and deep nesting with pos
   CHECK_FALSE(parse_json_source("e.json", "[\"\xff\"]", &src, &diags));
   CHECK_FALSE(parse_json_source("f.json", std::string(10000, '[') + std::string(10000, ']'), &src, &diags));
   std::string out = format_diagnostics(diags);
-  CHECK(out.find("d.json:2:15: error: invalid JSON: ") != std::string::npos);
+  CHECK(out.find("d.json:2:14: error: invalid JSON: syntax error while parsing value - unexpected ']'") != std::string::npos);
   CHECK(out.find("e.json:1:3: error: invalid UTF-8 (byte 2)\n") != std::string::npos);
   CHECK(out.find("f.json:1:129: error: nested more than 128 levels deep\n") != std::string::npos);
 }

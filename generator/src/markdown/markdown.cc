@@ -261,6 +261,18 @@ std::string_view autolink_text(cmark_node* link) {
   return url == text ? text : std::string_view();
 }
 
+// Whether the link or image `node` starts at line[byte]: its '[' or "![", or for an autolink its
+// text, bare or after '<'.
+bool opens_at(cmark_node* node, std::string_view line, long byte) {
+  if (byte < 0 || static_cast<size_t>(byte) >= line.size()) return false;
+  std::string_view rest = line.substr(static_cast<size_t>(byte));
+  if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) return rest.starts_with("![");
+  std::string_view autolink = autolink_text(node);
+  if (autolink.empty()) return rest.starts_with('[');
+  if (rest.starts_with('<') || rest.starts_with('[')) rest.remove_prefix(1);
+  return rest.starts_with(autolink);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Block directives: {{< name key="value" >}}
 
@@ -602,7 +614,8 @@ std::pair<int, size_t> Renderer::locate(cmark_node* node) {
     }
   }
   if (!byte) byte = first_content_byte(source);  // nothing better known: the line's text
-  search_cursor_ = {line, *byte + 1};
+  // Past the '[' (or "![") so that the next search finds a following link or a nested image.
+  search_cursor_ = {line, *byte + (cmark_node_get_type(node) == CMARK_NODE_IMAGE ? 2 : 1)};
   return {line, *byte};
 }
 
@@ -626,19 +639,23 @@ int Renderer::opening_line(cmark_node* node) const {
 std::optional<size_t> Renderer::guess_column(cmark_node* node, std::string_view line) const {
   int reported = cmark_node_get_start_column(node);
   if (cmark_node_get_start_line(node) <= 0 || reported <= 0) return std::nullopt;
-  long byte = reported - 1;
-  if (!block_.absolute && (block_.current_line != block_.start_line || block_.line_shift != 0)) {
-    byte = static_cast<long>(first_content_byte(line)) + (reported - block_.start_column);
+  if (block_.absolute || (block_.current_line == block_.start_line && block_.line_shift == 0)) {
+    return opens_at(node, line, reported - 1) ? std::optional<size_t>(reported - 1) : std::nullopt;
   }
-  if (byte < 0 || static_cast<size_t>(byte) >= line.size()) return std::nullopt;
-  std::string_view rest = line.substr(static_cast<size_t>(byte));
-  if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
-    return rest.starts_with("![") ? std::optional<size_t>(byte) : std::nullopt;
+  // On a further line cmark counts from where the line's text starts: after the containers'
+  // markers, with the indentation skipped on an ordinary line but kept on a lazy one, where the
+  // markers matched may also be fewer.
+  long offset = reported - block_.start_column;
+  size_t content = first_content_byte(line);
+  if (opens_at(node, line, static_cast<long>(content) + offset)) return content + offset;
+  for (size_t base = 0; base < content; ++base) {
+    bool after_marker = base == 0 || line[base - 1] == '>' ||
+                        (base >= 2 && line[base - 2] == '>' && line[base - 1] == ' ');
+    if (after_marker && opens_at(node, line, static_cast<long>(base) + offset)) {
+      return base + offset;
+    }
   }
-  std::string_view autolink = autolink_text(node);
-  bool opens = rest.starts_with('[') || rest.starts_with('<') ||
-               (!autolink.empty() && rest.starts_with(autolink));
-  return opens ? std::optional<size_t>(byte) : std::nullopt;
+  return std::nullopt;
 }
 
 std::optional<size_t> Renderer::search_opener(cmark_node* node, std::string_view line,

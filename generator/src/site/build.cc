@@ -7,6 +7,8 @@
 #include "data/data_files.h"
 #include "check/readability.h"
 #include "data/freshness.h"
+#include "data/ggz_checks.h"
+#include "data/ggz_pages.h"
 #include "site/content_loader.h"
 #include "site/context.h"
 #include "site/links.h"
@@ -43,7 +45,13 @@ void choose_layouts(Site* site, const Theme& theme, Diagnostics* diags) {
   for (Page& page : site->pages) {
     if (page.failed) continue;
     const FrontMatter& fm = page.front_matter;
-    if (!fm.layout.empty()) {
+    if (page.derived) {
+      if (!theme.templates.contains(page.layout)) {
+        diags->error("templates", 0, 0, "no template for the page " + page.url + ": templates/" +
+                                            page.layout + ".html is missing");
+        page.layout.clear();
+      }
+    } else if (!fm.layout.empty()) {
       if (!theme.templates.contains(fm.layout)) {
         diags->error(page.source_path, fm.layout_pos.line, fm.layout_pos.column,
                      "unknown layout \"" + fm.layout + "\" (no templates/" + fm.layout + ".html)",
@@ -130,7 +138,7 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
   std::string today = options.today.empty() ? today_iso() : options.today;
   for (const auto& [name, source] : data) {
     check_freshness(source, today, site.config.stale_after_months, &diags);
-    nlohmann::json published = without_unverified(source.value);
+    nlohmann::json published = published_data(source.value);
     if (published.is_object()) published.erase("$schema");
     site.generated["data/" + name + ".json"] = published.dump(1, ' ', false) + "\n";
     site.data[name] = std::move(published);
@@ -139,6 +147,19 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
 
   // Resolve.
   resolve_urls(&site, &diags);
+  check_ggz_data(data, &diags);
+  for (const auto& [name, source] : data) {
+    for (const auto& item : source.value.value(name, nlohmann::json::array())) {
+      if (item.is_object() && item.contains("id") && item["id"].is_string()) {
+        site.data_ids[name].insert(item["id"].get<std::string>());
+      }
+    }
+  }
+  add_ggz_pages(&site, data, &diags);
+  for (Page& page : site.pages) {
+    sort_by_weight(site, &page.pages);
+    sort_by_weight(site, &page.sections);
+  }
   choose_layouts(&site, theme, &diags);
   std::vector<std::string> outputs = site_file_urls(site, theme);
   LinkResolver links(site, outputs);

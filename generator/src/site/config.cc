@@ -9,8 +9,11 @@ namespace wegwijzer {
 
 bool normalize_base_url(std::string* url) {
   while (!url->empty() && url->back() == '/') url->pop_back();
-  bool http = url->rfind("http://", 0) == 0 || url->rfind("https://", 0) == 0;
-  return http && url->find_first_of(" \"<>") == std::string::npos && url->size() > 8;
+  size_t scheme = url->find("://");
+  bool http = url->starts_with("http://") || url->starts_with("https://");
+  // Pages link to each other from the root ("/crisis/"), so the site must live at a host's root.
+  bool has_path = scheme != std::string::npos && url->find('/', scheme + 3) != std::string::npos;
+  return http && !has_path && url->find_first_of(" \"<>?#") == std::string::npos && url->size() > 8;
 }
 
 SiteConfig load_config(const FileSystem& fs, Diagnostics* diags) {
@@ -65,7 +68,7 @@ SiteConfig load_config(const FileSystem& fs, Diagnostics* diags) {
     } else if (key == "base_url") {
       text_value(&config.base_url);
       if (!normalize_base_url(&config.base_url)) {
-        fail(v.Mark(), "\"base_url\" must be an absolute http(s) URL such as https://example.nl");
+        fail(v.Mark(), "\"base_url\" must be an absolute http(s) URL without a path, such as https://example.nl");
       }
     } else if (key == "stale_after_months") {
       nlohmann::json j = v.IsScalar() ? yaml_to_json(v) : nlohmann::json();

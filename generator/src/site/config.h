@@ -26,7 +26,8 @@ struct SiteConfig {
 // Reads the config file if there is one; problems go to `diags`.
 SiteConfig load_config(const FileSystem& fs, Diagnostics* diags);
 
-// "https://x.nl/" -> "https://x.nl"; false when it is not an absolute http(s) URL.
+// "https://x.nl/" -> "https://x.nl"; false when it is not an absolute http(s) URL of a host's
+// root (the site links from "/").
 bool normalize_base_url(std::string* url);
 
 }  // namespace wegwijzer

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "data/ggz_pages.h"
+
 namespace wegwijzer {
 
 using nlohmann::json;
@@ -29,23 +31,15 @@ int top_section(const Site& site, int page) {
 
 ContextBuilder::ContextBuilder(const Site& site, const Theme& theme) : site_(site) {
   const std::string& base = site.config.base_url;
-  size_t scheme_end = base.find("://");
-  size_t path_start = scheme_end == std::string::npos ? std::string::npos : base.find('/', scheme_end + 3);
-  origin_ = path_start == std::string::npos ? base : base.substr(0, path_start);
-  base_path_ = path_start == std::string::npos ? "" : base.substr(path_start);
-
-  json assets = json::object();
-  for (const auto& [key, url] : theme.assets.items()) assets[key] = public_url(url.get<std::string>());
   site_frame_ = {
       {"site",
        {{"title", site.config.title},
         {"description", site.config.description},
         {"base_url", base},
-        {"base_path", base_path_},
         {"language", site.config.language},
         {"params", site.config.params},
         {"data", site.data}}},
-      {"assets", std::move(assets)},
+      {"assets", theme.assets},
   };
 }
 
@@ -54,7 +48,7 @@ json ContextBuilder::link_list(const std::vector<int>& pages) const {
   for (int i : pages) {
     const Page& p = site_.pages[i];
     list.push_back({{"title", p.front_matter.title},
-                    {"url", public_url(p.url)},
+                    {"url", p.url},
                     {"description", p.front_matter.description},
                     {"weight", p.front_matter.weight}});
   }
@@ -77,13 +71,13 @@ void ContextBuilder::prepare(int page) {
   std::vector<int> chain;
   for (int a = p.parent; a >= 0; a = site_.pages[a].parent) chain.insert(chain.begin(), a);
   for (int a : chain) {
-    ancestors.push_back({{"title", site_.pages[a].front_matter.title}, {"url", public_url(site_.pages[a].url)}});
+    ancestors.push_back({{"title", site_.pages[a].front_matter.title}, {"url", site_.pages[a].url}});
   }
   frame["has_ancestors"] = !ancestors.empty();
   frame["ancestors"] = std::move(ancestors);
   if (p.parent >= 0) {
     const Page& parent = site_.pages[p.parent];
-    frame["section"] = {{"title", parent.front_matter.title}, {"url", public_url(parent.url)}};
+    frame["section"] = {{"title", parent.front_matter.title}, {"url", parent.url}};
     frame["siblings"] = link_list(p.kind == PageKind::kSection ? parent.sections : parent.pages);
   }
   json menu = json::array();
@@ -91,7 +85,7 @@ void ContextBuilder::prepare(int page) {
     for (int s : site_.pages[site_.home].sections) {
       const Page& sp = site_.pages[s];
       if (sp.front_matter.params.value("menu", true) == false) continue;
-      menu.push_back({{"title", sp.front_matter.title}, {"url", public_url(sp.url)}, {"current", s == top}});
+      menu.push_back({{"title", sp.front_matter.title}, {"url", sp.url}, {"current", s == top}});
     }
   }
   frame["menu"] = std::move(menu);
@@ -116,7 +110,7 @@ json ContextBuilder::page_frame(int index) const {
       {"description", fm.description},
       {"summary", fm.summary.empty() ? p.rendered.summary : fm.summary},
       {"content", p.rendered.html},
-      {"url", public_url(p.url)},
+      {"url", p.url},
       {"permalink", permalink(p.url)},
       {"date", fm.date},
       {"date_nl", dutch_date(fm.date)},
@@ -143,6 +137,7 @@ json ContextBuilder::page_frame(int index) const {
     frame["has_subsections"] = !sections.empty();
     frame["subsections"] = std::move(sections);
   }
+  add_step_context(site_, p, &frame);
   if (p.derived && p.derived_context.is_object()) {
     for (const auto& [key, value] : p.derived_context.items()) frame[key] = value;
   }

@@ -26,9 +26,8 @@ class ContextBuilder {
   const nlohmann::json& group_frame(int page) const;
   nlohmann::json page_frame(int page) const;
 
-  // "/a/" -> "/prefix/a/" when the base URL has a path; how every URL reaches the output.
-  std::string public_url(const std::string& url) const { return base_path_ + url; }
-  std::string permalink(const std::string& url) const { return origin_ + base_path_ + url; }
+  // The absolute URL of a site path, for canonical links and the sitemap.
+  std::string permalink(const std::string& url) const { return site_.config.base_url + url; }
 
  private:
   std::pair<int, int> group_key(int page) const;
@@ -36,8 +35,6 @@ class ContextBuilder {
 
   const Site& site_;
   nlohmann::json site_frame_;
-  std::string origin_;     // "https://example.nl"
-  std::string base_path_;  // "" or "/sub"
   std::map<std::pair<int, int>, nlohmann::json> groups_;
 };
 

@@ -1,5 +1,6 @@
 #include "site/render.h"
 
+#include "data/ggz_pages.h"
 #include "template/mustache.h"
 
 namespace wegwijzer {
@@ -35,9 +36,7 @@ void render_page_markdown(const Site& site, const Theme& theme, const ContextBui
   options.first_line = page.body_first_line;
   options.want_plain_text = want_plain_text;
   options.rewrite_link = [&](const std::string& href, int line, int column) {
-    std::optional<std::string> url = links.resolve(index, href, line, column, diags, anchors);
-    if (url && url->starts_with("/")) return std::optional(contexts.public_url(*url));
-    return url;
+    return links.resolve(index, href, line, column, diags, anchors);
   };
   options.handle_block = [&](const markdown::BlockDirective& block) -> std::optional<std::string> {
     std::string name = "blocks/" + block.name;
@@ -47,10 +46,17 @@ void render_page_markdown(const Site& site, const Theme& theme, const ContextBui
                    std::string(line_text(page.text, block.line)));
       return std::string();
     }
+    std::string error;
+    std::optional<nlohmann::json> frame = ggz_block_context(site, block, &error);
+    if (!frame) {
+      diags->error(page.source_path, block.line, block.column, error,
+                   std::string(line_text(page.text, block.line)));
+      return std::string();
+    }
     nlohmann::json args = nlohmann::json::object();
     for (const auto& [k, v] : block.args) args[k] = v;
-    nlohmann::json frame = {{"args", std::move(args)}};
-    const nlohmann::json* frames[] = {&contexts.site_frame(), &frame};
+    (*frame)["args"] = std::move(args);
+    const nlohmann::json* frames[] = {&contexts.site_frame(), &*frame};
     return render_template(theme, name, frames, diags);
   };
   *out = markdown::render(page.body(), options);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,8 @@ struct Site {
   std::map<std::string, std::string> static_files;  // output path -> content-relative source
   std::map<std::string, std::string> aliases;        // alias URL -> target URL
   std::map<std::string, std::string> generated;      // other output paths (data exports) -> bytes
-  nlohmann::json data = nlohmann::json::object();    // data sets by name (site.data.<name>)
+  nlohmann::json data = nlohmann::json::object();    // published data sets (site.data.<name>)
+  std::map<std::string, std::set<std::string>> data_ids;  // every "id" in a set, verified or not
   int home = -1;
 };
 

@@ -63,7 +63,7 @@ size_t write_site_files(const FileSystem& fs, const Site& site, const Theme& the
     nlohmann::json frame = {{"page",
                              {{"title", "Pagina niet gevonden"},
                               {"kind", "404"},
-                              {"url", contexts.public_url("/404.html")},
+                              {"url", "/404.html"},
                               {"permalink", contexts.permalink("/404.html")},
                               {"params", nlohmann::json::object()}}}};
     const nlohmann::json* frames[] = {&contexts.site_frame(), &contexts.group_frame(site.home), &frame};
@@ -75,17 +75,19 @@ size_t write_site_files(const FileSystem& fs, const Site& site, const Theme& the
   }
 
   for (const auto& [alias, target] : site.aliases) {
-    nlohmann::json frame = {{"target", contexts.public_url(target)},
+    nlohmann::json frame = {{"target", target},
                             {"target_permalink", contexts.permalink(target)}};
     std::string html;
     if (theme.templates.contains("alias")) {
       const nlohmann::json* frames[] = {&contexts.site_frame(), &frame};
       html = render_template(theme, "alias", frames, diags);
     } else {
-      std::string url;
-      mustache::append_escaped(url, contexts.public_url(target));
-      html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + url +
-             "</title><link rel=\"canonical\" href=\"" + url +
+      std::string url, permalink, language;
+      mustache::append_escaped(url, target);
+      mustache::append_escaped(permalink, contexts.permalink(target));
+      mustache::append_escaped(language, site.config.language);
+      html = "<!DOCTYPE html>\n<html lang=\"" + language + "\"><head><meta charset=\"utf-8\"><title>" + url +
+             "</title><link rel=\"canonical\" href=\"" + permalink +
              "\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=" +
              url + "\"></head><body><a href=\"" + url + "\">" + url + "</a></body></html>\n";
     }

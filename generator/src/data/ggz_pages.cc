@@ -1,0 +1,447 @@
+#include "data/ggz_pages.h"
+
+#include <algorithm>
+#include <map>
+
+#include "data/phone.h"
+#include "site/context.h"
+#include "site/url_resolver.h"
+#include "util/slug.h"
+
+namespace wegwijzer {
+namespace {
+
+using nlohmann::json;
+
+std::string str(const json& v, const char* key) {
+  return v.is_object() && v.contains(key) && v[key].is_string() ? v[key].get<std::string>() : "";
+}
+
+const json& member(const json& v, const char* key) {
+  static const json kNull;
+  return v.is_object() && v.contains(key) ? v[key] : kNull;
+}
+
+const json& data_set(const Site& site, const char* name) { return member(site.data, name); }
+
+int add_page(Site* site, const std::string& url, const std::string& title, const std::string& layout,
+             PageKind kind, int parent, json context, const std::string& origin, Diagnostics* diags) {
+  Page page;
+  page.derived = true;
+  page.kind = kind;
+  page.url = url;
+  page.output_path = output_path_for_url(url);
+  page.layout = layout;
+  page.front_matter.title = title;
+  page.parent = parent;
+  page.derived_context = std::move(context);
+  int index = static_cast<int>(site->pages.size());
+  auto [it, fresh] = site->page_by_url.emplace(url, index);
+  if (!fresh) {
+    diags->error(origin, 0, 0, "the page " + url + " made from this data is also claimed by " +
+                                   site->pages[it->second].source_path);
+    return -1;
+  }
+  site->pages.push_back(std::move(page));
+  if (parent >= 0) {
+    auto& list = kind == PageKind::kSection ? site->pages[parent].sections : site->pages[parent].pages;
+    list.push_back(index);
+  }
+  return index;
+}
+
+// Sorting key for the A–Z list: "'s-Hertogenbosch" belongs under H, as Dutch lists do it.
+std::string sort_key(const std::string& name) {
+  std::string key = slugify(name);
+  if ((name.starts_with("'s-") || name.starts_with("'t ")) && key.size() > 2) key = key.substr(2);
+  return key;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+json link_items(const Site& site, const json& links) {
+  json out = json::array();
+  if (!links.is_array()) return out;
+  const json& contacts = member(data_set(site, "contacten"), "contacten");
+  for (const json& l : links) {
+    json item = {{"titel", str(l, "titel")}};
+    if (!str(l, "pagina").empty()) {
+      item["url"] = str(l, "pagina");
+    } else if (!str(l, "contact").empty()) {
+      std::string id = str(l, "contact");
+      auto it = std::find_if(contacts.begin(), contacts.end(), [&](const json& c) { return str(c, "id") == id; });
+      if (it == contacts.end()) continue;  // held back as unverified
+      item["contact"] = contact_card(*it);
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+struct Gemeente {
+  std::string code, naam, naam_cbs, slug, provincie;
+};
+
+std::vector<Gemeente> gemeenten_of(const Site& site) {
+  std::vector<Gemeente> list;
+  for (const json& g : member(data_set(site, "gemeenten"), "gemeenten")) {
+    list.push_back({str(g, "code"), str(g, "naam"), str(g, "naam_cbs"), str(g, "slug"), str(g, "provincie")});
+  }
+  return list;
+}
+
+json tafels_overview(const Site& site) {
+  const json& tafels = data_set(site, "tafels");
+  json known = json::array();
+  size_t unknown = 0;
+  for (const json& t : member(tafels, "tafels")) {
+    if (str(t, "status") == "verified") {
+      known.push_back({{"naam", str(t, "naam")}, {"gebied", str(t, "gebied")},
+                       {"url", "/regiotafels/" + str(t, "id") + "/"}});
+    } else {
+      ++unknown;
+    }
+  }
+  size_t total = member(member(tafels, "algemeen"), "aantal_tafels").is_number_integer()
+                     ? member(member(tafels, "algemeen"), "aantal_tafels").get<size_t>()
+                     : known.size() + unknown;
+  size_t missing = total > known.size() ? total - known.size() : 0;
+  json feiten = json::array();
+  for (const json& f : member(member(tafels, "algemeen"), "feiten")) feiten.push_back(str(f, "tekst"));
+  return {{"bekend", std::move(known)},
+          {"aantal", total},
+          {"aantal_onbekend", missing},
+          {"has_onbekend", missing > 0},
+          {"feiten", std::move(feiten)},
+          {"aanmelden", str(member(tafels, "algemeen"), "aanmelden")}};
+}
+
+json tafel_for_province(const Site& site, const std::string& provincie) {
+  for (const json& t : member(data_set(site, "tafels"), "tafels")) {
+    if (str(t, "status") != "verified") continue;
+    for (const json& p : member(t, "gebied_provincies")) {
+      if (p == provincie) return {{"naam", str(t, "naam")}, {"url", "/regiotafels/" + str(t, "id") + "/"}};
+    }
+  }
+  return nullptr;
+}
+
+void add_gemeente_pages(Site* site, Diagnostics* diags) {
+  std::vector<Gemeente> all = gemeenten_of(*site);
+  if (all.empty()) return;
+  const std::string origin = "content/data/gemeenten.json";
+  std::vector<Gemeente> sorted = all;
+  std::sort(sorted.begin(), sorted.end(), [](const Gemeente& a, const Gemeente& b) { return sort_key(a.naam) < sort_key(b.naam); });
+  json letters = json::array();
+  for (const Gemeente& g : sorted) {
+    std::string letter(1, static_cast<char>(std::toupper(sort_key(g.naam)[0])));
+    if (letters.empty() || letters.back()["letter"] != letter) {
+      letters.push_back({{"letter", letter}, {"id", "letter-" + std::string(1, static_cast<char>(std::tolower(letter[0])))}, {"gemeenten", json::array()}});
+    }
+    letters.back()["gemeenten"].push_back({{"naam", g.naam}, {"url", "/gemeente/" + g.slug + "/"}});
+  }
+  int index = add_page(site, "/gemeente/", "Gemeenten van A tot Z", "gemeenten", PageKind::kSection,
+                       site->home, {{"letters", std::move(letters)}, {"aantal", all.size()}}, origin, diags);
+  if (index < 0) return;
+  site->pages[index].front_matter.description = "Kies je gemeente en zie waar je terecht kunt.";
+  site->pages[index].front_matter.weight = 50;
+  site->pages[index].front_matter.params["menu"] = false;
+
+  // Which regions each gemeente lies in, for every kind of region that is published.
+  std::map<std::string, json> regions_of;
+  const json& regios = data_set(*site, "regios");
+  for (const json& kind : member(regios, "soorten")) {
+    if (!kind.is_string()) continue;
+    const json& k = member(regios, kind.get<std::string>().c_str());
+    if (k.is_null()) continue;  // held back as unverified
+    for (const json& region : member(k, "regios")) {
+      for (const json& code : member(region, "gemeenten")) {
+        regions_of[code.get<std::string>()].push_back({{"soort", str(k, "enkelvoud")}, {"naam", str(region, "naam")}});
+      }
+    }
+  }
+  for (const Gemeente& g : all) {
+    json tafel = tafel_for_province(*site, g.provincie);
+    json context = {
+        {"gemeente",
+         {{"code", g.code}, {"naam", g.naam}, {"naam_cbs", g.naam_cbs}, {"slug", g.slug},
+          {"provincie", g.provincie}, {"andere_naam", g.naam_cbs != g.naam ? g.naam_cbs : ""}}},
+        {"regios", regions_of.count(g.code) ? regions_of[g.code] : json::array()},
+        {"has_tafel", !tafel.is_null()},
+        {"tafel", tafel},
+    };
+    int p = add_page(site, "/gemeente/" + g.slug + "/", g.naam, "gemeente", PageKind::kPage, index,
+                     std::move(context), origin, diags);
+    if (p >= 0) site->pages[p].front_matter.description = "Waar kun je in " + g.naam + " terecht voor ggz?";
+  }
+}
+
+void add_tafel_pages(Site* site, Diagnostics* diags) {
+  const json& tafels = data_set(*site, "tafels");
+  if (tafels.is_null()) return;
+  const std::string origin = "content/data/tafels.json";
+  json overview = tafels_overview(*site);
+  int index = add_page(site, "/regiotafels/", "Regiotafels hoogcomplexe ggz", "tafels", PageKind::kSection,
+                       site->home, {{"tafels", overview}}, origin, diags);
+  if (index < 0) return;
+  site->pages[index].front_matter.weight = 51;
+  site->pages[index].front_matter.params["menu"] = false;
+  std::vector<Gemeente> all = gemeenten_of(*site);
+  for (const json& t : member(tafels, "tafels")) {
+    if (str(t, "status") != "verified") continue;
+    json gemeenten = json::array();
+    for (const Gemeente& g : all) {
+      for (const json& p : member(t, "gebied_provincies")) {
+        if (p == g.provincie) gemeenten.push_back({{"naam", g.naam}, {"url", "/gemeente/" + g.slug + "/"}});
+      }
+    }
+    json kanalen = json::array();
+    const json& aanmelden = member(t, "aanmelden");
+    for (const json& ch : member(aanmelden, "kanalen")) kanalen.push_back(contact_card({{"kanalen", {ch}}})["kanalen"][0]);
+    json context = {{"tafel",
+                     {{"naam", str(t, "naam")}, {"gebied", str(t, "gebied")}, {"coordinatie", str(t, "coordinatie")},
+                      {"aanmelden", str(aanmelden, "tekst")}, {"kanalen", std::move(kanalen)},
+                      {"source", str(t, "source")}, {"checked_nl", dutch_date(str(t, "checked"))},
+                      {"has_gemeenten", !gemeenten.empty()}, {"gemeenten", std::move(gemeenten)}}}};
+    add_page(site, "/regiotafels/" + str(t, "id") + "/", str(t, "naam"), "tafel", PageKind::kPage, index,
+             std::move(context), origin, diags);
+  }
+}
+
+void add_route_pages(Site* site, Diagnostics* diags) {
+  const json& vragen = data_set(*site, "vragen");
+  if (vragen.is_null()) return;
+  const std::string origin = "content/data/vragen.json";
+  std::string start = str(vragen, "start");
+  auto url_of = [&](const std::string& id) { return id == start ? std::string("/route/") : "/route/" + id + "/"; };
+  // The start question is the section page; the rest hang below it. Titles stay neutral so that
+  // a browser's history does not tell what someone answered.
+  const std::string title = "Waar kan ik terecht?";
+  int index = -1;
+  std::vector<const json*> nodes;
+  for (const json& n : member(vragen, "knopen")) nodes.push_back(&n);
+  std::stable_partition(nodes.begin(), nodes.end(), [&](const json* n) { return str(*n, "id") == start; });
+  int number = 0;
+  for (const json* n : nodes) {
+    ++number;
+    bool question = str(*n, "soort") == "vraag";
+    json context = {{"is_vraag", question}, {"is_advies", !question}, {"route_start", "/route/"}};
+    if (question) {
+      json answers = json::array();
+      for (const json& a : member(*n, "antwoorden")) answers.push_back({{"tekst", str(a, "tekst")}, {"url", url_of(str(a, "naar"))}});
+      context["vraag"] = {{"vraag", str(*n, "vraag")}, {"uitleg", str(*n, "uitleg")}, {"antwoorden", std::move(answers)}};
+    } else {
+      context["advies"] = {{"titel", str(*n, "titel")}, {"wat_doe_je", member(*n, "wat_doe_je")},
+                           {"waarom", str(*n, "waarom")}, {"links", link_items(*site, member(*n, "links"))}};
+    }
+    bool is_start = str(*n, "id") == start;
+    int p = add_page(site, url_of(str(*n, "id")), title, question ? "vraag" : "advies",
+                     is_start ? PageKind::kSection : PageKind::kPage, is_start ? site->home : index,
+                     std::move(context), origin, diags);
+    if (p < 0) continue;
+    site->pages[p].front_matter.params["sitemap"] = is_start;
+    site->pages[p].front_matter.weight = is_start ? 3 : number;
+    if (is_start) {
+      index = p;
+      site->pages[p].front_matter.description = "Beantwoord een paar vragen en zie waar je terecht kunt.";
+      site->pages[p].front_matter.params["menu"] = true;
+    }
+  }
+}
+
+void add_open_data(Site* site, Diagnostics* diags) {
+  if (site->data.empty()) return;
+  json sets = json::array();
+  for (const auto& [name, value] : site->data.items()) {
+    const json& bron = member(value, "bron");
+    json set = {{"naam", name}, {"json", "/data/" + name + ".json"}, {"bron", str(bron, "source")},
+                {"licentie", str(bron, "licentie")}, {"vermelding", str(bron, "vermelding")},
+                {"checked_nl", dutch_date(str(bron, "checked"))}};
+    if (name == "gemeenten" || name == "postcodes") set["csv"] = "/data/" + name + ".csv";
+    sets.push_back(std::move(set));
+  }
+  int index = add_page(site, "/data/", "Open data", "data", PageKind::kSection, site->home,
+                       {{"datasets", std::move(sets)}}, "content/data", diags);
+  if (index >= 0) {
+    site->pages[index].front_matter.weight = 90;
+    site->pages[index].front_matter.params["menu"] = false;
+    site->pages[index].front_matter.description = "Alle gegevens van deze site om te hergebruiken.";
+  }
+
+  std::vector<Gemeente> all = gemeenten_of(*site);
+  std::map<std::string, const Gemeente*> by_code;
+  for (const Gemeente& g : all) by_code[g.code] = &g;
+  if (!all.empty()) {
+    std::string csv = "code,naam,naam_cbs,provincie,slug\n";
+    for (const Gemeente& g : all) {
+      csv += csv_field(g.code) + "," + csv_field(g.naam) + "," + csv_field(g.naam_cbs) + "," +
+             csv_field(g.provincie) + "," + csv_field(g.slug) + "\n";
+    }
+    site->generated["data/gemeenten.csv"] = csv;
+  }
+  const json& postcodes = member(data_set(*site, "postcodes"), "postcodes");
+  if (postcodes.is_object() && !all.empty()) {
+    std::string csv = "pc4,gemeente_code,gemeente\n";
+    std::map<char, json> shards;  // first digit -> {"1011": [["Amsterdam", "/gemeente/amsterdam/"]]}
+    for (const auto& [pc4, codes] : postcodes.items()) {
+      json entries = json::array();
+      for (const json& code : codes) {
+        auto it = by_code.find(code.get<std::string>());
+        if (it == by_code.end()) continue;
+        csv += pc4 + "," + it->first + "," + csv_field(it->second->naam) + "\n";
+        entries.push_back({it->second->naam, "/gemeente/" + it->second->slug + "/"});
+      }
+      shards[pc4[0]][pc4] = std::move(entries);
+    }
+    site->generated["data/postcodes.csv"] = csv;
+    for (const auto& [digit, shard] : shards) {
+      site->generated["data/postcode/" + std::string(1, digit) + ".json"] = shard.dump(-1, ' ', false) + "\n";
+    }
+  }
+}
+
+// Page paths named in the data must exist, like links in Markdown.
+void check_data_links(const Site& site, const DataFiles& raw, Diagnostics* diags) {
+  std::function<void(const JsonSource&, const json&, const std::string&)> walk =
+      [&](const JsonSource& src, const json& v, const std::string& at) {
+        if (v.is_object()) {
+          for (const auto& [key, item] : v.items()) {
+            std::string here = at + "/" + pointer_escape(key);
+            if (key == "pagina" && item.is_string() && !site.page_by_url.count(item.get<std::string>())) {
+              src.error(diags, here, "broken link: no page at " + item.get<std::string>());
+            }
+            walk(src, item, here);
+          }
+        } else if (v.is_array()) {
+          for (size_t i = 0; i < v.size(); ++i) walk(src, v[i], at + "/" + std::to_string(i));
+        }
+      };
+  for (const char* name : {"stappen", "vragen", "crisis", "tafels"}) {
+    auto it = raw.find(name);
+    if (it != raw.end()) walk(it->second, it->second.value, "");
+  }
+}
+
+}  // namespace
+
+json contact_card(const json& contact) {
+  json card = contact;
+  json channels = json::array();
+  for (const json& ch : member(contact, "kanalen")) {
+    if (str(ch, "status") != "verified") continue;
+    json c = ch;
+    std::string kind = str(ch, "soort"), value = str(ch, "waarde");
+    if (kind == "telefoon") {
+      c["href"] = "tel:" + dutch_phone_to_tel(value).value_or("");
+    } else if (kind == "whatsapp") {
+      c["href"] = "https://wa.me/" + dutch_phone_to_tel(value).value_or("+").substr(1);
+    } else if (kind == "email") {
+      c["href"] = "mailto:" + value;
+    } else {
+      c["href"] = value;
+    }
+    c["is_" + kind] = true;
+    c["checked_nl"] = dutch_date(str(ch, "checked"));
+    channels.push_back(std::move(c));
+  }
+  card["has_kanalen"] = !channels.empty();
+  card["kanalen"] = std::move(channels);
+  return card;
+}
+
+void add_ggz_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
+  add_gemeente_pages(site, diags);
+  add_tafel_pages(site, diags);
+  add_route_pages(site, diags);
+  add_open_data(site, diags);
+  check_data_links(*site, raw, diags);
+  for (const Page& page : site->pages) {
+    const json& stap = member(page.front_matter.params, "stap");
+    if (!stap.is_string()) continue;
+    json frame;
+    add_step_context(*site, page, &frame);
+    if (!frame.contains("step")) {
+      diags->error(page.source_path, 0, 0, "unknown step \"" + stap.get<std::string>() + "\" (not in stappen.json)");
+    }
+  }
+}
+
+void add_step_context(const Site& site, const Page& page, json* frame) {
+  const json& stap = member(page.front_matter.params, "stap");
+  if (!stap.is_string()) return;
+  json steps = json::array();
+  for (const json& s : member(data_set(site, "stappen"), "stappen")) {
+    bool current = str(s, "id") == stap.get<std::string>();
+    json item = {{"nummer", member(s, "nummer")}, {"titel", str(s, "titel")},
+                 {"url", str(s, "pagina")}, {"current", current}};
+    if (current) {
+      json step = s;
+      step["links"] = link_items(site, member(s, "links"));
+      (*frame)["step"] = std::move(step);
+    }
+    steps.push_back(std::move(item));
+  }
+  (*frame)["steps_total"] = steps.size();
+  (*frame)["steps"] = std::move(steps);
+}
+
+std::optional<json> ggz_block_context(const Site& site, const markdown::BlockDirective& block,
+                                      std::string* error) {
+  auto arg = [&](const char* key) {
+    auto it = block.args.find(key);
+    return it == block.args.end() ? std::string() : it->second;
+  };
+  const std::string& name = block.name;
+  if (name == "contact") {
+    std::string id = arg("id");
+    auto ids = site.data_ids.find("contacten");
+    if (ids == site.data_ids.end() || !ids->second.count(id)) {
+      *error = "unknown contact \"" + id + "\" (not in contacten.json)";
+      return std::nullopt;
+    }
+    for (const json& c : member(data_set(site, "contacten"), "contacten")) {
+      if (str(c, "id") == id) return json{{"block", contact_card(c)}};
+    }
+    // Present in the data but unverified, so held back: say so instead of showing it.
+    return json{{"block", {{"verborgen", true}, {"id", id}}}};
+  }
+  if (name == "stappen") {
+    json steps = json::array();
+    for (const json& s : member(data_set(site, "stappen"), "stappen")) {
+      json step = s;
+      step["links"] = link_items(site, member(s, "links"));
+      steps.push_back(std::move(step));
+    }
+    return json{{"block", {{"stappen", std::move(steps)},
+                           {"clientondersteuning", member(data_set(site, "stappen"), "clientondersteuning")}}}};
+  }
+  if (name == "stap") {
+    for (const json& s : member(data_set(site, "stappen"), "stappen")) {
+      if (str(s, "id") != arg("id")) continue;
+      json step = s;
+      step["links"] = link_items(site, member(s, "links"));
+      return json{{"block", std::move(step)}};
+    }
+    *error = "unknown step \"" + arg("id") + "\" (not in stappen.json)";
+    return std::nullopt;
+  }
+  if (name == "crisis") {
+    json ways = json::array();
+    for (const json& t : member(data_set(site, "crisis"), "toegang")) {
+      json way = t;
+      way["links"] = link_items(site, json::array({{{"titel", str(t, "titel")}, {"contact", str(t, "contact")}}}));
+      ways.push_back(std::move(way));
+    }
+    return json{{"block", {{"toegang", std::move(ways)}, {"vervolg", member(data_set(site, "crisis"), "vervolg_na_crisis")}}}};
+  }
+  if (name == "tafels") return json{{"block", tafels_overview(site)}};
+  if (name == "gemeentezoeker") return json{{"block", {{"index_url", "/gemeente/"}}}};
+  return json{{"block", json::object()}};
+}
+
+}  // namespace wegwijzer
