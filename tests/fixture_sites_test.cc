@@ -2,7 +2,9 @@
 //   valid/<name>/site      -> the output must equal valid/<name>/expected/ byte for byte
 //   invalid/<name>/site    -> stderr must equal invalid/<name>/expected-stderr.txt and the exit
 //                             status invalid/<name>/expected-exit; the output folder must be
-//                             left exactly as it was.
+//                             left exactly as it was. A file invalid/<name>/command holding
+//                             "check" runs `wegwijzer check` instead of `build`.
+// Freshness checks see 2026-11-23 as today, so the expectations do not age.
 // WEGWIJZER_UPDATE_FIXTURES=1 rewrites the expectations from the current behaviour (review the
 // diff before committing it).
 
@@ -55,6 +57,7 @@ struct Run {
 };
 
 Run run(const std::vector<std::string>& args) {
+  ::setenv("WEGWIJZER_TODAY", "2026-11-23", 1);
   std::ostringstream out, err;
   int status = run_cli(args, out, err);
   return {status, out.str(), err.str()};
@@ -133,7 +136,11 @@ TEST_CASE("fixture sites: invalid sites report exact diagnostics and leave the o
       // A previous good build that must survive.
       write(out / ".wegwijzer-output", "");
       write(out / "index.html", "previous site\n");
-      Run r = run({"build", "--source", (dir / "site").string(), "--output", out.string()});
+      std::string command = fs::exists(dir / "command") ? read(dir / "command") : "build\n";
+      command.pop_back();
+      std::vector<std::string> args = {command, "--source", (dir / "site").string()};
+      if (command == "build") args.insert(args.end(), {"--output", out.string()});
+      Run r = run(args);
       std::string err = r.err;
       for (size_t p; (p = err.find(out.string())) != std::string::npos;) err.replace(p, out.string().size(), "$OUTPUT");
       if (updating()) {

@@ -92,6 +92,7 @@ void check_channels(const JsonSource& src, const json& channels, const std::stri
   if (!channels.is_array()) return;
   for (size_t i = 0; i < channels.size(); ++i) {
     const json& ch = channels[i];
+    if (!ch.is_object() || !ch.contains("waarde") || !ch["waarde"].is_string()) continue;  // schema's job
     std::string kind = str(ch, "soort"), value = str(ch, "waarde");
     std::string here = at + "/" + std::to_string(i) + "/waarde";
     if ((kind == "telefoon" || kind == "whatsapp") && !dutch_phone_to_tel(value)) {

@@ -361,6 +361,8 @@ class Renderer {
     int line_shift = 0;     // lines of link reference definitions cmark left out of its count
     int current_line = 0;   // line of the inline being visited
     bool absolute = false;  // table cells: cmark's inline columns are already right
+    bool line_start = true;  // the next inline is the first on its line
+    std::pair<int, int> line_begin{0, 0};  // a line and cmark's column for its first inline
   };
   struct PendingHeading {
     cmark_node* node;
@@ -469,6 +471,9 @@ void Renderer::leave(cmark_node* node) {
 // an autolink's text is its URL and counts as one word.
 void Renderer::enter_inline(cmark_node* node, cmark_node_type type) {
   if (int line = cmark_node_get_start_line(node); line > 0) {
+    if (block_.line_start) block_.line_begin = {block_.current_line, cmark_node_get_start_column(node)};
+    block_.line_start = false;
+    // A link's line is where it closes; locate() takes it back to where it opens.
     block_.current_line = line + block_.line_shift;
   }
   switch (type) {
@@ -480,6 +485,7 @@ void Renderer::enter_inline(cmark_node* node, cmark_node_type type) {
     case CMARK_NODE_LINEBREAK:
       // Breaks carry no position; the next line's first node usually corrects this.
       ++block_.current_line;
+      block_.line_start = true;
       collector_.append(" ");
       break;
     case CMARK_NODE_LINK:
@@ -531,11 +537,11 @@ void Renderer::begin_block(cmark_node* node, bool absolute) {
   block_.start_line = cmark_node_get_start_line(node);
   block_.start_column = cmark_node_get_start_column(node);
   block_.end_line = cmark_node_get_end_line(node);
-  block_.current_line = block_.start_line;
   block_.absolute = absolute;
   if (options_.rewrite_link && cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH) {
     block_.line_shift = reference_definition_lines(node);
   }
+  block_.current_line = block_.start_line + block_.line_shift;
   collector_.clear();
 }
 
@@ -639,23 +645,16 @@ int Renderer::opening_line(cmark_node* node) const {
 std::optional<size_t> Renderer::guess_column(cmark_node* node, std::string_view line) const {
   int reported = cmark_node_get_start_column(node);
   if (cmark_node_get_start_line(node) <= 0 || reported <= 0) return std::nullopt;
-  if (block_.absolute || (block_.current_line == block_.start_line && block_.line_shift == 0)) {
-    return opens_at(node, line, reported - 1) ? std::optional<size_t>(reported - 1) : std::nullopt;
+  long byte = reported - 1;
+  if (!block_.absolute && (block_.current_line != block_.start_line || block_.line_shift != 0)) {
+    // On a further line cmark counts from where that line's text begins, after the containers'
+    // markers, with the indentation kept on a lazy line. Both are unknown, but the first node
+    // on the line stands at the first character after markers and indentation.
+    if (block_.line_begin.first != block_.current_line) return std::nullopt;
+    byte = static_cast<long>(first_content_byte(line)) + (reported - block_.line_begin.second);
   }
-  // On a further line cmark counts from where the line's text starts: after the containers'
-  // markers, with the indentation skipped on an ordinary line but kept on a lazy one, where the
-  // markers matched may also be fewer.
-  long offset = reported - block_.start_column;
-  size_t content = first_content_byte(line);
-  if (opens_at(node, line, static_cast<long>(content) + offset)) return content + offset;
-  for (size_t base = 0; base < content; ++base) {
-    bool after_marker = base == 0 || line[base - 1] == '>' ||
-                        (base >= 2 && line[base - 2] == '>' && line[base - 1] == ' ');
-    if (after_marker && opens_at(node, line, static_cast<long>(base) + offset)) {
-      return base + offset;
-    }
-  }
-  return std::nullopt;
+  if (!opens_at(node, line, byte)) return std::nullopt;
+  return static_cast<size_t>(byte);
 }
 
 std::optional<size_t> Renderer::search_opener(cmark_node* node, std::string_view line,

@@ -1,0 +1,109 @@
+// Builds the project's own site (content/, templates/, site-assets/ at the repository root) in
+// memory and checks what citizens depend on: every gemeente has its page, every page offers the
+// crisis route, and nothing is fetched from another origin.
+
+#include <regex>
+
+#include <catch2/catch.hpp>
+
+#include "output/output.h"
+#include "site/build.h"
+#include "util/file_system.h"
+
+namespace wegwijzer {
+namespace {
+
+const std::map<std::string, std::string>& real_site() {
+  static const std::map<std::string, std::string> files = [] {
+    DiskFileSystem fs(WEGWIJZER_SOURCE_DIR);
+    MemoryOutput output;
+    BuildOptions options;
+    options.jobs = 2;
+    options.today = "2026-11-23";
+    BuildResult result = build_site(fs, options, &output);
+    INFO(format_diagnostics(result.diagnostics));
+    REQUIRE(result.ok());
+    return output.take();
+  }();
+  return files;
+}
+
+size_t count(const std::string& haystack, const std::string& needle) {
+  size_t n = 0;
+  for (size_t p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("real site: all 342 gemeente pages exist and link to the crisis route", "[site]") {
+  const auto& files = real_site();
+  static const std::regex kGemeentePage(R"(gemeente/[a-z0-9-]+/index\.html)");
+  size_t pages = 0;
+  for (const auto& [path, html] : files) {
+    if (!std::regex_match(path, kGemeentePage)) continue;
+    ++pages;
+    INFO(path);
+    CHECK(html.find("href=\"/crisis/\"") != std::string::npos);
+    CHECK(html.find("href=\"tel:112\"") != std::string::npos);
+  }
+  CHECK(pages == 342);
+  CHECK(files.count("gemeente/den-haag/index.html") == 1);
+  CHECK(files.count("gemeente/index.html") == 1);
+}
+
+TEST_CASE("real site: every page is self-contained, has one h1 and the crisis strip", "[site]") {
+  const auto& files = real_site();
+  size_t html_pages = 0;
+  for (const auto& [path, html] : files) {
+    if (!path.ends_with(".html")) continue;
+    if (html.find("http-equiv=\"refresh\"") != std::string::npos) continue;  // alias redirects
+    ++html_pages;
+    INFO(path);
+    CHECK(html.find("<html lang=\"nl\"") != std::string::npos);
+    CHECK(count(html, "<h1") == 1);
+    CHECK(html.find("href=\"tel:113\"") != std::string::npos);
+    CHECK(html.find("<script>") == std::string::npos);  // no inline script: the CSP forbids it
+    CHECK(html.find("style=\"") == std::string::npos);
+    CHECK(html.find("src=\"http") == std::string::npos);
+    CHECK(html.find("<link rel=\"stylesheet\" href=\"http") == std::string::npos);
+    CHECK(html.find("Content-Security-Policy") != std::string::npos);
+  }
+  CHECK(html_pages > 342 + 15);
+}
+
+TEST_CASE("real site: every page stays under 50 KB with its CSS and JS", "[site]") {
+  const auto& files = real_site();
+  static const std::regex kAsset(R"((?:href|src)="/(assets/[^"]+\.(?:css|js))")");
+  for (const auto& [path, html] : files) {
+    if (!path.ends_with(".html")) continue;
+    size_t total = html.size();
+    for (std::sregex_iterator it(html.begin(), html.end(), kAsset), end; it != end; ++it) {
+      auto asset = files.find((*it)[1].str());
+      REQUIRE(asset != files.end());
+      total += asset->second.size();
+    }
+    INFO(path << " weighs " << total << " bytes");
+    CHECK(total < 50 * 1024);
+  }
+}
+
+TEST_CASE("real site: open data and the postcode index are published", "[site]") {
+  const auto& files = real_site();
+  for (const char* name : {"gemeenten", "postcodes", "contacten", "crisis", "tafels", "stappen", "vragen", "regios"}) {
+    INFO(name);
+    CHECK(files.count(std::string("data/") + name + ".json") == 1);
+  }
+  CHECK(files.count("data/gemeenten.csv") == 1);
+  CHECK(count(files.at("data/gemeenten.csv"), "\n") == 343);
+  REQUIRE(files.count("data/postcode/2.json") == 1);
+  CHECK(files.at("data/postcode/2.json").find("\"2511\":[[\"Den Haag\",\"/gemeente/den-haag/\"]]") != std::string::npos);
+  // Unverified facts never reach citizens or the open data.
+  for (const auto& [path, data] : files) {
+    INFO(path);
+    CHECK(data.find("0900-1450") == std::string::npos);
+    CHECK(data.find("redactie_noot") == std::string::npos);
+  }
+}
+
+}  // namespace wegwijzer
