@@ -83,6 +83,15 @@ json link_items(const Site& site, const json& links) {
   return out;
 }
 
+// A step as templates show it: its links resolved, with flags for the optional parts.
+json step_json(const Site& site, const json& s) {
+  json step = s;
+  step["links"] = link_items(site, member(s, "links"));
+  step["has_links"] = !step["links"].empty();
+  step["has_wat_zeg_je"] = member(s, "wat_zeg_je").is_array() && !member(s, "wat_zeg_je").empty();
+  return step;
+}
+
 struct Gemeente {
   std::string code, naam, naam_cbs, slug, provincie;
 };
@@ -283,6 +292,14 @@ void add_open_data(Site* site, Diagnostics* diags) {
              csv_field(g.provincie) + "," + csv_field(g.slug) + "\n";
     }
     site->generated["data/gemeenten.csv"] = csv;
+    // The finder's name index: what people type ("Den Bosch") to the page it means.
+    json names = json::array();
+    for (const json& g : member(data_set(*site, "gemeenten"), "gemeenten")) {
+      json terms = json::array({str(g, "naam")});
+      for (const json& z : member(g, "zoeknamen")) terms.push_back(z);
+      names.push_back({terms, "/gemeente/" + str(g, "slug") + "/"});
+    }
+    site->generated["data/gemeente-namen.json"] = names.dump(-1, ' ', false) + "\n";
   }
   const json& postcodes = member(data_set(*site, "postcodes"), "postcodes");
   if (postcodes.is_object() && !all.empty()) {
@@ -379,11 +396,7 @@ void add_step_context(const Site& site, const Page& page, json* frame) {
     bool current = str(s, "id") == stap.get<std::string>();
     json item = {{"nummer", member(s, "nummer")}, {"titel", str(s, "titel")},
                  {"url", str(s, "pagina")}, {"current", current}};
-    if (current) {
-      json step = s;
-      step["links"] = link_items(site, member(s, "links"));
-      (*frame)["step"] = std::move(step);
-    }
+    if (current) (*frame)["step"] = step_json(site, s);
     steps.push_back(std::move(item));
   }
   (*frame)["steps_total"] = steps.size();
@@ -412,20 +425,13 @@ std::optional<json> ggz_block_context(const Site& site, const markdown::BlockDir
   }
   if (name == "stappen") {
     json steps = json::array();
-    for (const json& s : member(data_set(site, "stappen"), "stappen")) {
-      json step = s;
-      step["links"] = link_items(site, member(s, "links"));
-      steps.push_back(std::move(step));
-    }
+    for (const json& s : member(data_set(site, "stappen"), "stappen")) steps.push_back(step_json(site, s));
     return json{{"block", {{"stappen", std::move(steps)},
                            {"clientondersteuning", member(data_set(site, "stappen"), "clientondersteuning")}}}};
   }
   if (name == "stap") {
     for (const json& s : member(data_set(site, "stappen"), "stappen")) {
-      if (str(s, "id") != arg("id")) continue;
-      json step = s;
-      step["links"] = link_items(site, member(s, "links"));
-      return json{{"block", std::move(step)}};
+      if (str(s, "id") == arg("id")) return json{{"block", step_json(site, s)}};
     }
     *error = "unknown step \"" + arg("id") + "\" (not in stappen.json)";
     return std::nullopt;

@@ -383,6 +383,7 @@ class Renderer {
   void visit_link(cmark_node* node);
   std::pair<int, size_t> locate(cmark_node* node);
   int opening_line(cmark_node* node) const;
+  int first_column_on_line(cmark_node* node, cmark_node_type type);
   std::optional<size_t> guess_column(cmark_node* node, std::string_view line) const;
   std::optional<size_t> search_opener(cmark_node* node, std::string_view line, size_t from) const;
 
@@ -471,7 +472,9 @@ void Renderer::leave(cmark_node* node) {
 // an autolink's text is its URL and counts as one word.
 void Renderer::enter_inline(cmark_node* node, cmark_node_type type) {
   if (int line = cmark_node_get_start_line(node); line > 0) {
-    if (block_.line_start) block_.line_begin = {block_.current_line, cmark_node_get_start_column(node)};
+    if (block_.line_start && options_.rewrite_link) {
+      block_.line_begin = {block_.current_line, first_column_on_line(node, type)};
+    }
     block_.line_start = false;
     // A link's line is where it closes; locate() takes it back to where it opens.
     block_.current_line = line + block_.line_shift;
@@ -640,6 +643,24 @@ int Renderer::opening_line(cmark_node* node) const {
     breaks += type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK;
   }
   return std::max(block_.start_line, line - breaks);
+}
+
+// cmark's column for the first inline on the current line, as if it were that of its first
+// character. A code span's column is that of its text, past the backticks, and an <autolink>'s is
+// nonsense while its text's is right.
+int Renderer::first_column_on_line(cmark_node* node, cmark_node_type type) {
+  int column = cmark_node_get_start_column(node);
+  std::string_view line = lines().line(block_.current_line);
+  line.remove_prefix(std::min(line.size(), first_content_byte(line)));
+  if (type == CMARK_NODE_CODE) {
+    return column - static_cast<int>(std::min(line.find_first_not_of('`'), line.size()));
+  }
+  cmark_node* child = cmark_node_first_child(node);
+  if (type == CMARK_NODE_LINK && line.starts_with('<') && child != nullptr &&
+      cmark_node_get_start_column(child) > 0) {
+    return cmark_node_get_start_column(child) - 1;
+  }
+  return column;
 }
 
 std::optional<size_t> Renderer::guess_column(cmark_node* node, std::string_view line) const {
