@@ -74,7 +74,7 @@ TEST_CASE("real site: every page is self-contained, has one h1 and the crisis st
 
 TEST_CASE("real site: every page stays under 50 KB with its CSS and JS", "[site]") {
   const auto& files = real_site();
-  static const std::regex kAsset(R"((?:href|src)="/(assets/[^"]+\.(?:css|js))")");
+  static const std::regex kAsset(R"re((?:href|src)="/(assets/[^"]+\.(?:css|js))")re");
   for (const auto& [path, html] : files) {
     if (!path.ends_with(".html")) continue;
     size_t total = html.size();

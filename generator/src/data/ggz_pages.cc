@@ -379,7 +379,7 @@ void add_ggz_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
   check_data_links(*site, raw, diags);
   for (const Page& page : site->pages) {
     const json& stap = member(page.front_matter.params, "stap");
-    if (!stap.is_string()) continue;
+    if (!stap.is_string() || !site->data_ids.count("stappen")) continue;
     json frame;
     add_step_context(*site, page, &frame);
     if (!frame.contains("step")) {

@@ -58,7 +58,10 @@ void load_theme(const FileSystem& fs, Theme* theme, Diagnostics* diags) {
   }
   for (std::string_view dir : {kTemplatesDir, kAssetsDir}) {
     FileSystem::Listing listing = fs.list_files(std::string(dir.substr(0, dir.size() - 1)));
-    for (const std::string& e : listing.errors) diags->error("", 0, 0, e);
+    for (const std::string& e : listing.errors) {
+      size_t colon = e.find(": ");
+      diags->error(e.substr(0, colon), 0, 0, colon == std::string::npos ? e : e.substr(colon + 2));
+    }
     for (const std::string& path : listing.files) {
       std::string bytes, error;
       if (!fs.read_file(path, &bytes, &error)) {
@@ -84,6 +87,7 @@ void load_theme(const FileSystem& fs, Theme* theme, Diagnostics* diags) {
       std::vector<mustache::Error> errors;
       if (!theme->templates.add(name, bytes, &errors)) {
         for (const auto& e : errors) theme->report(e, diags);
+        theme->broken_templates.insert(name);
       }
     } else if (path.starts_with(kAssetsDir)) {
       std::string rel = path.substr(kAssetsDir.size());

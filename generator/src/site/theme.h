@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,8 @@ struct Theme {
   std::map<std::string, std::string, std::less<>> template_sources;  // name -> text, for errors
   nlohmann::json assets = nlohmann::json::object();  // logical key -> URL ("site_css" -> "/assets/site.1a2b3c4d.css")
   std::map<std::string, std::string> asset_files;     // output path -> bytes
+  // Templates with a syntax error: already reported, so pages using them say nothing more.
+  std::set<std::string, std::less<>> broken_templates;
 
   // Turns a template error into a diagnostic at its file, line and column.
   void report(const mustache::Error& error, Diagnostics* diags) const;

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The real-browser checks of the built site (issue 4): the Nu Html Checker over every page, axe-core
+# in headless Chromium on every page type at phone and desktop width, no request to another origin,
+# and a crawl for broken links. See README.md beside this file.
+#
+#   tests/browser/run.sh [GENERATOR] [SITE]
+#   tests/browser/run.sh --self-test
+#
+# GENERATOR: the wegwijzer binary (default build/generator/wegwijzer); SITE: the site folder to
+# build (default: this repository). --self-test instead proves that the checks fail on a small
+# site with one defect of each kind (selftest.mjs). Either way what is missing (Debian packages,
+# npm packages from package-lock.json) is installed first. Screenshots go to tests/screenshots/.
+# Exit status 0 only when all checks pass; the last line is "N passed, M failed".
+# WEGWIJZER_BROWSER_ARGS adds options to check.mjs (e.g. "--skip vnu,sweep --verbose").
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+self_test=false
+if [[ "${1:-}" == "--self-test" ]]; then
+  self_test=true
+  shift
+fi
+generator="${1:-$repo/build/generator/wegwijzer}"
+source_dir="${2:-$repo}"
+chromium="${WEGWIJZER_CHROMIUM:-/usr/bin/chromium}"
+
+fail() {
+  echo "browser tests: $*" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+}
+
+if ! $self_test; then
+  [[ -x "$generator" ]] || fail "no generator binary at $generator (build it first, or pass its path)"
+  generator="$(cd "$(dirname "$generator")" && pwd)/$(basename "$generator")"
+fi
+
+# --- What the machine needs, installed only when missing -----------------------------------------
+# One install at a time, should CTest run this script's two tests in parallel.
+exec 9>"${TMPDIR:-/tmp}/wegwijzer-browser-install.lock"
+flock 9
+missing=()
+[[ -x "$chromium" ]] || missing+=(chromium)
+command -v java >/dev/null || missing+=(default-jre-headless)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || fail "missing ${missing[*]} and not root: install them with apt-get"
+    sudo=(sudo)
+  else
+    sudo=()
+  fi
+  echo "browser tests: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq >/dev/null || fail "apt-get update failed"
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+    fail "apt-get install ${missing[*]} failed"
+fi
+[[ -x "$chromium" ]] || fail "no Chromium at $chromium"
+
+# npm packages, pinned by package-lock.json. --ignore-scripts: vnu-jar's postinstall would try to
+# download a Java runtime; the machine's Java is used instead.
+lock_stamp="$here/node_modules/.package-lock.json"
+if [[ ! -f "$lock_stamp" || "$here/package-lock.json" -nt "$lock_stamp" ]] ||
+   [[ ! -d "$here/node_modules/playwright-core" || ! -d "$here/node_modules/axe-core" || ! -d "$here/node_modules/vnu-jar" ]]; then
+  echo "browser tests: npm ci"
+  (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) || fail "npm ci failed"
+fi
+flock -u 9
+
+if $self_test; then
+  exec node "$here/selftest.mjs" --chromium "$chromium"
+fi
+
+# --- Build the site ------------------------------------------------------------------------------
+work="$(mktemp -d "${TMPDIR:-/tmp}/wegwijzer-browser.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+if ! "$generator" build --source "$source_dir" --output "$work/public" --quiet; then
+  fail "wegwijzer build --source $source_dir failed"
+fi
+
+# --- Check it -------------------------------------------------------------------------------------
+mkdir -p "$repo/tests/screenshots"
+node "$here/check.mjs" --site "$work/public" --screenshots "$repo/tests/screenshots" --chromium "$chromium" \
+  ${WEGWIJZER_BROWSER_ARGS:-}
