@@ -107,3 +107,20 @@ TEST_CASE("real site: open data and the postcode index are published", "[site]")
 }
 
 }  // namespace wegwijzer
+
+namespace wegwijzer {
+
+TEST_CASE("real site: passes wegwijzer check without errors or warnings (B1, fresh data)", "[site]") {
+  DiskFileSystem fs(WEGWIJZER_SOURCE_DIR);
+  MemoryOutput output;
+  BuildOptions options;
+  options.jobs = 2;
+  options.today = "2026-11-23";
+  options.editor_checks = true;
+  BuildResult result = build_site(fs, options, &output);
+  INFO(format_diagnostics(result.diagnostics));
+  CHECK(result.diagnostics.error_count() == 0);
+  CHECK(result.diagnostics.warning_count() == 0);
+}
+
+}  // namespace wegwijzer

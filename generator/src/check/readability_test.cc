@@ -31,6 +31,11 @@ TEST_CASE("measure_readability separates easy from hard text") {
   CHECK(hard.long_word_share > 0.15);
 }
 
+TEST_CASE("care's own names do not count as long words") {
+  CHECK(measure_readability("Vraag een cliëntondersteuner.").long_words == 0);
+  CHECK(measure_readability("Vraag een onafhankelijkheidsverklaring.").long_words == 1);
+}
+
 TEST_CASE("numbers are not counted as words") {
   Readability r = measure_readability("Bel 112 of 0800-0113.");
   CHECK(r.words == 2);
