@@ -30,8 +30,10 @@ for target in front_matter mustache json_source markdown_links; do
   echo "== fuzz_$target for ${seconds}s"
   build-fuzz/tests/fuzz_$target -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
     -artifact_prefix="build-fuzz/crashes/$target/" "build-fuzz/corpus/$target" 2>&1 |
-    grep -E '^(#[0-9]+ +DONE|==[0-9]+==ERROR|SUMMARY|artifact_prefix)' || true
-  if ls build-fuzz/crashes/$target/* >/dev/null 2>&1; then
+    grep -E '^(#[0-9]+[[:space:]]+DONE|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' || true
+  # (nullglob is on: an empty folder gives an empty list, not the pattern itself)
+  crashes=(build-fuzz/crashes/"$target"/*)
+  if [ ${#crashes[@]} -gt 0 ]; then
     echo "fuzz_$target found crashes: build-fuzz/crashes/$target/" >&2
     status=1
   fi

@@ -1,7 +1,9 @@
 #include "content/front_matter.h"
 
+#include <algorithm>
 #include <regex>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "content/yaml_json.h"
@@ -25,7 +27,10 @@ struct Reader {
 
   void error(const YAML::Mark& mark, int yaml_first_line, const std::string& message) {
     int line = mark.line + yaml_first_line;
-    diags->error(path, line, mark.column + 1, message, std::string(line_text(text, line)));
+    std::string source(line_text(text, line));
+    // yaml-cpp may point past the end of the line (at the end of the input).
+    int column = std::min(mark.column + 1, static_cast<int>(source.size()) + 1);
+    diags->error(path, line, column, message, std::move(source));
     ok = false;
   }
 };
@@ -55,6 +60,12 @@ bool parse_page_source(const std::string& path, std::string_view text, ParsedSou
     return false;
   }
   size_t start = bom_length(text);
+  if (text.find_first_not_of(" \t\r\n", start) == std::string_view::npos) {
+    diags->error(path, 1, 1,
+                 "the file is empty: a page starts with front matter, a line '---', a line "
+                 "'title: ...' and a line '---'");
+    return false;
+  }
   size_t first_nl = text.find('\n', start);
   std::string_view first_line =
       text.substr(start, first_nl == std::string_view::npos ? std::string_view::npos : first_nl - start);
@@ -92,6 +103,10 @@ bool parse_page_source(const std::string& path, std::string_view text, ParsedSou
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text.substr(yaml_begin, yaml_end - yaml_begin)));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp 0.7 gives this one the message "bad file".
+    r.error(e.mark, 2, "invalid YAML in front matter: nested too deeply");
+    return false;
   } catch (const YAML::Exception& e) {
     r.error(e.mark, 2, "invalid YAML in front matter: " + e.msg);
     return false;

@@ -80,7 +80,9 @@ TEST_CASE("front matter: a file with only front matter has an empty body") {
   REQUIRE(parse_errors("---\ntitle: Alleen kop\n---", &src).empty());
   CHECK(src.body.empty());
   CHECK(parse_errors("") ==
-        "content/a.md:1:1: error: missing front matter: a page starts with a line '---'\n");
+        "content/a.md:1:1: error: the file is empty: a page starts with front matter, a line "
+        "'---', a line 'title: ...' and a line '---'\n");
+  CHECK(parse_errors("\xEF\xBB\xBF \r\n\n").starts_with("content/a.md:1:1: error: the file is empty"));
 }
 
 }  // namespace wegwijzer

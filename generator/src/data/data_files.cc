@@ -111,6 +111,19 @@ void validate_against_schema(const FileSystem& fs, const JsonSource& data,
   }
 }
 
+std::string json_for_publishing(const nlohmann::json& value, int indent) {
+  std::string out;
+  for (char c : value.dump(indent, ' ', false)) {
+    switch (c) {
+      case '<': out += "\\u003c"; break;
+      case '>': out += "\\u003e"; break;
+      case '&': out += "\\u0026"; break;
+      default: out += c;
+    }
+  }
+  return out + "\n";
+}
+
 nlohmann::json published_data(const nlohmann::json& value) {
   if (value.is_array()) {
     nlohmann::json out = nlohmann::json::array();

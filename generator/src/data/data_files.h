@@ -27,4 +27,9 @@ void validate_against_schema(const FileSystem& fs, const JsonSource& data,
 // the editors' own notes ("redactie_noot").
 nlohmann::json published_data(const nlohmann::json& value);
 
+// `value` as a JSON file to publish: UTF-8, with < > & written as \u escapes (they can only occur
+// inside strings) so that data holding "</script>" stays inert wherever the file ends up.
+// `indent` as for nlohmann::json::dump; ends with a newline.
+std::string json_for_publishing(const nlohmann::json& value, int indent);
+
 }  // namespace wegwijzer

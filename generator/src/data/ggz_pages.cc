@@ -299,7 +299,7 @@ void add_open_data(Site* site, Diagnostics* diags) {
       for (const json& z : member(g, "zoeknamen")) terms.push_back(z);
       names.push_back({terms, "/gemeente/" + str(g, "slug") + "/"});
     }
-    site->generated["data/gemeente-namen.json"] = names.dump(-1, ' ', false) + "\n";
+    site->generated["data/gemeente-namen.json"] = json_for_publishing(names, -1);
   }
   const json& postcodes = member(data_set(*site, "postcodes"), "postcodes");
   if (postcodes.is_object() && !all.empty()) {
@@ -317,7 +317,7 @@ void add_open_data(Site* site, Diagnostics* diags) {
     }
     site->generated["data/postcodes.csv"] = csv;
     for (const auto& [digit, shard] : shards) {
-      site->generated["data/postcode/" + std::string(1, digit) + ".json"] = shard.dump(-1, ' ', false) + "\n";
+      site->generated["data/postcode/" + std::string(1, digit) + ".json"] = json_for_publishing(shard, -1);
     }
   }
 }

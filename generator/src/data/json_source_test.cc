@@ -38,3 +38,16 @@ TEST_CASE("JsonSource accepts a byte order mark") {
 }
 
 }  // namespace wegwijzer
+
+#include "data/data_files.h"
+
+namespace wegwijzer {
+
+TEST_CASE("published JSON keeps markup inert and drops what is not verified") {
+  nlohmann::json data = nlohmann::json::parse(
+      R"({"a": "</script><b>&", "b": [{"status": "unverified", "x": 1}, {"status": "verified", "redactie_noot": "n"}]})");
+  CHECK(json_for_publishing(published_data(data), -1) ==
+        "{\"a\":\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\",\"b\":[{\"status\":\"verified\"}]}\n");
+}
+
+}  // namespace wegwijzer

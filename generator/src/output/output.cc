@@ -1,9 +1,12 @@
 #include "output/output.h"
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <system_error>
+#include <vector>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -11,8 +14,46 @@
 namespace fs = std::filesystem;
 
 namespace wegwijzer {
+namespace {
 
-bool MemoryOutput::write(const std::string& path, std::string_view data, std::string*) {
+// The last line of defence against a page, alias or resource that would land outside the output
+// folder: a relative path of plain segments, no "." or "..", no empty segment, no NUL.
+bool is_safe_path(const std::string& path, std::string* error) {
+  bool ok = !path.empty() && path.find('\0') == std::string::npos;
+  for (size_t start = 0; ok && start <= path.size();) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    std::string_view part(path.data() + start, slash - start);
+    ok = !part.empty() && part != "." && part != "..";
+    start = slash + 1;
+  }
+  if (!ok) *error = "\"" + path + "\": not a path inside the output folder";
+  return ok;
+}
+
+// A build that was killed leaves its staging folder (".public.staging-<pid>") beside the target.
+// Those of processes that are gone are cleared; a build running at the same moment keeps its own.
+void remove_stale_staging(const fs::path& parent, const std::string& prefix) {
+  std::error_code ec;
+  std::vector<fs::path> stale;
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    std::string pid = name.substr(prefix.size());
+    if (pid.ends_with(".old")) pid.resize(pid.size() - 4);
+    if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos) {
+      continue;
+    }
+    pid_t id = static_cast<pid_t>(std::stol(pid));
+    if (id != ::getpid() && ::kill(id, 0) != 0 && errno == ESRCH) stale.push_back(it->path());
+  }
+  for (const fs::path& path : stale) fs::remove_all(path, ec);
+}
+
+}  // namespace
+
+bool MemoryOutput::write(const std::string& path, std::string_view data, std::string* error) {
+  if (!is_safe_path(path, error)) return false;
   std::lock_guard<std::mutex> lock(mutex_);
   files_[path] = std::string(data);
   return true;
@@ -41,8 +82,9 @@ bool StagedDirectoryOutput::begin(std::string* error) {
   }
   fs::path parent = fs::absolute(target, ec).parent_path();
   fs::create_directories(parent, ec);
-  staging_ = (parent / ("." + target.filename().string() + ".staging-" + std::to_string(::getpid())))
-                 .string();
+  std::string prefix = "." + target.filename().string() + ".staging-";
+  remove_stale_staging(parent, prefix);
+  staging_ = (parent / (prefix + std::to_string(::getpid()))).string();
   fs::remove_all(staging_, ec);
   if (!fs::create_directory(staging_, ec)) {
     *error = staging_ + ": cannot create folder: " + ec.message();
@@ -56,6 +98,7 @@ bool StagedDirectoryOutput::begin(std::string* error) {
 
 bool StagedDirectoryOutput::write(const std::string& path, std::string_view data,
                                   std::string* error) {
+  if (!is_safe_path(path, error)) return false;
   fs::path full = fs::path(staging_) / path;
   std::error_code ec;
   fs::create_directories(full.parent_path(), ec);

@@ -1,5 +1,8 @@
 #include "site/config.h"
 
+#include <algorithm>
+
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "content/yaml_json.h"
@@ -38,6 +41,9 @@ SiteConfig load_config(const FileSystem& fs, Diagnostics* diags) {
   YAML::Node root;
   try {
     root = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {
+    fail(e.mark, "invalid YAML: nested too deeply");  // yaml-cpp 0.7 says "bad file"
+    return config;
   } catch (const YAML::Exception& e) {
     fail(e.mark, "invalid YAML: " + e.msg);
     return config;
@@ -64,7 +70,23 @@ SiteConfig load_config(const FileSystem& fs, Diagnostics* diags) {
     } else if (key == "language") {
       text_value(&config.language);
     } else if (key == "data_dir") {
-      text_value(&config.data_dir);
+      std::string dir;
+      text_value(&dir);
+      if (!v.IsScalar()) continue;  // reported
+      while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+      // Relative, '/'-separated and inside the site: data files are published.
+      bool inside = !dir.empty() && dir[0] != '/' && dir.find('\\') == std::string::npos;
+      for (size_t start = 0; inside && start <= dir.size();) {
+        size_t slash = std::min(dir.find('/', start), dir.size());
+        std::string part = dir.substr(start, slash - start);
+        inside = !part.empty() && part != "." && part != "..";
+        start = slash + 1;
+      }
+      if (!inside) {
+        fail(v.Mark(), "\"data_dir\" must be a folder inside the site folder, such as content/data");
+      } else {
+        config.data_dir = dir;
+      }
     } else if (key == "base_url") {
       text_value(&config.base_url);
       if (!normalize_base_url(&config.base_url)) {

@@ -44,6 +44,19 @@ std::string bundle_of(const std::string& path, const std::set<std::string>& bund
   return "";
 }
 
+// A name like "a/../b" or "a/./b" could put a copy outside the output folder or twice in it. A
+// folder on disk never lists one, but a FileSystem is an interface.
+bool has_dot_segment(const std::string& path) {
+  for (size_t start = 0; start <= path.size();) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    std::string_view part(path.data() + start, slash - start);
+    if (part.empty() || part == "." || part == "..") return true;
+    start = slash + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
@@ -57,6 +70,10 @@ void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
 
   std::vector<std::string> files;
   for (const std::string& f : listing.files) {
+    if (has_dot_segment(f)) {
+      diags->error(f, 0, 0, "a path may not contain '.' or '..' segments or '//'");
+      continue;
+    }
     if (is_ignored(f) || f.rfind(data_prefix, 0) == 0) continue;
     files.push_back(f);
   }

@@ -59,6 +59,14 @@ bool url_from_path(Page& page, Diagnostics* diags, std::string* url) {
              "\"slug\" must be one URL segment without '/', '\\', '..', spaces, '?' or '#'");
       return false;
     }
+    if (std::any_of(fm.slug.begin(), fm.slug.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x20 || c == 0x7F || c == '"' || c == '\'' ||
+                 c == '<' || c == '>' || c == '`';
+        })) {
+      report(diags, page, fm.slug_pos,
+             "\"slug\" must not contain quotes, angle brackets or control characters");
+      return false;
+    }
     segments.back() = fm.slug;
   }
   *url = "/";
@@ -143,11 +151,16 @@ void resolve_urls(Site* site, Diagnostics* diags) {
   for (size_t i = 0; i < pages.size(); ++i) {
     Page& page = pages[i];
     std::string url = "/";
-    if (!page.source_path.empty() && !url_from_path(page, diags, &url)) continue;
+    // A page without a URL has no place to be written to: it is placed, not rendered.
+    if (!page.source_path.empty() && !url_from_path(page, diags, &url)) {
+      page.failed = true;
+      continue;
+    }
     if (!page.front_matter.url.empty()) {
       std::string why;
       if (!normalize_site_path(page.front_matter.url, &url, &why)) {
         report(diags, page, page.front_matter.url_pos, "\"url\" " + why);
+        page.failed = true;
         continue;
       }
     }

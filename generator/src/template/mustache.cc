@@ -267,6 +267,11 @@ class Parser {
     Token& t = tokens_[i];
     if (!open_sections_.empty()) t.enclosing = open_sections_.back();
     if (opens_section(t)) {
+      // Parsing, rendering and freeing the tree recurse once per level.
+      if (open_sections_.size() >= kMaxDepth) {
+        return fail(t, kind_word(t) + " " + display_name(t) + " is nested more than " +
+                           std::to_string(kMaxDepth) + " levels deep");
+      }
       open_sections_.push_back(i);
     } else if (t.sigil == '/') {
       if (open_sections_.empty()) {

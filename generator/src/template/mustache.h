@@ -67,7 +67,8 @@ struct RenderOptions {
 // spec's "!!data" truthiness), repeat for each item of a list and push any other value once.
 // Numbers print in their shortest exact form (2.0 as "2", 1.21 as "1.21"), objects and lists as
 // JSON. A dynamic name ({{>*x}}) that is not in the data renders nothing, even in strict mode.
-// Includes nest at most 100 deep; each problem is reported once per tag and render.
+// Includes nest at most 100 deep (and parse() refuses sections, parents and blocks nested more
+// than 100 deep); each problem is reported once per tag and render.
 void render_to(std::string& out, const Template& tmpl,
                std::span<const nlohmann::json* const> context, const TemplateSource& partials,
                const RenderOptions& options, std::vector<Error>* errors);

@@ -22,40 +22,94 @@ std::string join_path(const std::string& a, const std::string& b) {
 
 namespace {
 
-// Walks a directory by hand so that symlinked folders are followed once and a loop is reported
-// instead of recursing for ever.
-void walk(const fs::path& root, const fs::path& dir, const std::string& rel,
-          std::set<std::pair<dev_t, ino_t>>& seen, FileSystem::Listing& out) {
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec);
-  if (ec) {
-    out.errors.push_back(rel + ": cannot read folder: " + ec.message());
-    return;
+// True when `path` is `root` or lies below it; both canonical.
+bool is_within(const fs::path& path, const fs::path& root) {
+  auto [r, p] = std::mismatch(root.begin(), root.end(), path.begin(), path.end());
+  return r == root.end();
+}
+
+// Walks a folder tree by hand. The real folders come first, sorted, so that what is listed does
+// not depend on the order the kernel lists a folder in; symbolic links to folders are followed
+// afterwards, each at most once, so a loop (or a second link to the same folder) is reported
+// instead of recursing for ever or multiplying the site. A link is only followed to a place inside
+// the site folder: a pull request must not be able to publish /etc/passwd or /proc/self/environ.
+class Walker {
+ public:
+  Walker(const fs::path& root, FileSystem::Listing& out) : out_(out) {
+    std::error_code ec;
+    root_ = fs::canonical(root, ec);
   }
-  for (; it != fs::directory_iterator(); it.increment(ec)) {
-    if (ec) break;
-    const fs::directory_entry& entry = *it;
-    std::string name = entry.path().filename().string();
-    std::string child = join_path(rel, name);
-    std::error_code sec;
-    fs::file_status status = entry.status(sec);
-    if (sec) {
-      out.errors.push_back(child + ": cannot follow link: " + sec.message());
-      continue;
-    }
-    if (fs::is_directory(status)) {
-      struct stat st;
-      if (::stat(entry.path().c_str(), &st) != 0) continue;
-      if (!seen.insert({st.st_dev, st.st_ino}).second) {
-        out.errors.push_back(child + ": symbolic link loop (folder already visited)");
+
+  void run(const fs::path& start, const std::string& rel) {
+    struct stat st;
+    if (::stat(start.c_str(), &st) == 0) seen_.insert({st.st_dev, st.st_ino});
+    walk(start, rel);
+    for (size_t i = 0; i < linked_.size(); ++i) {
+      auto [path, child] = linked_[i];
+      if (::stat(path.c_str(), &st) != 0) continue;
+      if (!seen_.insert({st.st_dev, st.st_ino}).second) {
+        std::error_code ec;
+        fs::path target = fs::canonical(path, ec);
+        fs::path parent = fs::canonical(path.parent_path(), ec);
+        out_.errors.push_back(child + (is_within(parent, target)
+                                           ? ": symbolic link loop (links to a folder above it)"
+                                           : ": symbolic link to a folder that is already in the site"));
         continue;
       }
-      walk(root, entry.path(), child, seen, out);
-    } else if (fs::is_regular_file(status)) {
-      out.files.push_back(child);
+      walk(path, child);
     }
   }
-}
+
+ private:
+  void walk(const fs::path& dir, const std::string& rel) {
+    std::error_code ec;
+    std::vector<fs::directory_entry> entries;
+    fs::directory_iterator it(dir, ec);
+    if (ec) {
+      out_.errors.push_back(rel + ": cannot read folder: " + ec.message());
+      return;
+    }
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(*it);
+    if (ec) out_.errors.push_back(rel + ": cannot read folder: " + ec.message());
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    for (const fs::directory_entry& entry : entries) {
+      std::string child = join_path(rel, entry.path().filename().string());
+      std::error_code sec;
+      bool is_link = entry.is_symlink(sec);
+      fs::file_status status = entry.status(sec);
+      if (sec) {
+        out_.errors.push_back(child + ": cannot follow link: " + sec.message());
+        continue;
+      }
+      if (is_link) {
+        fs::path target = fs::canonical(entry.path(), sec);
+        if (sec || root_.empty() || !is_within(target, root_)) {
+          out_.errors.push_back(child + ": symbolic link to outside the site folder");
+          continue;
+        }
+      }
+      if (fs::is_directory(status)) {
+        if (is_link) {
+          linked_.emplace_back(entry.path(), child);
+          continue;
+        }
+        struct stat st;
+        if (::stat(entry.path().c_str(), &st) != 0 || !seen_.insert({st.st_dev, st.st_ino}).second) {
+          continue;
+        }
+        walk(entry.path(), child);
+      } else if (fs::is_regular_file(status)) {
+        out_.files.push_back(child);
+      }
+    }
+  }
+
+  FileSystem::Listing& out_;
+  fs::path root_;
+  std::set<std::pair<dev_t, ino_t>> seen_;
+  std::vector<std::pair<fs::path, std::string>> linked_;  // symlinked folders, walked last
+};
 
 }  // namespace
 
@@ -64,10 +118,11 @@ FileSystem::Listing DiskFileSystem::list_files(const std::string& dir) const {
   fs::path start = fs::path(root_) / dir;
   std::error_code ec;
   if (!fs::is_directory(start, ec)) return out;
-  std::set<std::pair<dev_t, ino_t>> seen;
-  struct stat st;
-  if (::stat(start.c_str(), &st) == 0) seen.insert({st.st_dev, st.st_ino});
-  walk(root_, start, dir, seen, out);
+  if (!is_within(fs::canonical(start, ec), fs::canonical(root_, ec))) {
+    out.errors.push_back(dir + ": outside the site folder");
+    return out;
+  }
+  Walker(root_, out).run(start, dir);
   std::sort(out.files.begin(), out.files.end());
   std::sort(out.errors.begin(), out.errors.end());
   return out;
@@ -75,7 +130,18 @@ FileSystem::Listing DiskFileSystem::list_files(const std::string& dir) const {
 
 bool DiskFileSystem::read_file(const std::string& path, std::string* contents,
                                std::string* error) const {
-  std::ifstream in(fs::path(root_) / path, std::ios::binary);
+  // Through a symbolic link or "..", a path could reach any file on the machine.
+  std::error_code ec;
+  fs::path full = fs::canonical(fs::path(root_) / path, ec);
+  if (ec) {
+    *error = "cannot open file";
+    return false;
+  }
+  if (!is_within(full, fs::canonical(root_, ec))) {
+    *error = "symbolic link to outside the site folder";
+    return false;
+  }
+  std::ifstream in(full, std::ios::binary);
   if (!in) {
     *error = "cannot open file";
     return false;
