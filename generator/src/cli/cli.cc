@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 
+#include "cli/serve.h"
 #include "output/output.h"
 #include "site/build.h"
 #include "util/file_system.h"
@@ -25,6 +26,8 @@ constexpr const char* kUsage =
     "  build    build the site into a folder (default: public/ in the source folder)\n"
     "  check    build without writing and report everything an editor should look at:\n"
     "           errors, stale data, pages harder than B1, facts held back as unverified\n"
+    "  serve    build the site into memory, serve it on http://127.0.0.1:1313/ and rebuild\n"
+    "           and reload the browser whenever a file changes (wegwijzer serve --help)\n"
     "  help     show this help\n"
     "  version  show the version\n"
     "\n"
@@ -205,6 +208,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   if (command == "version" || command == "--version") {
     out << "wegwijzer " << WEGWIJZER_VERSION << "\n";
     return kExitOk;
+  }
+  if (command == "serve") {
+    return run_serve(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   }
   if (command == "build" || command == "check") {
     Flags flags;

@@ -1,5 +1,7 @@
 #include "markdown/markdown.h"
 
+#include "markdown/cmark_threads.h"
+
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
@@ -51,8 +53,8 @@ const std::array<cmark_syntax_extension*, kExtensionNames.size()>& extensions() 
 // cmark-gfm 0.29 keeps its table of special inline characters in one process-wide array, and every
 // parser switches the extensions' characters (~ | : w ...) on before and off after inline parsing
 // (and around each table row). Two documents parsed at once would switch them off under each
-// other and lose strikethrough, table cells or autolinks at random. Parsing is therefore
-// serialised; walking the tree and rendering HTML, about half the work, run in parallel.
+// other and lose strikethrough, table cells or autolinks at random. cmark_threads.cc keeps them
+// switched on for good; only where that override is not in force is parsing serialised.
 std::mutex& parse_mutex() {
   static std::mutex mutex;
   return mutex;
@@ -82,7 +84,9 @@ ParserPtr new_parser() {
   return parser;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -273,6 +277,211 @@ bool opens_at(cmark_node* node, std::string_view line, long byte) {
   return rest.starts_with(autolink);
 }
 
+// cmark's column for a node, corrected where cmark 0.29 is known to be off: a www. autolink
+// reports one column early and an <autolink> a meaningless one, while its text's is right.
+int reported_column(cmark_node* node) {
+  int column = cmark_node_get_start_column(node);
+  if (cmark_node_get_type(node) != CMARK_NODE_LINK || cmark_node_get_start_line(node) <= 0) {
+    return column;
+  }
+  std::string_view autolink = autolink_text(node);
+  if (autolink.empty()) return column;
+  if (std::string_view(cmark_node_get_url(node)).starts_with("http://www.") &&
+      autolink.starts_with("www.")) {
+    return column + 1;
+  }
+  // The '<' (or the '[' of "[https://x.nl](https://x.nl)") comes right before the text.
+  int text_column = cmark_node_get_start_column(cmark_node_first_child(node));
+  return text_column > 0 ? text_column - 1 : column;
+}
+
+// cmark's line for a node. A link gets the line of its "](" (with the column of its '['); the
+// text right after the '[' tells the line it opens on, or else the breaks within it do.
+int reported_line(cmark_node* node, cmark_node_type type) {
+  int line = cmark_node_get_start_line(node);
+  if (line <= 0 || (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE)) return line;
+  cmark_node* child = cmark_node_first_child(node);
+  if (child == nullptr) return line;
+  if (int child_line = cmark_node_get_start_line(child); child_line > 0) {
+    return std::min(line, child_line);
+  }
+  for (; child != nullptr; child = cmark_node_next(child)) {
+    cmark_node_type child_type = cmark_node_get_type(child);
+    if (child_type == CMARK_NODE_SOFTBREAK || child_type == CMARK_NODE_LINEBREAK) --line;
+  }
+  return line;
+}
+
+// Finds where in the file links and images start, following the inline nodes of one block in
+// document order. cmark-gfm 0.29 positions inlines loosely: columns are right on a block's first
+// line only, further lines count from where that line's text starts (after the containers'
+// markers, and after the indentation unless the line is lazy), a backslash line break or a
+// title over two lines leaves the line count behind, link reference definitions at the start
+// of a paragraph are not counted at all and bare autolinks have no position. So the line comes
+// from counting line breaks, the column from the distance to the line's first node, and every
+// result is checked against the source, which is searched when the check fails.
+class LinkLocator {
+ public:
+  explicit LinkLocator(const SourceLines& lines) : lines_(lines) {}
+
+  // `absolute` for table rows, whose inline columns cmark gets right.
+  void begin_block(cmark_node* block, bool absolute);
+  // Called for every inline node on entering it, links included, before locate().
+  void visit(cmark_node* node, cmark_node_type type);
+  // The 1-based line and the byte in it where `link` starts: its '[', "![", '<' or, for a bare
+  // autolink, its first character.
+  std::pair<int, size_t> locate(cmark_node* link);
+
+ private:
+  int reference_definition_lines(cmark_node* paragraph) const;
+  int first_column_on_line(cmark_node* node, cmark_node_type type) const;
+  std::optional<size_t> guess_column(cmark_node* node) const;
+  std::optional<std::pair<int, size_t>> search(cmark_node* node) const;
+
+  const SourceLines& lines_;
+  int start_line_ = 0;
+  int end_line_ = 0;
+  bool first_line_absolute_ = false;  // cmark's columns are right on the current line
+  bool absolute_ = false;
+  int current_line_ = 0;    // the line of the node being visited
+  int skew_ = 0;            // the real line minus cmark's, as of the current line's first node
+  bool line_start_ = true;  // the next positioned node is the first on its line
+  std::pair<int, int> line_begin_{0, 0};      // a line and cmark's column for its first node
+  std::pair<int, size_t> search_from_{0, 0};  // just past the last link found
+};
+
+void LinkLocator::begin_block(cmark_node* block, bool absolute) {
+  start_line_ = cmark_node_get_start_line(block);
+  end_line_ = cmark_node_get_end_line(block);
+  // A setext heading, too, can start with link reference definitions.
+  int shift = absolute ? 0 : reference_definition_lines(block);
+  first_line_absolute_ = shift == 0;
+  absolute_ = absolute;
+  current_line_ = start_line_ + shift;
+  skew_ = shift;
+  line_start_ = true;
+  line_begin_ = {0, 0};
+}
+
+// Counts the lines of link reference definitions at the start of a paragraph: those that look
+// like one, but no more than the inlines' last line falls short of the paragraph's last line
+// (which may be too many, as cmark also loses lines to backslash breaks).
+int LinkLocator::reference_definition_lines(cmark_node* paragraph) const {
+  int first = cmark_node_get_start_line(paragraph);
+  int last = cmark_node_get_end_line(paragraph);
+  auto looks_like_definition = [](std::string_view text) {
+    size_t close = text.find("]:");
+    return text.starts_with('[') && close != std::string_view::npos && close > 1;
+  };
+  std::string_view line = lines_.line(first);
+  line.remove_prefix(std::min(line.size(), size_t(cmark_node_get_start_column(paragraph) - 1)));
+  int count = 0;
+  while (first + count < last && looks_like_definition(line)) {
+    ++count;
+    line = lines_.line(first + count);
+    line.remove_prefix(first_content_byte(line));
+  }
+  if (count == 0) return 0;
+  int max_line = first;
+  IterPtr iter(cmark_iter_new(paragraph));
+  while (cmark_iter_next(iter.get()) != CMARK_EVENT_DONE) {
+    max_line = std::max(max_line, cmark_node_get_start_line(cmark_iter_get_node(iter.get())));
+  }
+  return std::min(count, last - max_line);
+}
+
+void LinkLocator::visit(cmark_node* node, cmark_node_type type) {
+  if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+    ++current_line_;
+    line_start_ = true;
+    return;
+  }
+  int line = reported_line(node, type);
+  if (line <= 0) return;
+  if (line_start_) {
+    skew_ = current_line_ - line;
+    line_begin_ = {current_line_, first_column_on_line(node, type)};
+    line_start_ = false;
+  }
+  current_line_ = line + skew_;
+}
+
+// cmark's column for the first node on the current line, as if it were that of the line's first
+// non-blank character. A code span's column is that of its text, past the backticks; a text can
+// start with blanks that cmark failed to strip (after link reference definitions).
+int LinkLocator::first_column_on_line(cmark_node* node, cmark_node_type type) const {
+  int column = reported_column(node);
+  if (type == CMARK_NODE_TEXT) {
+    std::string_view text = literal_of(node);
+    return column + static_cast<int>(std::min(text.find_first_not_of(" \t"), text.size()));
+  }
+  if (type != CMARK_NODE_CODE) return column;
+  std::string_view line = lines_.line(current_line_);
+  line.remove_prefix(std::min(line.size(), first_content_byte(line)));
+  return column - static_cast<int>(std::min(line.find_first_not_of('`'), line.size()));
+}
+
+std::pair<int, size_t> LinkLocator::locate(cmark_node* link) {
+  std::pair<int, size_t> found{current_line_, 0};
+  if (std::optional<size_t> byte = guess_column(link)) {
+    found.second = *byte;
+  } else if (auto searched = search(link)) {
+    skew_ += searched->first - current_line_;
+    current_line_ = searched->first;
+    found = *searched;
+  } else {
+    found.second = first_content_byte(lines_.line(current_line_));  // nothing better known
+  }
+  // Past the '[' (or "![") so that the next search finds a following link or a nested image.
+  search_from_ = {found.first,
+                  found.second + (cmark_node_get_type(link) == CMARK_NODE_IMAGE ? 2 : 1)};
+  return found;
+}
+
+std::optional<size_t> LinkLocator::guess_column(cmark_node* node) const {
+  if (cmark_node_get_start_line(node) <= 0) return std::nullopt;
+  std::string_view line = lines_.line(current_line_);
+  int reported = reported_column(node);
+  long byte = reported - 1;
+  if (!absolute_ && !(first_line_absolute_ && current_line_ == start_line_)) {
+    if (line_begin_.first != current_line_) return std::nullopt;
+    byte = static_cast<long>(first_content_byte(line)) + (reported - line_begin_.second);
+  }
+  if (!opens_at(node, line, byte)) return std::nullopt;
+  return static_cast<size_t>(byte);
+}
+
+// Looks for the link's opener from the current line to the block's end, then before it.
+std::optional<std::pair<int, size_t>> LinkLocator::search(cmark_node* node) const {
+  std::string_view autolink = autolink_text(node);
+  auto search_line = [&](int number) -> std::optional<size_t> {
+    std::string_view line = lines_.line(number);
+    size_t from = search_from_.first == number ? search_from_.second : 0;
+    if (from > line.size()) return std::nullopt;
+    size_t found;
+    if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
+      found = line.find("![", from);
+    } else if (!autolink.empty()) {
+      found = line.find(autolink, from);
+      if (found != std::string_view::npos && found > 0 &&
+          (line[found - 1] == '<' || line[found - 1] == '[')) {
+        --found;
+      }
+    } else {
+      found = line.find('[', from);
+    }
+    return found == std::string_view::npos ? std::nullopt : std::optional<size_t>(found);
+  };
+  int last = std::max(current_line_, end_line_);
+  for (int line = current_line_; line <= last; ++line) {
+    if (auto byte = search_line(line)) return std::pair<int, size_t>(line, *byte);
+  }
+  for (int line = start_line_; line < current_line_; ++line) {
+    if (auto byte = search_line(line)) return std::pair<int, size_t>(line, *byte);
+  }
+  return std::nullopt;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Block directives: {{< name key="value" >}}
 
@@ -352,22 +561,9 @@ class Renderer {
   Rendered run();
 
  private:
-  // The paragraph, heading or table row whose inline content is being walked.
-  struct TextBlock {
-    cmark_node* node = nullptr;
-    int start_line = 0;
-    int start_column = 0;
-    int end_line = 0;
-    int line_shift = 0;     // lines of link reference definitions cmark left out of its count
-    int current_line = 0;   // line of the inline being visited
-    bool absolute = false;  // table cells: cmark's inline columns are already right
-    bool line_start = true;  // the next inline is the first on its line
-    std::pair<int, int> line_begin{0, 0};  // a line and cmark's column for its first inline
-  };
   struct PendingHeading {
     cmark_node* node;
     int level;
-    std::string id;
   };
 
   void walk(cmark_node* document);
@@ -378,16 +574,8 @@ class Renderer {
   bool replace_directive(cmark_iter* iter, cmark_node* paragraph);
   void begin_block(cmark_node* node, bool absolute);
   void end_block(cmark_node* node);
-  int reference_definition_lines(cmark_node* paragraph);
-
   void visit_link(cmark_node* node);
-  std::pair<int, size_t> locate(cmark_node* node);
-  int opening_line(cmark_node* node) const;
-  int first_column_on_line(cmark_node* node, cmark_node_type type);
-  std::optional<size_t> guess_column(cmark_node* node, std::string_view line) const;
-  std::optional<size_t> search_opener(cmark_node* node, std::string_view line, size_t from) const;
 
-  void add_heading(cmark_node* node, const std::string& text);
   std::string unique_id(std::string base);
   void apply_tree_changes();
 
@@ -402,11 +590,10 @@ class Renderer {
   Rendered result_;
 
   std::optional<SourceLines> lines_;
-  TextBlock block_;
+  std::optional<LinkLocator> locator_;  // only when links are rewritten
   TextCollector collector_;
   int image_depth_ = 0;
   bool has_footnotes_ = false;
-  std::pair<int, size_t> search_cursor_{0, 0};  // just after the last link found, to find the next
 
   std::unordered_set<std::string> used_ids_;
   std::vector<PendingHeading> headings_;
@@ -418,10 +605,12 @@ Rendered Renderer::run() {
   ParserPtr parser = new_parser();
   NodePtr document;
   {
-    std::lock_guard<std::mutex> lock(parse_mutex());
+    std::unique_lock<std::mutex> lock(parse_mutex(), std::defer_lock);
+    if (!parallel_parsing_is_safe()) lock.lock();
     cmark_parser_feed(parser.get(), text_.data(), text_.size());
     document.reset(cmark_parser_finish(parser.get()));
   }
+  if (options_.rewrite_link) locator_.emplace(lines());
   walk(document.get());
   apply_tree_changes();
   std::unique_ptr<char, FreeDeleter> html(cmark_render_html(
@@ -471,14 +660,7 @@ void Renderer::leave(cmark_node* node) {
 // sentence. Code blocks, raw HTML (never shown), destinations and image alt text are left out;
 // an autolink's text is its URL and counts as one word.
 void Renderer::enter_inline(cmark_node* node, cmark_node_type type) {
-  if (int line = cmark_node_get_start_line(node); line > 0) {
-    if (block_.line_start && options_.rewrite_link) {
-      block_.line_begin = {block_.current_line, first_column_on_line(node, type)};
-    }
-    block_.line_start = false;
-    // A link's line is where it closes; locate() takes it back to where it opens.
-    block_.current_line = line + block_.line_shift;
-  }
+  if (locator_) locator_->visit(node, type);
   switch (type) {
     case CMARK_NODE_TEXT:
     case CMARK_NODE_CODE:
@@ -486,9 +668,6 @@ void Renderer::enter_inline(cmark_node* node, cmark_node_type type) {
       break;
     case CMARK_NODE_SOFTBREAK:
     case CMARK_NODE_LINEBREAK:
-      // Breaks carry no position; the next line's first node usually corrects this.
-      ++block_.current_line;
-      block_.line_start = true;
       collector_.append(" ");
       break;
     case CMARK_NODE_LINK:
@@ -505,9 +684,6 @@ void Renderer::enter_inline(cmark_node* node, cmark_node_type type) {
       break;
   }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Blocks
 
 bool Renderer::replace_directive(cmark_iter* iter, cmark_node* paragraph) {
   if (!options_.handle_block) return false;
@@ -530,21 +706,12 @@ bool Renderer::replace_directive(cmark_iter* iter, cmark_node* paragraph) {
   std::optional<std::string> html = options_.handle_block(*directive);
   if (!html) return false;
   directives_.emplace_back(paragraph, std::move(*html));
-  cmark_iter_reset(iter, paragraph, CMARK_EVENT_EXIT);
+  cmark_iter_reset(iter, paragraph, CMARK_EVENT_EXIT);  // its text is gone: skip it
   return true;
 }
 
 void Renderer::begin_block(cmark_node* node, bool absolute) {
-  block_ = TextBlock{};
-  block_.node = node;
-  block_.start_line = cmark_node_get_start_line(node);
-  block_.start_column = cmark_node_get_start_column(node);
-  block_.end_line = cmark_node_get_end_line(node);
-  block_.absolute = absolute;
-  if (options_.rewrite_link && cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH) {
-    block_.line_shift = reference_definition_lines(node);
-  }
-  block_.current_line = block_.start_line + block_.line_shift;
+  if (locator_) locator_->begin_block(node, absolute);
   collector_.clear();
 }
 
@@ -553,7 +720,12 @@ void Renderer::end_block(cmark_node* node) {
   result_.word_count += count_words(text);
   cmark_node_type type = cmark_node_get_type(node);
   if (type == CMARK_NODE_HEADING) {
-    add_heading(node, text);
+    Heading heading;
+    heading.level = cmark_node_get_heading_level(node);
+    heading.text = text;
+    heading.line = file_line(cmark_node_get_start_line(node));
+    headings_.push_back({node, heading.level});
+    result_.headings.push_back(std::move(heading));
   } else if (type == CMARK_NODE_PARAGRAPH && result_.summary.empty() && !text.empty() &&
              cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT) {
     result_.summary = text;
@@ -562,150 +734,19 @@ void Renderer::end_block(cmark_node* node) {
     result_.plain_text += text;
     result_.plain_text += '\n';
   }
-  block_ = TextBlock{};
 }
-
-// cmark 0.29 numbers a paragraph's inlines from the paragraph's first line even when link
-// reference definitions on its first lines were taken out of it. The inlines' last line must be
-// the paragraph's last line, which tells how many lines went.
-int Renderer::reference_definition_lines(cmark_node* paragraph) {
-  int first = cmark_node_get_start_line(paragraph);
-  int last = cmark_node_get_end_line(paragraph);
-  if (last == first) return 0;
-  std::string_view line = lines().line(first);
-  line.remove_prefix(std::min(line.size(), first_content_byte(line)));
-  if (!line.starts_with('[') || line.find("]:") == std::string_view::npos) return 0;
-  int max_line = first;
-  IterPtr iter(cmark_iter_new(paragraph));
-  while (cmark_iter_next(iter.get()) != CMARK_EVENT_DONE) {
-    max_line = std::max(max_line, cmark_node_get_start_line(cmark_iter_get_node(iter.get())));
-  }
-  return last - max_line;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Links and images
 
 void Renderer::visit_link(cmark_node* node) {
-  if (options_.rewrite_link) {
-    auto [line, byte] = locate(node);
+  if (locator_) {
+    auto [line, byte] = locator_->locate(node);
     int column = character_column(lines().line(line), byte);
     const char* url = cmark_node_get_url(node);
-    std::optional<std::string> replacement =
-        options_.rewrite_link(url == nullptr ? std::string() : std::string(url), file_line(line),
-                              column);
+    std::optional<std::string> replacement = options_.rewrite_link(
+        url == nullptr ? std::string() : std::string(url), file_line(line), column);
     if (replacement) cmark_node_set_url(node, replacement->c_str());
   }
   const char* url = cmark_node_get_url(node);
   if (url != nullptr && is_dangerous_destination(url)) cmark_node_set_url(node, "");
-}
-
-// The 1-based line and 0-based byte in that line where the link or image starts: its '[', "![",
-// '<' or, for a bare autolink, its first character. cmark's own inline columns are right on a
-// paragraph's first line only; further lines count from the line's text as if it had the first
-// line's indentation, and bare autolinks have no position at all. So cmark's column is corrected
-// and checked against the source, and when that fails the line is searched.
-std::pair<int, size_t> Renderer::locate(cmark_node* node) {
-  block_.current_line = opening_line(node);
-  int line = block_.current_line;
-  std::string_view source = lines().line(line);
-  std::optional<size_t> byte = guess_column(node, source);
-  if (!byte) {
-    int last_line = std::max(line, block_.end_line);
-    for (int candidate = line; candidate <= last_line && !byte; ++candidate) {
-      std::string_view text = lines().line(candidate);
-      size_t from = search_cursor_.first == candidate ? search_cursor_.second : 0;
-      byte = search_opener(node, text, from);
-      if (byte) {
-        line = candidate;
-        source = text;
-      }
-    }
-  }
-  if (!byte) byte = first_content_byte(source);  // nothing better known: the line's text
-  // Past the '[' (or "![") so that the next search finds a following link or a nested image.
-  search_cursor_ = {line, *byte + (cmark_node_get_type(node) == CMARK_NODE_IMAGE ? 2 : 1)};
-  return {line, *byte};
-}
-
-// cmark gives a link the line of its "](" with the column of its '['. When the link text runs over
-// lines, the text right after the '[' tells where it starts, or else the breaks within it do.
-int Renderer::opening_line(cmark_node* node) const {
-  int line = block_.current_line;
-  cmark_node* child = cmark_node_first_child(node);
-  if (child == nullptr) return line;
-  if (int child_line = cmark_node_get_start_line(child); child_line > 0) {
-    return std::min(line, child_line + block_.line_shift);
-  }
-  int breaks = 0;
-  for (; child != nullptr; child = cmark_node_next(child)) {
-    cmark_node_type type = cmark_node_get_type(child);
-    breaks += type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK;
-  }
-  return std::max(block_.start_line, line - breaks);
-}
-
-// cmark's column for the first inline on the current line, as if it were that of its first
-// character. A code span's column is that of its text, past the backticks, and an <autolink>'s is
-// nonsense while its text's is right.
-int Renderer::first_column_on_line(cmark_node* node, cmark_node_type type) {
-  int column = cmark_node_get_start_column(node);
-  std::string_view line = lines().line(block_.current_line);
-  line.remove_prefix(std::min(line.size(), first_content_byte(line)));
-  if (type == CMARK_NODE_CODE) {
-    return column - static_cast<int>(std::min(line.find_first_not_of('`'), line.size()));
-  }
-  cmark_node* child = cmark_node_first_child(node);
-  if (type == CMARK_NODE_LINK && line.starts_with('<') && child != nullptr &&
-      cmark_node_get_start_column(child) > 0) {
-    return cmark_node_get_start_column(child) - 1;
-  }
-  return column;
-}
-
-std::optional<size_t> Renderer::guess_column(cmark_node* node, std::string_view line) const {
-  int reported = cmark_node_get_start_column(node);
-  if (cmark_node_get_start_line(node) <= 0 || reported <= 0) return std::nullopt;
-  long byte = reported - 1;
-  if (!block_.absolute && (block_.current_line != block_.start_line || block_.line_shift != 0)) {
-    // On a further line cmark counts from where that line's text begins, after the containers'
-    // markers, with the indentation kept on a lazy line. Both are unknown, but the first node
-    // on the line stands at the first character after markers and indentation.
-    if (block_.line_begin.first != block_.current_line) return std::nullopt;
-    byte = static_cast<long>(first_content_byte(line)) + (reported - block_.line_begin.second);
-  }
-  if (!opens_at(node, line, byte)) return std::nullopt;
-  return static_cast<size_t>(byte);
-}
-
-std::optional<size_t> Renderer::search_opener(cmark_node* node, std::string_view line,
-                                              size_t from) const {
-  if (from > line.size()) return std::nullopt;
-  size_t found;
-  if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
-    found = line.find("![", from);
-  } else if (std::string_view autolink = autolink_text(node); !autolink.empty()) {
-    found = line.find(autolink, from);
-    if (found != std::string_view::npos && found > 0 &&
-        (line[found - 1] == '<' || line[found - 1] == '[')) {
-      --found;
-    }
-  } else {
-    found = line.find('[', from);
-  }
-  return found == std::string_view::npos ? std::nullopt : std::optional<size_t>(found);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Headings
-
-void Renderer::add_heading(cmark_node* node, const std::string& text) {
-  Heading heading;
-  heading.level = cmark_node_get_heading_level(node);
-  heading.text = text;
-  heading.line = file_line(cmark_node_get_start_line(node));
-  headings_.push_back({node, heading.level, {}});
-  result_.headings.push_back(std::move(heading));
 }
 
 std::string Renderer::unique_id(std::string base) {
@@ -721,23 +762,23 @@ std::string Renderer::unique_id(std::string base) {
   }
 }
 
-// Ids are given after the walk because footnote references anywhere in the text change them.
-// A heading becomes a custom block holding a custom inline that writes the tag: a custom block
-// alone would put its text on a line of its own.
+// Ids are given after the walk because a footnote anywhere in the text changes them. A heading
+// becomes a custom block holding a custom inline that writes the tags: a custom block alone would
+// put the heading's text on a line of its own.
 void Renderer::apply_tree_changes() {
   for (size_t i = 0; i < headings_.size(); ++i) {
-    PendingHeading& pending = headings_[i];
+    const PendingHeading& pending = headings_[i];
     std::string id = unique_id(slugify(result_.headings[i].text));
     std::string level = std::to_string(pending.level);
     cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-    cmark_node* tag = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-    cmark_node_set_on_enter(tag, ("<h" + level + " id=\"" + id + "\">").c_str());
-    cmark_node_set_on_exit(tag, ("</h" + level + ">").c_str());
+    cmark_node* tags = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node_set_on_enter(tags, ("<h" + level + " id=\"" + id + "\">").c_str());
+    cmark_node_set_on_exit(tags, ("</h" + level + ">").c_str());
     while (cmark_node* child = cmark_node_first_child(pending.node)) {
       cmark_node_unlink(child);
-      cmark_node_append_child(tag, child);
+      cmark_node_append_child(tags, child);
     }
-    cmark_node_append_child(block, tag);
+    cmark_node_append_child(block, tags);
     cmark_node_replace(pending.node, block);
     detached_.emplace_back(pending.node);
     result_.headings[i].id = std::move(id);

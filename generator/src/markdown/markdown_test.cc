@@ -1,4 +1,5 @@
 #include "markdown/markdown.h"
+#include "markdown/cmark_threads.h"
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -10,7 +11,9 @@
 namespace wegwijzer::markdown {
 namespace {
 
-std::string html_of(std::string_view text) { return render(text, Options{}).html; }
+std::string html_of(std::string_view text) {
+  return render(text, Options{}).html;
+}
 
 struct SeenLink {
   std::string href;
@@ -67,8 +70,7 @@ TEST_CASE("markdown renders the GFM extensions") {
           "<p>Zie <a href=\"https://www.113.nl/hulp\">https://www.113.nl/hulp</a> of "
           "<a href=\"http://www.mind.nl\">www.mind.nl</a> en "
           "<a href=\"mailto:info@mind.nl\">info@mind.nl</a>.</p>\n");
-    CHECK(html_of("<https://ggz.nl>") ==
-          "<p><a href=\"https://ggz.nl\">https://ggz.nl</a></p>\n");
+    CHECK(html_of("<https://ggz.nl>") == "<p><a href=\"https://ggz.nl\">https://ggz.nl</a></p>\n");
   }
 }
 
@@ -90,8 +92,7 @@ TEST_CASE("markdown drops script links however they are written") {
   CHECK(html_of("[a](<javascript:alert(1)>)") == "<p><a href=\"\">a</a></p>\n");
   CHECK(html_of("[a](vbscript:msgbox)") == "<p><a href=\"\">a</a></p>\n");
   CHECK(html_of("[a](file:///etc/passwd)") == "<p><a href=\"\">a</a></p>\n");
-  CHECK(html_of("<javascript:alert(1)>") ==
-        "<p><a href=\"\">javascript:alert(1)</a></p>\n");
+  CHECK(html_of("<javascript:alert(1)>") == "<p><a href=\"\">javascript:alert(1)</a></p>\n");
   CHECK(html_of("![x](javascript:alert(1))") == "<p><img src=\"\" alt=\"x\" /></p>\n");
   CHECK(html_of("[a]\n\n[a]: JAVASCRIPT:alert(1)") == "<p><a href=\"\">a</a></p>\n");
   // Ordinary links stay as they are.
@@ -175,10 +176,8 @@ TEST_CASE("markdown reports links where they are in the file") {
         "tweede regel\n"
         "  derde [sic] [met](/b) en één [twee](/c)\n",
         &html);
-    CHECK(links == std::vector<SeenLink>{{"/a", 5, 1},
-                                         {"/img/logo.png", 5, 24},
-                                         {"/b", 7, 15},
-                                         {"/c", 7, 32}});
+    CHECK(links == std::vector<SeenLink>{
+                       {"/a", 5, 1}, {"/img/logo.png", 5, 24}, {"/b", 7, 15}, {"/c", 7, 32}});
   }
   SECTION("list items, nested lists and lazy lines") {
     auto links = links_in(
@@ -198,7 +197,8 @@ TEST_CASE("markdown reports links where they are in the file") {
         ">   en >[daar](/q2)\n"
         "lui [sic] [lazy](/q3)\n"
         "> > diep [diep](/q4)\n");
-    CHECK(links == std::vector<SeenLink>{{"/q1", 5, 7}, {"/q2", 6, 9}, {"/q3", 7, 11}, {"/q4", 8, 10}});
+    CHECK(links ==
+          std::vector<SeenLink>{{"/q1", 5, 7}, {"/q2", 6, 9}, {"/q3", 7, 11}, {"/q4", 8, 10}});
   }
   SECTION("headings, tables and footnotes") {
     auto links = links_in(
@@ -286,10 +286,9 @@ TEST_CASE("markdown hands block directives to the handler") {
           "<ul>\n<li>\n<div class=\"kaart\"><script>ok()</script></div>\n</li>\n</ul>\n");
     REQUIRE(seen.size() == 2);
     CHECK(seen[0].name == "contact");
-    CHECK(seen[0].args == std::map<std::string, std::string>{
-                              {"regio", "utrecht"},
-                              {"soort", "crisis dienst"},
-                              {"url", "https://x.nl/a_b_c"}});
+    CHECK(seen[0].args == std::map<std::string, std::string>{{"regio", "utrecht"},
+                                                             {"soort", "crisis dienst"},
+                                                             {"url", "https://x.nl/a_b_c"}});
     CHECK(seen[0].line == 12);
     CHECK(seen[0].column == 1);
     CHECK(seen[1].name == "kaart");
@@ -412,6 +411,34 @@ TEST_CASE("markdown renders the same on several threads at once") {
   }
   for (std::thread& thread : threads) thread.join();
   CHECK(mismatches == std::vector<int>(4, 0));
+}
+
+}  // namespace wegwijzer::markdown
+
+namespace wegwijzer::markdown {
+
+TEST_CASE("markdown: documents parse in parallel with the same result as one at a time") {
+  REQUIRE(parallel_parsing_is_safe());
+  std::string doc;
+  for (int i = 0; i < 200; ++i) {
+    doc += "| a | b |\n|---|---|\n| ~~x~~ | https://example.nl |\n\nTekst ~~weg~~ en www.example.nl.\n\n";
+  }
+  Options options;
+  const std::string expected = render(doc, options).html;
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 20; ++round) {
+        std::string html = render(doc, options).html;
+        if (html != expected) results[t] = html;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const std::string& r : results) CHECK(r.empty());
+  CHECK(expected.find("<del>weg</del>") != std::string::npos);
+  CHECK(expected.find("<td><a href=\"https://example.nl\">") != std::string::npos);
 }
 
 }  // namespace wegwijzer::markdown

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <memory>
 
-#include "data/data_files.h"
 #include "check/readability.h"
+#include "data/data_files.h"
 #include "data/freshness.h"
 #include "data/ggz_checks.h"
 #include "data/ggz_pages.h"
+#include "serve/build_cache.h"
 #include "site/content_loader.h"
 #include "site/context.h"
 #include "site/links.h"
@@ -62,8 +64,10 @@ void choose_layouts(Site* site, const Theme& theme, Diagnostics* diags) {
     } else if (page.layout.empty()) {
       page.layout = default_layout(page, theme);
       if (!theme.templates.contains(page.layout)) {
-        diags->error(page.source_path.empty() ? "templates" : page.source_path, 0, 0,
-                     "no template for this page: templates/" + page.layout + ".html is missing");
+        if (!theme.broken_templates.count(page.layout)) {
+          diags->error(page.source_path.empty() ? "templates" : page.source_path, 0, 0,
+                       "no template for this page: templates/" + page.layout + ".html is missing");
+        }
         page.layout.clear();
       }
     }
@@ -116,11 +120,38 @@ void run_editor_checks(const Site& site, const DataFiles& data, Diagnostics* dia
 
 }  // namespace
 
+SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const std::string& today) {
+  SiteData out;
+  out.raw = load_data_files(fs, config.data_dir, &out.diagnostics);
+  for (const auto& [name, source] : out.raw) {
+    check_freshness(source, today, config.stale_after_months, &out.diagnostics);
+    nlohmann::json published = published_data(source.value);
+    if (published.is_object()) published.erase("$schema");
+    out.exports["data/" + name + ".json"] = json_for_publishing(published, 1);
+    out.published[name] = std::move(published);
+  }
+  check_ggz_data(out.raw, &out.diagnostics);
+  for (const auto& [name, source] : out.raw) {
+    for (const auto& item : source.value.value(name, nlohmann::json::array())) {
+      if (item.is_object() && item.contains("id") && item["id"].is_string()) {
+        out.ids[name].insert(item["id"].get<std::string>());
+      }
+    }
+  }
+  return out;
+}
+
 BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output) {
+  return build_site(fs, options, output, nullptr);
+}
+
+BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output,
+                       BuildCache* cache) {
   BuildResult result;
   Diagnostics& diags = result.diagnostics;
   StageTimer timer(&result.timings);
   const int jobs = std::max(1, options.jobs);
+  if (cache) cache->begin_build();
 
   // Load.
   Site site;
@@ -131,30 +162,43 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
       diags.error("", 0, 0, "--base-url must be an absolute http(s) URL");
     }
   }
-  Theme theme;
-  load_theme(fs, &theme, &diags);
-  load_content(fs, {options.drafts, jobs}, &site, &diags);
-  DataFiles data = load_data_files(fs, site.config.data_dir, &diags);
-  std::string today = options.today.empty() ? today_iso() : options.today;
-  for (const auto& [name, source] : data) {
-    check_freshness(source, today, site.config.stale_after_months, &diags);
-    nlohmann::json published = published_data(source.value);
-    if (published.is_object()) published.erase("$schema");
-    site.generated["data/" + name + ".json"] = published.dump(1, ' ', false) + "\n";
-    site.data[name] = std::move(published);
+  std::shared_ptr<const Theme> theme_holder;
+  if (cache) {
+    theme_holder = cache->load_theme(fs, &diags);
+  } else {
+    auto fresh = std::make_shared<Theme>();
+    load_theme(fs, fresh.get(), &diags);
+    theme_holder = std::move(fresh);
   }
+  const Theme& theme = *theme_holder;
+  const LoadOptions load_options{options.drafts, jobs};
+  if (cache) {
+    cache->load_content(fs, load_options, &site, &diags);
+  } else {
+    load_content(fs, load_options, &site, &diags);
+  }
+  std::string today = options.today.empty() ? today_iso() : options.today;
+  std::shared_ptr<const SiteData> data_holder;
+  if (cache) {
+    // The cache keeps its copy for the next build.
+    data_holder = cache->load_data(fs, site.config, today);
+    site.data = data_holder->published;
+    site.generated = data_holder->exports;
+    site.data_ids = data_holder->ids;
+    for (const Diagnostic& d : data_holder->diagnostics.items()) diags.add(d);
+  } else {
+    auto fresh = std::make_shared<SiteData>(load_site_data(fs, site.config, today));
+    site.data = std::move(fresh->published);
+    site.generated = std::move(fresh->exports);
+    site.data_ids = std::move(fresh->ids);
+    diags.merge(std::move(fresh->diagnostics));
+    data_holder = std::move(fresh);
+  }
+  const DataFiles& data = data_holder->raw;
   timer.lap("load");
 
   // Resolve.
   resolve_urls(&site, &diags);
-  check_ggz_data(data, &diags);
-  for (const auto& [name, source] : data) {
-    for (const auto& item : source.value.value(name, nlohmann::json::array())) {
-      if (item.is_object() && item.contains("id") && item["id"].is_string()) {
-        site.data_ids[name].insert(item["id"].get<std::string>());
-      }
-    }
-  }
   add_ggz_pages(&site, data, &diags);
   for (Page& page : site.pages) {
     sort_by_weight(site, &page.pages);
@@ -162,67 +206,87 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
   }
   choose_layouts(&site, theme, &diags);
   std::vector<std::string> outputs = site_file_urls(site, theme);
+  if (cache) cache->note_link_targets(site, outputs);
   LinkResolver links(site, outputs);
   ContextBuilder contexts(site, theme);
-  for (size_t i = 0; i < site.pages.size(); ++i) contexts.prepare(static_cast<int>(i));
+  // The cache prepares only the groups of the pages it renders again.
+  if (!cache) {
+    for (size_t i = 0; i < site.pages.size(); ++i) contexts.prepare(static_cast<int>(i));
+  }
   timer.lap("resolve");
 
   // Render Markdown, rewriting links as we go.
-  std::vector<Diagnostics> worker_diags(jobs);
-  std::vector<std::vector<AnchorCheck>> worker_anchors(jobs);
-  parallel_for(site.pages.size(), jobs, [&](size_t i, int worker) {
-    Page& page = site.pages[i];
-    if (page.failed || page.derived || page.source_path.empty()) return;
-    render_page_markdown(site, theme, contexts, links, static_cast<int>(i),
-                         options.editor_checks, &page.rendered,
-                         &worker_diags[worker], &worker_anchors[worker]);
-  });
-  for (Diagnostics& d : worker_diags) diags.merge(std::move(d));
+  std::vector<AnchorCheck> anchors;
+  if (cache) {
+    cache->render_markdown(&site, theme, contexts, links, options.editor_checks, jobs, &diags,
+                           &anchors);
+  } else {
+    std::vector<Diagnostics> worker_diags(jobs);
+    std::vector<std::vector<AnchorCheck>> worker_anchors(jobs);
+    parallel_for(site.pages.size(), jobs, [&](size_t i, int worker) {
+      Page& page = site.pages[i];
+      if (page.failed || page.derived || page.source_path.empty()) return;
+      render_page_markdown(site, theme, contexts, links, static_cast<int>(i),
+                           options.editor_checks, &page.rendered, &worker_diags[worker],
+                           &worker_anchors[worker]);
+    });
+    for (Diagnostics& d : worker_diags) diags.merge(std::move(d));
+    for (auto& list : worker_anchors) {
+      anchors.insert(anchors.end(), std::make_move_iterator(list.begin()),
+                     std::make_move_iterator(list.end()));
+    }
+  }
   if (options.editor_checks) run_editor_checks(site, data, &diags);
   timer.lap("markdown");
 
   // Render templates and write pages.
   std::vector<char> wants_ids(site.pages.size(), 0);
-  for (const auto& list : worker_anchors) {
-    for (const AnchorCheck& a : list) wants_ids[a.target] = 1;
-  }
+  for (const AnchorCheck& a : anchors) wants_ids[a.target] = 1;
   std::vector<std::vector<std::string>> page_ids(site.pages.size());
-  std::vector<size_t> written(jobs, 0);
-  parallel_for(site.pages.size(), jobs, [&](size_t i, int worker) {
-    const Page& page = site.pages[i];
-    if (page.failed || page.layout.empty()) return;
-    std::string html = render_page_html(site, theme, contexts, static_cast<int>(i),
-                                        options.inject_before_body_end, &worker_diags[worker]);
-    if (wants_ids[i]) page_ids[i] = collect_ids(html);
-    std::string error;
-    if (!output->write(page.output_path, html, &error)) {
-      worker_diags[worker].error(page.output_path, 0, 0, error);
-    }
-    ++written[worker];
-  });
-  for (Diagnostics& d : worker_diags) diags.merge(std::move(d));
-  for (size_t n : written) result.pages_written += n;
+  if (cache) {
+    result.pages_written = cache->render_pages(site, theme, &contexts,
+                                               options.inject_before_body_end, jobs, wants_ids,
+                                               &page_ids, &diags);
+  } else {
+    std::vector<Diagnostics> worker_diags(jobs);
+    std::vector<size_t> written(jobs, 0);
+    parallel_for(site.pages.size(), jobs, [&](size_t i, int worker) {
+      const Page& page = site.pages[i];
+      if (page.failed || page.layout.empty()) return;
+      std::string html = render_page_html(site, theme, contexts, static_cast<int>(i),
+                                          options.inject_before_body_end, &worker_diags[worker]);
+      if (wants_ids[i]) page_ids[i] = collect_ids(html);
+      std::string error;
+      if (!output->write(page.output_path, html, &error)) {
+        worker_diags[worker].error(page.output_path, 0, 0, error);
+      }
+      ++written[worker];
+    });
+    for (Diagnostics& d : worker_diags) diags.merge(std::move(d));
+    for (size_t n : written) result.pages_written += n;
+  }
   timer.lap("templates");
 
-  result.files_written = write_site_files(fs, site, theme, contexts, options.inject_before_body_end,
-                                          output, &diags);
+  if (cache && site.home >= 0) contexts.prepare(site.home);  // the 404 page's group
+  result.files_written =
+      write_site_files(fs, site, theme, contexts, options.inject_before_body_end,
+                       cache ? cache->site_files_output() : output, &diags);
   timer.lap("write");
 
   // Check anchors against the ids each target page really has.
-  for (const auto& list : worker_anchors) {
-    for (const AnchorCheck& a : list) {
-      const Page& from = site.pages[site.page_by_source.at(a.from)];
-      const Page& target = site.pages[a.target];
-      if (target.failed || target.layout.empty()) continue;
-      const auto& ids = page_ids[a.target];
-      if (!std::binary_search(ids.begin(), ids.end(), a.anchor)) {
-        diags.error(a.from, a.line, a.column,
-                    "broken link: " + (target.source_path.empty() ? target.url : target.source_path) +
-                        " has no heading or anchor \"#" + a.anchor + "\"",
-                    std::string(line_text(from.text, a.line)));
-      }
+  for (const AnchorCheck& a : anchors) {
+    const Page& from = site.pages[site.page_by_source.at(a.from)];
+    const Page& target = site.pages[a.target];
+    if (target.failed || target.layout.empty()) continue;
+    const auto& ids = page_ids[a.target];
+    if (!std::binary_search(ids.begin(), ids.end(), a.anchor)) {
+      diags.error(a.from, a.line, a.column,
+                  "broken link: " + (target.source_path.empty() ? target.url : target.source_path) +
+                      " has no heading or anchor \"#" + a.anchor + "\"",
+                  std::string(line_text(from.text, a.line)));
     }
   }
+  if (cache) cache->finish_build(&site, output);
   diags.sort();
   timer.lap("check");
   return result;

@@ -1,9 +1,14 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "data/data_files.h"
 #include "output/output.h"
 #include "site/site.h"
 #include "util/diagnostic.h"
@@ -37,9 +42,29 @@ struct BuildResult {
   bool ok() const { return !diagnostics.has_errors(); }
 };
 
+class BuildCache;  // serve/build_cache.h
+
 // The whole pipeline: load → resolve → render Markdown → render templates and write → check.
 // Everything goes to `output`; the caller commits or discards it depending on the result. Input
 // problems are diagnostics, never exceptions.
 BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output);
+
+// The same, reusing what `cache` kept from earlier builds (the dev server's rebuilds) and
+// updating it. The result is the same as a fresh build of the same files; the complete output is
+// in cache->files() afterwards, and `output`, which may be null, receives only the files that
+// were added or changed since the previous build.
+BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output,
+                       BuildCache* cache);
+
+// The data sets as a build uses them: what the data folder holds, checked (schemas, freshness
+// against `today`, references between sets), published without unverified facts.
+struct SiteData {
+  DataFiles raw;
+  nlohmann::json published = nlohmann::json::object();  // site.data
+  std::map<std::string, std::string> exports;            // "data/<name>.json" -> bytes
+  std::map<std::string, std::set<std::string>> ids;      // site.data_ids
+  Diagnostics diagnostics;
+};
+SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const std::string& today);
 
 }  // namespace wegwijzer

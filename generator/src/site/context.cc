@@ -1,12 +1,198 @@
 #include "site/context.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
+
+#include <xxhash.h>
 
 #include "data/ggz_pages.h"
 
 namespace wegwijzer {
 
 using nlohmann::json;
+
+namespace {
+
+// Frames are written through one of two writers: JsonWriter builds the frame, HashWriter only
+// hashes what would go into it. The frame code is written once against both, so a fingerprint
+// covers every value of its frame by construction.
+class JsonWriter {
+ public:
+  JsonWriter() { stack_.push_back(&root_); }
+  void text(const char* key, std::string_view v) { (*top())[key] = std::string(v); }
+  // A value computed from `input` alone; HashWriter hashes the input instead.
+  void text_of(const char* key, std::string (*compute)(const std::string&), const std::string& input) {
+    (*top())[key] = compute(input);
+  }
+  void joined(const char* key, std::string_view a, std::string_view b) {
+    std::string v;
+    v.reserve(a.size() + b.size());
+    (*top())[key] = v.append(a).append(b);
+  }
+  void flag(const char* key, bool v) { (*top())[key] = v; }
+  void integer(const char* key, int v) { (*top())[key] = v; }
+  void count(const char* key, size_t v) { (*top())[key] = v; }
+  void value(const char* key, const json& v) { (*top())[key] = v; }
+  // The page's rendered Markdown: copied here, represented by its hash in HashWriter.
+  void content(const char* key, const std::string& html) { (*top())[key] = html; }
+  void begin_object(const char* key) { push(&((*top())[key] = json::object())); }
+  void begin_array(const char* key) { push(&((*top())[key] = json::array())); }
+  void begin_item() {
+    top()->push_back(json::object());
+    push(&top()->back());
+  }
+  void end() { stack_.pop_back(); }
+  // Adds every member of `object` at the current level, replacing members of the same name.
+  void merge(json&& object) {
+    if (!object.is_object()) return;
+    for (auto& [key, v] : object.items()) (*top())[key] = std::move(v);
+  }
+  void merge(const json& object) { merge(json(object)); }
+  json take() { return std::move(root_); }
+
+ private:
+  json* top() { return stack_.back(); }
+  void push(json* j) { stack_.push_back(j); }
+  json root_ = json::object();
+  std::vector<json*> stack_;
+};
+
+// Appends an unambiguous encoding of values (a tag before each value, lengths before contents)
+// to one buffer and hashes it once at the end. Every page is fingerprinted on every rebuild, so
+// this is kept cheap: the buffer is reused (one HashWriter per thread at a time) and each tag is
+// one word.
+class HashWriter {
+ public:
+  explicit HashWriter(uint64_t content_hash = 0) : content_hash_(content_hash), buf_(buffer()) {}
+  void text(const char* key, std::string_view v) {
+    tag('s', key);
+    put_string(v);
+  }
+  void text_of(const char* key, std::string (*compute)(const std::string&), const std::string& input) {
+    tag('d', key);
+    put_u64(reinterpret_cast<uintptr_t>(compute));
+    put_string(input);
+  }
+  void joined(const char* key, std::string_view a, std::string_view b) {
+    tag('s', key);
+    put_u64(a.size() + b.size());
+    put(a.data(), a.size());
+    put(b.data(), b.size());
+  }
+  void flag(const char* key, bool v) { tag(v ? 'T' : 'F', key); }
+  void integer(const char* key, int v) {
+    tag('i', key);
+    put_u64(static_cast<uint64_t>(static_cast<int64_t>(v)));
+  }
+  void count(const char* key, size_t v) {
+    tag('u', key);
+    put_u64(v);
+  }
+  void value(const char* key, const json& v) {
+    tag('j', key);
+    put_json(v);
+  }
+  void content(const char* key, const std::string&) {
+    tag('c', key);
+    put_u64(content_hash_);
+  }
+  void begin_object(const char* key) { tag('{', key); }
+  void begin_array(const char* key) { tag('[', key); }
+  void begin_item() { marker('('); }
+  void end() { marker(')'); }
+  void merge(const json& object) {
+    marker('m');
+    put_json(object);
+  }
+  uint64_t digest() const { return XXH3_64bits(buf_.data(), size_); }
+
+  void put_json(const json& v) {
+    switch (v.type()) {
+      case json::value_t::null:
+      case json::value_t::discarded:
+        marker('n');
+        break;
+      case json::value_t::boolean:
+        marker(v.get<bool>() ? 'T' : 'F');
+        break;
+      case json::value_t::number_integer:
+        marker('i');
+        put_u64(static_cast<uint64_t>(v.get<int64_t>()));
+        break;
+      case json::value_t::number_unsigned:
+        marker('u');
+        put_u64(v.get<uint64_t>());
+        break;
+      case json::value_t::number_float: {
+        double d = v.get<double>();
+        uint64_t bits;
+        std::memcpy(&bits, &d, sizeof bits);
+        marker('f');
+        put_u64(bits);
+        break;
+      }
+      case json::value_t::string:
+        marker('s');
+        put_string(v.get_ref<const std::string&>());
+        break;
+      case json::value_t::binary:
+        marker('x');
+        put_u64(v.get_binary().size());
+        put(v.get_binary().data(), v.get_binary().size());
+        break;
+      case json::value_t::array:
+        marker('[');
+        put_u64(v.size());
+        for (const json& item : v) put_json(item);
+        break;
+      case json::value_t::object:
+        marker('{');
+        put_u64(v.size());
+        for (const auto& [key, item] : v.items()) {
+          put_string(key);
+          put_json(item);
+        }
+        break;
+    }
+  }
+
+ private:
+  static std::string& buffer() {
+    thread_local std::string buf;
+    return buf;
+  }
+  // Keys are string literals of this file, so their address names them within the process
+  // (which is as long as any fingerprint is kept); the kind goes in the top byte, above the
+  // 48 bits of an address.
+  [[gnu::always_inline]] void tag(char kind, const char* key) {
+    put_u64(reinterpret_cast<uintptr_t>(key) | (uint64_t{static_cast<unsigned char>(kind)} << 56));
+  }
+  void marker(char kind) { put_u64(uint64_t{static_cast<unsigned char>(kind)} << 56); }
+  [[gnu::always_inline]] void put_u64(uint64_t v) { put(&v, sizeof v); }
+  void put_string(std::string_view s) {
+    put_u64(s.size());
+    put(s.data(), s.size());
+  }
+  [[gnu::always_inline]] void put(const void* data, size_t n) {
+    if (size_ + n > buf_.size()) grow(n);
+    std::memcpy(buf_.data() + size_, data, n);
+    size_ += n;
+  }
+  [[gnu::noinline]] void grow(size_t n) { buf_.resize(std::max(2 * buf_.size(), size_ + n + 4096)); }
+
+  uint64_t content_hash_;
+  std::string& buf_;
+  size_t size_ = 0;
+};
+
+}  // namespace
+
+uint64_t json_fingerprint(const json& value) {
+  HashWriter w;
+  w.put_json(value);
+  return w.digest();
+}
 
 std::string dutch_date(const std::string& iso) {
   static const char* const kMonths[] = {"januari", "februari", "maart",     "april",
@@ -43,16 +229,19 @@ ContextBuilder::ContextBuilder(const Site& site, const Theme& theme) : site_(sit
   };
 }
 
-json ContextBuilder::link_list(const std::vector<int>& pages) const {
-  json list = json::array();
+template <class Writer>
+void ContextBuilder::write_link_list(Writer& w, const char* key, const std::vector<int>& pages) const {
+  w.begin_array(key);
   for (int i : pages) {
     const Page& p = site_.pages[i];
-    list.push_back({{"title", p.front_matter.title},
-                    {"url", p.url},
-                    {"description", p.front_matter.description},
-                    {"weight", p.front_matter.weight}});
+    w.begin_item();
+    w.text("title", p.front_matter.title);
+    w.text("url", p.url);
+    w.text("description", p.front_matter.description);
+    w.integer("weight", p.front_matter.weight);
+    w.end();
   }
-  return list;
+  w.end();
 }
 
 std::pair<int, int> ContextBuilder::group_key(int page) const {
@@ -61,87 +250,133 @@ std::pair<int, int> ContextBuilder::group_key(int page) const {
   return {p.parent, p.kind == PageKind::kSection ? top_section(site_, page) : -2 - p.parent};
 }
 
-void ContextBuilder::prepare(int page) {
-  std::pair<int, int> key = group_key(page);
-  if (groups_.count(key)) return;
+// Everything here must depend on the group key only: the frame is built for the first page of
+// its group and shared with the others.
+template <class Writer>
+void ContextBuilder::write_group_frame(int page, Writer& w) const {
   const Page& p = site_.pages[page];
   int top = top_section(site_, page);
-  json frame = json::object();
-  json ancestors = json::array();
   std::vector<int> chain;
   for (int a = p.parent; a >= 0; a = site_.pages[a].parent) chain.insert(chain.begin(), a);
+  w.flag("has_ancestors", !chain.empty());
+  w.begin_array("ancestors");
   for (int a : chain) {
-    ancestors.push_back({{"title", site_.pages[a].front_matter.title}, {"url", site_.pages[a].url}});
+    w.begin_item();
+    w.text("title", site_.pages[a].front_matter.title);
+    w.text("url", site_.pages[a].url);
+    w.end();
   }
-  frame["has_ancestors"] = !ancestors.empty();
-  frame["ancestors"] = std::move(ancestors);
+  w.end();
   if (p.parent >= 0) {
     const Page& parent = site_.pages[p.parent];
-    frame["section"] = {{"title", parent.front_matter.title}, {"url", parent.url}};
-    frame["siblings"] = link_list(p.kind == PageKind::kSection ? parent.sections : parent.pages);
+    w.begin_object("section");
+    w.text("title", parent.front_matter.title);
+    w.text("url", parent.url);
+    w.end();
+    write_link_list(w, "siblings", p.kind == PageKind::kSection ? parent.sections : parent.pages);
   }
-  json menu = json::array();
+  w.begin_array("menu");
   if (site_.home >= 0) {
     for (int s : site_.pages[site_.home].sections) {
       const Page& sp = site_.pages[s];
       if (sp.front_matter.params.value("menu", true) == false) continue;
-      menu.push_back({{"title", sp.front_matter.title}, {"url", sp.url}, {"current", s == top}});
+      w.begin_item();
+      w.text("title", sp.front_matter.title);
+      w.text("url", sp.url);
+      w.flag("current", s == top);
+      w.end();
     }
   }
-  frame["menu"] = std::move(menu);
-  groups_.emplace(key, std::move(frame));
+  w.end();
+}
+
+void ContextBuilder::prepare(int page) {
+  std::pair<int, int> key = group_key(page);
+  if (groups_.count(key)) return;
+  JsonWriter w;
+  write_group_frame(page, w);
+  groups_.emplace(key, w.take());
 }
 
 const json& ContextBuilder::group_frame(int page) const { return groups_.at(group_key(page)); }
 
-json ContextBuilder::page_frame(int index) const {
+void ContextBuilder::prepare_fingerprint(int page) {
+  std::pair<int, int> key = group_key(page);
+  if (group_fingerprints_.count(key)) return;
+  HashWriter w;
+  write_group_frame(page, w);
+  group_fingerprints_.emplace(key, w.digest());
+}
+
+uint64_t ContextBuilder::group_fingerprint(int page) const {
+  return group_fingerprints_.at(group_key(page));
+}
+
+uint64_t ContextBuilder::site_fingerprint() const { return json_fingerprint(site_frame_); }
+
+template <class Writer>
+void ContextBuilder::write_page_frame(int index, Writer& w) const {
   const Page& p = site_.pages[index];
   const FrontMatter& fm = p.front_matter;
-  json toc = json::array();
-  for (const markdown::Heading& h : p.rendered.headings) {
-    if (h.level == 2 || h.level == 3) {
-      toc.push_back({{"level", h.level}, {"id", h.id}, {"title", h.text}, {"sub", h.level == 3}});
-    }
-  }
   const char* kind = p.kind == PageKind::kHome ? "home" : p.kind == PageKind::kSection ? "section" : "page";
   size_t words = p.rendered.word_count;
-  json page = {
-      {"title", fm.title},
-      {"description", fm.description},
-      {"summary", fm.summary.empty() ? p.rendered.summary : fm.summary},
-      {"content", p.rendered.html},
-      {"url", p.url},
-      {"permalink", permalink(p.url)},
-      {"date", fm.date},
-      {"date_nl", dutch_date(fm.date)},
-      {"checked", fm.checked},
-      {"checked_nl", dutch_date(fm.checked)},
-      {"weight", fm.weight},
-      {"kind", kind},
-      {"is_home", p.kind == PageKind::kHome},
-      {"is_section", p.kind == PageKind::kSection},
-      {"draft", fm.draft},
-      {"params", fm.params},
-      {"has_toc", toc.size() >= 2},
-      {"toc", std::move(toc)},
-      {"word_count", words},
-      {"reading_minutes", std::max<size_t>(1, (words + 199) / 200)},
-      {"source", p.source_path},
-  };
-  json frame = {{"page", std::move(page)}};
+  size_t toc_entries = 0;
+  w.begin_object("page");
+  w.text("title", fm.title);
+  w.text("description", fm.description);
+  w.text("summary", fm.summary.empty() ? p.rendered.summary : fm.summary);
+  w.content("content", p.rendered.html);
+  w.text("url", p.url);
+  w.joined("permalink", site_.config.base_url, p.url);  // permalink(p.url)
+  w.text("date", fm.date);
+  w.text_of("date_nl", dutch_date, fm.date);
+  w.text("checked", fm.checked);
+  w.text_of("checked_nl", dutch_date, fm.checked);
+  w.integer("weight", fm.weight);
+  w.text("kind", kind);
+  w.flag("is_home", p.kind == PageKind::kHome);
+  w.flag("is_section", p.kind == PageKind::kSection);
+  w.flag("draft", fm.draft);
+  w.value("params", fm.params);
+  w.begin_array("toc");
+  for (const markdown::Heading& h : p.rendered.headings) {
+    if (h.level != 2 && h.level != 3) continue;
+    ++toc_entries;
+    w.begin_item();
+    w.integer("level", h.level);
+    w.text("id", h.id);
+    w.text("title", h.text);
+    w.flag("sub", h.level == 3);
+    w.end();
+  }
+  w.end();
+  w.flag("has_toc", toc_entries >= 2);
+  w.count("word_count", words);
+  w.count("reading_minutes", std::max<size_t>(1, (words + 199) / 200));
+  w.text("source", p.source_path);
+  w.end();
   if (p.kind != PageKind::kPage) {
-    json pages = link_list(p.pages);
-    frame["has_pages"] = !pages.empty();
-    frame["pages"] = std::move(pages);
-    json sections = link_list(p.sections);
-    frame["has_subsections"] = !sections.empty();
-    frame["subsections"] = std::move(sections);
+    write_link_list(w, "pages", p.pages);
+    w.flag("has_pages", !p.pages.empty());
+    write_link_list(w, "subsections", p.sections);
+    w.flag("has_subsections", !p.sections.empty());
   }
-  add_step_context(site_, p, &frame);
-  if (p.derived && p.derived_context.is_object()) {
-    for (const auto& [key, value] : p.derived_context.items()) frame[key] = value;
-  }
-  return frame;
+  json steps;  // stays null, without allocating, for the many pages without a step
+  add_step_context(site_, p, &steps);
+  w.merge(std::move(steps));
+  if (p.derived && p.derived_context.is_object()) w.merge(p.derived_context);
+}
+
+json ContextBuilder::page_frame(int index) const {
+  JsonWriter w;
+  write_page_frame(index, w);
+  return w.take();
+}
+
+uint64_t ContextBuilder::page_fingerprint(int index, uint64_t content_hash) const {
+  HashWriter w(content_hash);
+  write_page_frame(index, w);
+  return w.digest();
 }
 
 }  // namespace wegwijzer

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -16,6 +17,10 @@ namespace wegwijzer {
 // the page's place in the tree (shared by every page of a section), and the page itself. Sharing
 // the lower frames keeps a 10,000-page build from copying the menu and sibling lists per page.
 // docs/TEMPLATES.md lists every value.
+//
+// Each frame also has a fingerprint: a hash of exactly the values the frame is made of, computed
+// by the same code that builds it but without building it, so that an incremental build can tell
+// whether a page's HTML would come out the same without paying for its context.
 class ContextBuilder {
  public:
   ContextBuilder(const Site& site, const Theme& theme);
@@ -26,17 +31,34 @@ class ContextBuilder {
   const nlohmann::json& group_frame(int page) const;
   nlohmann::json page_frame(int page) const;
 
+  // Not thread-safe, like prepare(); cheap: nothing is built.
+  void prepare_fingerprint(int page);
+  uint64_t site_fingerprint() const;  // hashes the whole site frame: call once per build
+  uint64_t group_fingerprint(int page) const;
+  // `content_hash` must be xxh3 of the page's rendered HTML (the incremental build keeps it so
+  // that 10,000 page bodies need not be hashed again). Thread-safe.
+  uint64_t page_fingerprint(int page, uint64_t content_hash) const;
+
   // The absolute URL of a site path, for canonical links and the sitemap.
   std::string permalink(const std::string& url) const { return site_.config.base_url + url; }
 
  private:
   std::pair<int, int> group_key(int page) const;
-  nlohmann::json link_list(const std::vector<int>& pages) const;
+  template <class Writer>
+  void write_link_list(Writer& w, const char* key, const std::vector<int>& pages) const;
+  template <class Writer>
+  void write_group_frame(int page, Writer& w) const;
+  template <class Writer>
+  void write_page_frame(int page, Writer& w) const;
 
   const Site& site_;
   nlohmann::json site_frame_;
   std::map<std::pair<int, int>, nlohmann::json> groups_;
+  std::map<std::pair<int, int>, uint64_t> group_fingerprints_;
 };
+
+// xxh3 of a JSON value's structure and contents, without serialising it.
+uint64_t json_fingerprint(const nlohmann::json& value);
 
 // "2026-11-23" -> "23 november 2026"; anything else unchanged.
 std::string dutch_date(const std::string& iso_date);

@@ -12,8 +12,10 @@ void inject_before_body_end(std::string* html, const std::string& inject) {
 }
 
 std::string render_template(const Theme& theme, const std::string& name,
-                            std::span<const nlohmann::json* const> frames, Diagnostics* diags) {
+                            std::span<const nlohmann::json* const> frames, Diagnostics* diags,
+                            std::set<std::string>* used_templates) {
   std::string out;
+  if (used_templates) used_templates->insert(name);
   const mustache::Template* tmpl = theme.templates.find(name);
   if (!tmpl) {
     diags->error("templates/" + name + ".html", 0, 0, "template is missing");
@@ -22,24 +24,43 @@ std::string render_template(const Theme& theme, const std::string& name,
   std::vector<mustache::Error> errors;
   mustache::RenderOptions options;
   options.missing_partial_is_error = true;
+  options.used_templates = used_templates;
   mustache::render_to(out, *tmpl, frames, theme.templates, options, &errors);
   for (const mustache::Error& e : errors) theme.report(e, diags);
   return out;
 }
 
-void render_page_markdown(const Site& site, const Theme& theme, const ContextBuilder& contexts,
-                          const LinkResolver& links, int index, bool want_plain_text,
-                          markdown::Rendered* out, Diagnostics* diags,
-                          std::vector<AnchorCheck>* anchors) {
+namespace {
+
+// Where a Markdown render reports what it finds; with a trace, also what it consulted.
+struct MarkdownSinks {
+  Diagnostics* link_diags;
+  std::vector<AnchorCheck>* anchors;
+  Diagnostics* block_diags;
+  MarkdownTrace* trace;  // may be null
+};
+
+void render_markdown(const Site& site, const Theme& theme, const ContextBuilder& contexts,
+                     const LinkResolver& links, int index, bool want_plain_text,
+                     markdown::Rendered* out, const MarkdownSinks& sinks) {
   const Page& page = site.pages[index];
+  MarkdownTrace* trace = sinks.trace;
   markdown::Options options;
   options.first_line = page.body_first_line;
   options.want_plain_text = want_plain_text;
   options.rewrite_link = [&](const std::string& href, int line, int column) {
-    return links.resolve(index, href, line, column, diags, anchors);
+    std::optional<std::string> result =
+        links.resolve(index, href, line, column, sinks.link_diags, sinks.anchors);
+    if (trace) trace->links.push_back({href, line, column, result});
+    return result;
   };
   options.handle_block = [&](const markdown::BlockDirective& block) -> std::optional<std::string> {
+    Diagnostics* diags = sinks.block_diags;
     std::string name = "blocks/" + block.name;
+    if (trace) {
+      trace->has_blocks = true;
+      trace->block_templates.insert(name);
+    }
     if (!theme.templates.contains(name)) {
       diags->error(page.source_path, block.line, block.column,
                    "unknown block \"" + block.name + "\" (no templates/" + name + ".html)",
@@ -57,17 +78,39 @@ void render_page_markdown(const Site& site, const Theme& theme, const ContextBui
     for (const auto& [k, v] : block.args) args[k] = v;
     (*frame)["args"] = std::move(args);
     const nlohmann::json* frames[] = {&contexts.site_frame(), &*frame};
-    return render_template(theme, name, frames, diags);
+    size_t before = diags->items().size();
+    std::string html = render_template(theme, name, frames, diags,
+                                       trace ? &trace->block_templates : nullptr);
+    if (trace && diags->items().size() != before) trace->reusable = false;
+    return html;
   };
   *out = markdown::render(page.body(), options);
 }
 
+}  // namespace
+
+void render_page_markdown(const Site& site, const Theme& theme, const ContextBuilder& contexts,
+                          const LinkResolver& links, int index, bool want_plain_text,
+                          markdown::Rendered* out, Diagnostics* diags,
+                          std::vector<AnchorCheck>* anchors) {
+  render_markdown(site, theme, contexts, links, index, want_plain_text, out,
+                  {diags, anchors, diags, nullptr});
+}
+
+void render_page_markdown(const Site& site, const Theme& theme, const ContextBuilder& contexts,
+                          const LinkResolver& links, int index, bool want_plain_text,
+                          markdown::Rendered* out, MarkdownTrace* trace) {
+  render_markdown(site, theme, contexts, links, index, want_plain_text, out,
+                  {&trace->link_diagnostics, &trace->anchors, &trace->block_diagnostics, trace});
+}
+
 std::string render_page_html(const Site& site, const Theme& theme, const ContextBuilder& contexts,
-                             int index, const std::string& inject, Diagnostics* diags) {
+                             int index, const std::string& inject, Diagnostics* diags,
+                             std::set<std::string>* used_templates) {
   const Page& page = site.pages[index];
   nlohmann::json frame = contexts.page_frame(index);
   const nlohmann::json* frames[] = {&contexts.site_frame(), &contexts.group_frame(index), &frame};
-  std::string html = render_template(theme, page.layout, frames, diags);
+  std::string html = render_template(theme, page.layout, frames, diags, used_templates);
   inject_before_body_end(&html, inject);
   return html;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,13 +20,44 @@ void render_page_markdown(const Site& site, const Theme& theme, const ContextBui
                           markdown::Rendered* out, Diagnostics* diags,
                           std::vector<AnchorCheck>* anchors);
 
-// Renders a page through its layout. `inject` goes before </body> when not empty.
+// Everything a Markdown render looked at besides the page's own file, so that an incremental
+// build can tell whether rendering it again would give the same result.
+struct MarkdownTrace {
+  struct LinkQuery {
+    std::string href;
+    int line = 0;
+    int column = 0;
+    std::optional<std::string> result;
+    bool operator==(const LinkQuery&) const = default;
+  };
+  std::vector<LinkQuery> links;  // every link and image, in document order
+  Diagnostics link_diagnostics;
+  std::vector<AnchorCheck> anchors;
+  // Block directives read the site frame, the data and these templates: each blocks/<name> looked
+  // up (found or not) and every partial or parent their rendering used.
+  bool has_blocks = false;
+  std::set<std::string> block_templates;
+  Diagnostics block_diagnostics;
+  // False when a block's template reported an error: a missing partial is not among the
+  // templates used, so the result cannot be checked against later changes.
+  bool reusable = true;
+};
+
+// The same, with what the render consulted going to `trace` (diagnostics and anchors too).
+void render_page_markdown(const Site& site, const Theme& theme, const ContextBuilder& contexts,
+                          const LinkResolver& links, int page, bool want_plain_text,
+                          markdown::Rendered* out, MarkdownTrace* trace);
+
+// Renders a page through its layout. `inject` goes before </body> when not empty. The layout and
+// every partial or parent used go to `used_templates` when given.
 std::string render_page_html(const Site& site, const Theme& theme, const ContextBuilder& contexts,
-                             int page, const std::string& inject, Diagnostics* diags);
+                             int page, const std::string& inject, Diagnostics* diags,
+                             std::set<std::string>* used_templates = nullptr);
 
 // Renders template `name` against the given frames (bottom first), reporting template errors.
 std::string render_template(const Theme& theme, const std::string& name,
-                            std::span<const nlohmann::json* const> frames, Diagnostics* diags);
+                            std::span<const nlohmann::json* const> frames, Diagnostics* diags,
+                            std::set<std::string>* used_templates = nullptr);
 
 // Inserts `inject` before the last </body>, or appends it when there is none.
 void inject_before_body_end(std::string* html, const std::string& inject);

@@ -1,0 +1,130 @@
+#include "cli/serve.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <mutex>
+#include <optional>
+
+#include "cli/cli.h"
+#include "serve/dev_server.h"
+#include "util/parallel.h"
+
+namespace wegwijzer {
+namespace {
+
+constexpr const char* kServeUsage =
+    "usage: wegwijzer serve [--source DIR] [--port N] [--bind ADDR] [--jobs N]\n"
+    "\n"
+    "Builds the site into memory (with drafts; public/ is left alone), serves it, and rebuilds\n"
+    "and reloads open pages whenever a file changes. Stop it with Ctrl+C.\n"
+    "\n"
+    "  --source DIR   the site folder with content/ (default: .)\n"
+    "  --port N       the port (default: 1313; 0 picks a free one)\n"
+    "  --bind ADDR    the address to listen on (default: 127.0.0.1, this computer only)\n"
+    "  --jobs N       threads to use (default: all cores)\n"
+    "  --drafts       accepted for symmetry with build: serve always shows drafts\n";
+
+std::optional<int> parse_number(const std::string& s, int low, int high) {
+  try {
+    size_t used = 0;
+    int v = std::stoi(s, &used);
+    if (used == s.size() && v >= low && v <= high) return v;
+  } catch (const std::exception&) {
+  }
+  return std::nullopt;
+}
+
+// Returns an error message, or nullopt when the arguments are fine.
+std::optional<std::string> parse_serve_flags(const std::vector<std::string>& args,
+                                             ServeOptions* options, bool* help) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string arg = args[i], value;
+    bool has_inline = false;
+    if (size_t eq = arg.find('='); arg.starts_with("--") && eq != std::string::npos) {
+      value = arg.substr(eq + 1);
+      arg.resize(eq);
+      has_inline = true;
+    }
+    auto take_value = [&]() -> std::optional<std::string> {
+      if (has_inline) return value;
+      if (i + 1 >= args.size()) return std::nullopt;
+      return args[++i];
+    };
+    if (arg == "--help" || arg == "-h") {
+      *help = true;
+    } else if (arg == "--drafts") {
+      // Always on.
+    } else if (arg == "--source" || arg == "-s" || arg == "--port" || arg == "-p" ||
+               arg == "--bind" || arg == "--jobs" || arg == "-j") {
+      std::optional<std::string> v = take_value();
+      if (!v) return arg + " needs a value";
+      if (arg == "--source" || arg == "-s") {
+        options->source = *v;
+      } else if (arg == "--bind") {
+        options->bind = *v;
+      } else if (arg == "--port" || arg == "-p") {
+        std::optional<int> port = parse_number(*v, 0, 65535);
+        if (!port) return "--port needs a number from 0 to 65535";
+        options->port = *port;
+      } else {
+        std::optional<int> jobs = parse_number(*v, 1, 256);
+        if (!jobs) return "--jobs needs a number from 1 to 256";
+        options->jobs = *jobs;
+      }
+    } else {
+      return "unknown option '" + args[i] + "'";
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  ServeOptions options;
+  options.jobs = default_jobs();
+  bool help = false;
+  if (auto problem = parse_serve_flags(args, &options, &help)) {
+    err << "wegwijzer serve: " << *problem << "\n\n" << kServeUsage;
+    return kExitUsage;
+  }
+  if (help) {
+    out << kServeUsage;
+    return kExitOk;
+  }
+  std::mutex output_mutex;
+  options.log = [&](const std::string& message) {
+    std::lock_guard lock(output_mutex);
+    out << message << "\n" << std::flush;
+  };
+
+  // SIGINT and SIGTERM are taken here with sigwait(), not by a handler: every thread the server
+  // starts inherits the blocked mask, so the signal can only arrive here.
+  sigset_t signals, previous;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, &previous);
+
+  DevServer server(options);
+  std::string error;
+  if (!server.start(&error)) {
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    err << "wegwijzer serve: " << error << "\n";
+    return kExitUsage;
+  }
+  {
+    std::lock_guard lock(output_mutex);
+    out << "Serving " << server.url() << " (Ctrl+C to stop)\n" << std::flush;
+  }
+  int received = 0;
+  sigwait(&signals, &received);
+  server.stop();
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  std::lock_guard lock(output_mutex);
+  out << "Stopped.\n" << std::flush;
+  return kExitOk;
+}
+
+}  // namespace wegwijzer

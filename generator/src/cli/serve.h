@@ -1,0 +1,13 @@
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace wegwijzer {
+
+// `wegwijzer serve`: `args` are the arguments after "serve". Runs until SIGINT or SIGTERM and
+// returns the exit status.
+int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace wegwijzer

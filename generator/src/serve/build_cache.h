@@ -1,0 +1,179 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "output/output.h"
+#include "serve/file_trace.h"
+#include "site/build.h"
+#include "site/content_loader.h"
+#include "site/context.h"
+#include "site/links.h"
+#include "site/render.h"
+#include "site/site.h"
+#include "site/theme.h"
+
+namespace wegwijzer {
+
+// A build's output files by path. Shared and immutable, so that a server can go on serving one
+// build's files while the next build is made.
+using OutputFiles = std::unordered_map<std::string, std::shared_ptr<const std::string>>;
+
+// What one build leaves for the next, so that a rebuild after an edit redoes only the work whose
+// inputs changed. Nothing is invalidated by hand: every reuse is checked against a hash of all
+// that the step reads, so the result is the same as a fresh build by construction.
+//
+//   theme, data  reused while a FileTrace of every listing and read still gets the same answers;
+//   a page file  its front matter reused while the file's contents are the same;
+//   Markdown     a page body reused while its file is the same, every link in it still resolves
+//                to the same target (asked again only when the site's pages or files changed)
+//                and, with block directives, the site frame, data ids and block templates are
+//                the same;
+//   templates    a page's HTML reused while the fingerprints of its three context frames, its
+//                layout and every template the layout used are the same.
+//
+// Only results without diagnostics that could not be replayed are kept. Memory: one entry per
+// source file and per page, dropped when the file or page goes.
+//
+// Use: build_site(fs, options, output, &cache) for every build of one site folder; with a
+// CachedFileSystem, unchanged files are not even read.
+class BuildCache {
+ public:
+  struct Stats {
+    size_t sources_parsed = 0;     // Markdown files read and their front matter parsed
+    size_t markdown_rendered = 0;  // page bodies rendered from Markdown
+    size_t links_rechecked = 0;    // pages whose links were resolved again to check them
+    size_t pages_rendered = 0;     // pages put through their layout
+    size_t pages_reused = 0;       // pages whose HTML was kept
+    size_t files_changed = 0;      // output files added or changed since the previous build
+    size_t files_removed = 0;      // output files gone since the previous build
+    bool theme_loaded = false;     // templates and assets read and parsed again
+    bool data_loaded = false;      // data files read and checked again
+  };
+
+  BuildCache();
+  ~BuildCache();
+  BuildCache(const BuildCache&) = delete;
+  BuildCache& operator=(const BuildCache&) = delete;
+
+  // The complete output of the last build (empty before the first).
+  std::shared_ptr<const OutputFiles> files() const { return files_; }
+  const Stats& last_build() const { return stats_; }
+  // Forgets everything, e.g. after a build that did not finish.
+  void clear();
+  // The last build's Site is kept, once its pages have given their text and HTML back, so that
+  // freeing it does not delay the build; a server calls this once it has sent the reload (the
+  // next build does it otherwise).
+  void free_previous_build();
+
+  // The steps of build_site (site/build.cc), each reusing what it can. Not for other callers.
+  void begin_build();
+  std::shared_ptr<const Theme> load_theme(const FileSystem& fs, Diagnostics* diags);
+  void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
+                    Diagnostics* diags);
+  std::shared_ptr<const SiteData> load_data(const FileSystem& fs, const SiteConfig& config,
+                                            const std::string& today);
+  void note_link_targets(const Site& site, const std::vector<std::string>& outputs);
+  void render_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
+                       const LinkResolver& links, bool want_plain_text, int jobs,
+                       Diagnostics* diags, std::vector<AnchorCheck>* anchors);
+  size_t render_pages(const Site& site, const Theme& theme, ContextBuilder* contexts,
+                      const std::string& inject, int jobs, const std::vector<char>& wants_ids,
+                      std::vector<std::vector<std::string>>* page_ids, Diagnostics* diags);
+  Output* site_files_output();
+  void finish_build(Site* site, Output* changes);
+
+ private:
+  // One Markdown file: what loading it gave, and what rendering its body gave. While a build
+  // runs, the big fields live in its Site (moved, not copied) and come back in finish_build().
+  struct SourceEntry {
+    const std::string* path = nullptr;  // its key in sources_
+    bool seen = false;     // listed in the current build
+    bool loaded = false;   // the load fields below hold the file with hash `content_hash`
+    bool in_site = false;  // the load fields are in the current build's Site
+    uint64_t content_hash = 0;
+    std::string text;
+    FrontMatter front_matter;
+    size_t body_offset = 0;
+    int body_first_line = 1;
+    bool failed = false;
+    Diagnostics load_diagnostics;
+
+    bool md_valid = false;    // `rendered` matches the keys below
+    bool md_in_site = false;  // `rendered` is in the current build's Site
+    uint64_t md_key = 0;           // the file's contents and the render options
+    uint64_t md_link_targets = 0;  // link_targets_fingerprint when the links were resolved
+    uint64_t md_blocks = 0;        // blocks_fingerprint when block directives were rendered
+    MarkdownTrace trace;
+    markdown::Rendered rendered;
+    uint64_t rendered_hash = 0;
+  };
+
+  // One page's final HTML.
+  struct HtmlEntry {
+    bool seen = false;
+    bool valid = false;
+    uint64_t frames = 0;     // layout, frame fingerprints and injected script
+    uint64_t templates = 0;                          // templates_fingerprint(*used)
+    const std::vector<std::string>* used = nullptr;  // interned in used_lists_
+    std::shared_ptr<const std::string> html;
+    std::optional<std::vector<std::string>> ids;  // collect_ids(*html), when a link needed them
+  };
+
+  // What each file under content/ is, which depends on the listing only.
+  struct PageSkeleton {
+    std::string source_path;
+    PageKind kind = PageKind::kPage;
+    std::string content_dir;
+    std::vector<std::string> resources;
+  };
+  struct ContentLayout {
+    std::shared_ptr<const FileSystem::Listing> listing;
+    std::string data_dir;
+    std::vector<PageSkeleton> pages;
+    std::map<std::string, std::string> static_files;
+  };
+  static ContentLayout classify(const std::vector<std::string>& listing,
+                                const std::string& data_dir);
+
+  struct ThemeMemo;
+  struct DataMemo;
+  class FilesOutput;
+
+  uint64_t template_fingerprint(const std::string& name) const;
+  uint64_t templates_fingerprint(const std::vector<std::string>& names) const;
+  uint64_t blocks_fingerprint(const MarkdownTrace& trace) const;
+
+  std::unique_ptr<ContentLayout> layout_;
+  std::unordered_map<std::string, SourceEntry> sources_;  // by source path
+  std::vector<SourceEntry*> site_entries_;  // the kept pages' entries, in the site's order
+  SourceEntry* entry_for(const Page& page, size_t* next_loaded);
+  std::unordered_map<std::string, HtmlEntry> html_;       // by page identity
+  std::shared_ptr<const ThemeMemo> theme_;
+  std::shared_ptr<const DataMemo> data_;
+  std::shared_ptr<const OutputFiles> files_;
+  std::unique_ptr<Site> previous_site_;
+  // The distinct lists of templates pages used: few, shared by many pages.
+  std::set<std::vector<std::string>> used_lists_;
+  std::mutex used_lists_mutex_;
+  std::unique_ptr<FilesOutput> next_files_;
+  // Per build.
+  uint64_t link_targets_ = 0;
+  uint64_t site_frame_ = 0;
+  std::vector<std::optional<uint64_t>> content_hashes_;  // by page index
+  Stats stats_;
+};
+
+// A hash of everything LinkResolver looks at besides the page being rendered: which URLs and
+// source paths lead to which page, the static files, bundle resources, aliases and other
+// outputs. Equal fingerprints mean every link resolves as before.
+uint64_t link_targets_fingerprint(const Site& site, const std::vector<std::string>& outputs);
+
+}  // namespace wegwijzer

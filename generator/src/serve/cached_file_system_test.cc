@@ -1,0 +1,82 @@
+#include "serve/cached_file_system.h"
+
+#include <xxhash.h>
+
+#include <catch2/catch.hpp>
+
+#include "serve/file_trace.h"
+
+namespace wegwijzer {
+namespace {
+
+uint64_t hash_of(const std::string& s) { return XXH3_64bits(s.data(), s.size()); }
+
+TEST_CASE("a cached file system knows hashes and listings until told otherwise", "[serve]") {
+  MemoryFileSystem base({{"content/a.md", "een"}, {"content/b/c.md", "twee"}});
+  CachedFileSystem fs(base);
+  CHECK_FALSE(fs.known_hash("content/a.md"));
+  std::string text, error;
+  REQUIRE(fs.read_file("content/a.md", &text, &error));
+  REQUIRE(fs.read_file("content/b/c.md", &text, &error));
+  CHECK(fs.known_hash("content/a.md") == hash_of("een"));
+  CHECK(fs.list_files("content").files.size() == 2);
+
+  // Without being told, the cache keeps what it saw: that is the contract.
+  base.set("content/a.md", "drie");
+  base.set("content/nieuw.md", "vier");
+  CHECK(fs.known_hash("content/a.md") == hash_of("een"));
+  CHECK(fs.list_files("content").files.size() == 2);
+
+  fs.contents_changed("content/a.md");
+  CHECK_FALSE(fs.known_hash("content/a.md"));
+  CHECK(fs.list_files("content").files.size() == 2);  // contents only: the listing stays
+  fs.invalidate("content/nieuw.md");
+  CHECK(fs.list_files("content").files.size() == 3);
+
+  fs.invalidate("content/b", /*is_folder=*/true);
+  CHECK_FALSE(fs.known_hash("content/b/c.md"));
+
+  uint64_t hash = 0;
+  REQUIRE(file_hash(fs, "content/a.md", &hash, &error));
+  CHECK(hash == hash_of("drie"));
+  CHECK(fs.known_hash("content/a.md") == hash_of("drie"));
+  CHECK_FALSE(file_hash(fs, "content/weg.md", &hash, &error));
+}
+
+TEST_CASE("a file trace holds while every question gets the same answer", "[serve]") {
+  MemoryFileSystem fs({{"templates/page.html", "a"}, {"templates/partials/x.html", "b"}});
+  FileTrace trace;
+  {
+    TracingFileSystem traced(fs, &trace);
+    std::string text, error;
+    for (const std::string& f : traced.list_files("templates").files) traced.read_file(f, &text, &error);
+    traced.read_file("templates/missing.html", &text, &error);
+    traced.is_file("wegwijzer.yaml");
+  }
+  CHECK(trace.size() == 5);
+  CHECK(trace.still_valid(fs));
+
+  SECTION("a file read changes") {
+    fs.set("templates/partials/x.html", "c");
+    CHECK_FALSE(trace.still_valid(fs));
+  }
+  SECTION("a file appears in a listed folder") {
+    fs.set("templates/nieuw.html", "d");
+    CHECK_FALSE(trace.still_valid(fs));
+  }
+  SECTION("a file that could not be read appears") {
+    fs.set("templates/missing.html", "e");
+    CHECK_FALSE(trace.still_valid(fs));
+  }
+  SECTION("a file asked about appears") {
+    fs.set("wegwijzer.yaml", "title: x");
+    CHECK_FALSE(trace.still_valid(fs));
+  }
+  SECTION("a file nobody read changes") {
+    fs.set("content/a.md", "x");
+    CHECK(trace.still_valid(fs));
+  }
+}
+
+}  // namespace
+}  // namespace wegwijzer

@@ -1,0 +1,244 @@
+#include "serve/dev_server.h"
+
+#include <httplib.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <random>
+
+#include "serve/site_router.h"
+#include "site/build.h"
+#include "site/config.h"
+
+namespace wegwijzer {
+namespace {
+
+// Folders and files whose changes the build can see; the data folder is added when the config
+// puts it elsewhere.
+const std::vector<std::string> kWatchedTrees = {"content", "templates", "site-assets"};
+
+std::string random_instance() {
+  std::random_device random;
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%08x%08x", random(), random());
+  return buf;
+}
+
+std::string host_for_url(const std::string& bind) {
+  if (bind.empty() || bind == "0.0.0.0" || bind == "::") return "localhost";
+  if (bind.find(':') != std::string::npos) return "[" + bind + "]";
+  return bind;
+}
+
+std::string millis(std::chrono::steady_clock::duration d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f ms", std::chrono::duration<double, std::milli>(d).count());
+  return buf;
+}
+
+}  // namespace
+
+DevServer::DevServer(ServeOptions options) : options_(std::move(options)) {}
+
+DevServer::~DevServer() { stop(); }
+
+bool DevServer::start(std::string* error) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(options_.source, ec)) {
+    *error = options_.source + ": no such folder";
+    return false;
+  }
+  root_ = std::filesystem::weakly_canonical(options_.source, ec).string();
+  disk_ = std::make_unique<DiskFileSystem>(root_);
+  files_ = std::make_unique<CachedFileSystem>(*disk_);
+  instance_ = random_instance();
+
+  http_ = std::make_unique<httplib::Server>();
+  // Every open page holds an event stream, and each stream a thread.
+  http_->new_task_queue = [] { return new httplib::ThreadPool(64); };
+  http_->set_keep_alive_timeout(2);  // stop() waits for idle connections this long at most
+  if (options_.port == 0) {
+    port_ = http_->bind_to_any_port(options_.bind);
+  } else {
+    port_ = http_->bind_to_port(options_.bind, options_.port) ? options_.port : -1;
+  }
+  if (port_ <= 0) {
+    *error = "cannot listen on " + options_.bind + ":" + std::to_string(options_.port) +
+             " (in use? try --port 0 for any free port)";
+    return false;
+  }
+  base_url_ = "http://" + host_for_url(options_.bind) + ":" + std::to_string(port_);
+
+  // Watch first, so that nothing saved during the first build is missed.
+  if (!watcher_.start(root_, kWatchedTrees, {SiteConfig::kFileName}, error)) return false;
+  rebuild({});
+
+  http_->Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    if (req.path == kReloadScriptPath) {
+      res.set_content(std::string(reload_script()), "text/javascript; charset=utf-8");
+      return;
+    }
+    if (req.path == kErrorStylePath) {
+      res.set_content(std::string(error_style()), "text/css; charset=utf-8");
+      return;
+    }
+    if (req.path == kEventsPath) {
+      // One event now, then one for every rebuild that changed something, and a comment now and
+      // then so that a closed tab is noticed.
+      auto seen = std::make_shared<uint64_t>(reloads_.generation());
+      auto greeted = std::make_shared<bool>(false);
+      res.set_chunked_content_provider(
+          "text/event-stream", [this, seen, greeted](size_t, httplib::DataSink& sink) {
+            std::string out;
+            if (!*greeted) {
+              *greeted = true;
+              out = "retry: 1000\n" + sse_event("hello", build_id(*seen));
+            } else {
+              uint64_t now = reloads_.wait(*seen, std::chrono::seconds(15));
+              if (reloads_.stopped()) return false;
+              if (now != *seen) {
+                *seen = now;
+                out = sse_event("reload", build_id(now));
+              } else {
+                out = ": ping\n\n";
+              }
+            }
+            return sink.write(out.data(), out.size());
+          });
+      return;
+    }
+    std::shared_ptr<const Served> site = served();
+    size_t q = req.target.find('?');
+    std::string_view query =
+        q == std::string::npos ? std::string_view() : std::string_view(req.target).substr(q + 1);
+    Route route = route_request(*site->files, req.path, query);
+    bool is_html = route.status == 404 || route.content_type.starts_with("text/html");
+    if (site->error_page && is_html) {
+      res.status = 500;
+      res.set_content(*site->error_page, "text/html; charset=utf-8");
+      return;
+    }
+    res.status = route.status;
+    if (!route.location.empty()) res.set_header("Location", route.location);
+    if (route.body) res.set_content(*route.body, route.content_type);
+  });
+
+  http_thread_ = std::thread([this] { http_->listen_after_bind(); });
+  watch_thread_ = std::thread([this] { watch_loop(); });
+  return true;
+}
+
+void DevServer::stop() {
+  std::call_once(stopped_, [this] {
+    stopping_ = true;
+    reloads_.stop();  // event streams end
+    watcher_.interrupt();
+    if (http_) http_->stop();
+    if (http_thread_.joinable()) http_thread_.join();
+    if (watch_thread_.joinable()) watch_thread_.join();
+  });
+}
+
+void DevServer::watch_loop() {
+  while (!stopping_) {
+    Watcher::Changes changes =
+        watcher_.wait(std::chrono::seconds(1), options_.debounce, std::chrono::seconds(1));
+    if (stopping_ || changes.interrupted) continue;
+    if (changes.changes.empty() && !changes.overflow) continue;
+    rebuild(changes);
+  }
+}
+
+void DevServer::rebuild(const Watcher::Changes& changes) {
+  if (changes.overflow) {
+    files_->invalidate_all();
+  } else {
+    for (const Watcher::Change& c : changes.changes) {
+      if (c.contents_only) {
+        files_->contents_changed(c.path);
+      } else {
+        files_->invalidate(c.path, c.is_folder);
+      }
+    }
+  }
+
+  BuildOptions options;
+  options.drafts = true;
+  options.jobs = options_.jobs;
+  options.base_url = base_url_;
+  options.inject_before_body_end = reload_script_tag();
+  auto started = std::chrono::steady_clock::now();
+  BuildResult result;
+  try {
+    result = build_site(*files_, options, nullptr, &cache_);
+  } catch (const std::exception& e) {
+    // A bug, not bad input; start afresh next time rather than trust a half-updated cache.
+    cache_.clear();
+    files_->invalidate_all();
+    result = BuildResult();
+    result.diagnostics.error("", 0, 0, std::string("internal error while building: ") + e.what());
+  } catch (...) {
+    cache_.clear();
+    files_->invalidate_all();
+    result = BuildResult();
+    result.diagnostics.error("", 0, 0, "internal error while building");
+  }
+  auto took = std::chrono::steady_clock::now() - started;
+  const BuildCache::Stats& stats = cache_.last_build();
+
+  auto site = std::make_shared<Served>();
+  site->files = cache_.files();
+  if (!result.ok()) site->error_page = std::make_shared<const std::string>(error_page(result.diagnostics));
+  std::shared_ptr<const Served> before = served();
+  bool changed = !before || stats.files_changed > 0 || stats.files_removed > 0 ||
+                 !before->error_page != !site->error_page ||
+                 (site->error_page && *site->error_page != *before->error_page);
+  {
+    std::lock_guard lock(served_mutex_);
+    served_ = site;
+  }
+  ++builds_;
+  if (changed && before) reloads_.publish();
+  cache_.free_previous_build();
+
+  // The data folder may have moved.
+  Diagnostics ignored;
+  std::string data_dir = load_config(*files_, &ignored).data_dir;
+  if (!data_dir.starts_with("content/")) watcher_.add_tree(data_dir);
+
+  std::string problems = format_diagnostics(result.diagnostics);
+  std::string message;
+  if (!before) {
+    message = "Built " + std::to_string(result.pages_written) + " pages in " + millis(took);
+  } else {
+    message = "Rebuilt in " + millis(took) + ": " + std::to_string(stats.pages_rendered) +
+              (stats.pages_rendered == 1 ? " page" : " pages") + " rendered, " +
+              std::to_string(stats.files_changed + stats.files_removed) + " files changed";
+  }
+  if (!result.ok()) {
+    size_t errors = result.diagnostics.error_count();
+    message += " (" + std::to_string(errors) + (errors == 1 ? " error" : " errors") +
+               ": the browser shows them)";
+  }
+  if (problems != last_problems_) {
+    message = problems + message;
+    last_problems_ = problems;
+  }
+  log(message);
+}
+
+void DevServer::log(const std::string& message) const {
+  if (options_.log) options_.log(message);
+}
+
+std::shared_ptr<const DevServer::Served> DevServer::served() const {
+  std::lock_guard lock(served_mutex_);
+  return served_;
+}
+
+std::string DevServer::build_id(uint64_t generation) const {
+  return instance_ + "-" + std::to_string(generation);
+}
+
+}  // namespace wegwijzer

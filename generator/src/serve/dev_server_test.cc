@@ -1,0 +1,295 @@
+#include "serve/dev_server.h"
+
+#include <httplib.h>
+#include <unistd.h>
+
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <catch2/catch.hpp>
+
+namespace fs = std::filesystem;
+
+namespace wegwijzer {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto kLongestWait = 10s;  // every wait below gives up after this
+
+// A site folder of its own, with its own small templates (the default theme is not under test).
+class TempSite {
+ public:
+  TempSite() {
+    static int counter = 0;
+    root_ = fs::temp_directory_path() /
+            ("wegwijzer-serve-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    fs::remove_all(root_);
+    write("wegwijzer.yaml", "title: Proefsite\n");
+    const char* base =
+        "<!DOCTYPE html>\n<html><head><title>{{page.title}}</title></head><body>\n"
+        "{{$main}}{{/main}}\n</body></html>\n";
+    write("templates/base.html", base);
+    write("templates/page.html", "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.content}}}{{/main}}{{/base}}");
+    write("templates/section.html",
+          "{{<base}}{{$main}}<h1>{{page.title}}</h1><ul>{{#pages}}<li>{{title}}</li>{{/pages}}</ul>"
+          "{{/main}}{{/base}}");
+    write("templates/home.html", "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.content}}}{{/main}}{{/base}}");
+    write("templates/404.html", "{{<base}}{{$main}}<h1>Deze pagina bestaat niet</h1>{{/main}}{{/base}}");
+    write("content/_index.md", "---\ntitle: Start\n---\nWelkom op de proefsite.\n");
+    write("content/hulp/_index.md", "---\ntitle: Hulp\n---\nOver hulp.\n");
+    write("content/hulp/huisarts.md", "---\ntitle: Naar de huisarts\n---\nBel je huisarts.\n");
+    write("content/hulp/concept.md", "---\ntitle: Nog niet af\ndraft: true\n---\nKladje.\n");
+  }
+  ~TempSite() {
+    std::error_code ec;
+    fs::remove_all(root_, ec);
+  }
+  void write(const std::string& rel, const std::string& contents) {
+    fs::create_directories((root_ / rel).parent_path());
+    std::ofstream(root_ / rel, std::ios::binary) << contents;
+  }
+  std::string root() const { return root_.string(); }
+
+ private:
+  fs::path root_;
+};
+
+std::unique_ptr<DevServer> start_server(const TempSite& site) {
+  ServeOptions options;
+  options.source = site.root();
+  options.port = 0;
+  options.debounce = 20ms;
+  auto server = std::make_unique<DevServer>(options);
+  std::string error;
+  bool started = server->start(&error);
+  INFO(error);
+  REQUIRE(started);
+  REQUIRE(server->port() > 0);
+  return server;
+}
+
+httplib::Client client(const DevServer& server) {
+  httplib::Client c("127.0.0.1", server.port());
+  c.set_connection_timeout(std::chrono::duration_cast<std::chrono::seconds>(kLongestWait).count());
+  c.set_read_timeout(std::chrono::duration_cast<std::chrono::seconds>(kLongestWait).count());
+  return c;
+}
+
+// Asks again until `ok` holds or the time is up; the server answers from whichever build is
+// current, so a test waits for the build it caused rather than for a guessed time.
+bool eventually(const std::function<bool()>& ok) {
+  auto deadline = std::chrono::steady_clock::now() + kLongestWait;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (ok()) return true;
+    std::this_thread::sleep_for(10ms);
+  }
+  return ok();
+}
+
+// Reads an event stream on its own thread; the test waits for text to appear in it.
+class EventStream {
+ public:
+  explicit EventStream(const DevServer& server) : client_(client(server)) {
+    thread_ = std::thread([this] {
+      client_.Get(std::string(kEventsPath), [this](const char* data, size_t len) {
+        std::lock_guard lock(mutex_);
+        received_.append(data, len);
+        arrived_.notify_all();
+        return !closing_;
+      });
+      std::lock_guard lock(mutex_);
+      ended_ = true;
+      arrived_.notify_all();
+    });
+  }
+  ~EventStream() {
+    {
+      std::lock_guard lock(mutex_);
+      closing_ = true;
+    }
+    client_.stop();
+    thread_.join();
+  }
+  bool wait_for(const std::string& text) {
+    std::unique_lock lock(mutex_);
+    return arrived_.wait_for(lock, kLongestWait, [&] {
+      return received_.find(text) != std::string::npos || ended_;
+    }) && received_.find(text) != std::string::npos;
+  }
+  std::string received() {
+    std::lock_guard lock(mutex_);
+    return received_;
+  }
+
+ private:
+  httplib::Client client_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable arrived_;
+  std::string received_;
+  bool closing_ = false;
+  bool ended_ = false;
+};
+
+TEST_CASE("the dev server serves the built site from memory", "[serve]") {
+  TempSite site;
+  auto server = start_server(site);
+  auto http = client(*server);
+
+  auto home = http.Get("/");
+  REQUIRE(home);
+  CHECK(home->status == 200);
+  CHECK(home->get_header_value("Content-Type") == "text/html; charset=utf-8");
+  CHECK(home->body.find("Welkom op de proefsite.") != std::string::npos);
+  CHECK(home->body.find("<script src=\"/__wegwijzer/reload.js\"></script></body>") != std::string::npos);
+
+  auto page = http.Get("/hulp/huisarts/");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(page->body.find("Naar de huisarts") != std::string::npos);
+
+  auto draft = http.Get("/hulp/concept/");  // drafts are shown while serving
+  REQUIRE(draft);
+  CHECK(draft->status == 200);
+
+  auto redirect = http.Get("/hulp/huisarts?x=1");
+  REQUIRE(redirect);
+  CHECK(redirect->status == 301);
+  CHECK(redirect->get_header_value("Location") == "/hulp/huisarts/?x=1");
+
+  auto missing = http.Get("/bestaat/niet/");
+  REQUIRE(missing);
+  CHECK(missing->status == 404);
+  CHECK(missing->body.find("Deze pagina bestaat niet") != std::string::npos);
+
+  auto sitemap = http.Get("/sitemap.xml");
+  REQUIRE(sitemap);
+  CHECK(sitemap->status == 200);
+  CHECK(sitemap->get_header_value("Content-Type") == "application/xml");
+  CHECK(sitemap->body.find("http://127.0.0.1:" + std::to_string(server->port()) + "/hulp/") !=
+        std::string::npos);
+
+  auto script = http.Get("/__wegwijzer/reload.js");
+  REQUIRE(script);
+  CHECK(script->status == 200);
+  CHECK(script->get_header_value("Content-Type") == "text/javascript; charset=utf-8");
+  CHECK(script->body.find("new EventSource('/__wegwijzer/events')") != std::string::npos);
+
+  auto escape = http.Get("/../wegwijzer.yaml");
+  REQUIRE(escape);
+  CHECK(escape->status == 404);
+
+  CHECK_FALSE(fs::exists(fs::path(site.root()) / "public"));
+}
+
+TEST_CASE("the dev server tells open pages to reload after a file changes", "[serve]") {
+  TempSite site;
+  auto server = start_server(site);
+  EventStream events(*server);
+  REQUIRE(events.wait_for("event: hello"));
+
+  site.write("content/hulp/huisarts.md", "---\ntitle: Naar de huisarts\n---\nBel eerst je huisarts.\n");
+  REQUIRE(events.wait_for("event: reload"));
+  auto page = client(*server).Get("/hulp/huisarts/");
+  REQUIRE(page);
+  CHECK(page->body.find("Bel eerst je huisarts.") != std::string::npos);
+
+  SECTION("a page in a new folder") {
+    site.write("content/nieuw/dieper/pagina.md", "---\ntitle: Diep\n---\nGevonden.\n");
+    CHECK(eventually([&] {
+      auto r = client(*server).Get("/nieuw/dieper/pagina/");
+      return r && r->status == 200 && r->body.find("Gevonden.") != std::string::npos;
+    }));
+  }
+  SECTION("a template") {
+    site.write("templates/page.html",
+               "{{<base}}{{$main}}<h1 class=\"nieuw\">{{page.title}}</h1>{{/main}}{{/base}}");
+    CHECK(eventually([&] {
+      auto r = client(*server).Get("/hulp/huisarts/");
+      return r && r->body.find("class=\"nieuw\"") != std::string::npos;
+    }));
+  }
+  server->stop();  // ends the event stream
+}
+
+TEST_CASE("the dev server shows the problems while the site does not build", "[serve]") {
+  TempSite site;
+  auto server = start_server(site);
+  auto http = client(*server);
+  uint64_t builds = server->builds();
+
+  site.write("content/hulp/huisarts.md", "---\ntitle: Kapot\nlayout: <b>vet</b>\n---\nTekst.\n");
+  REQUIRE(eventually([&] {
+    auto r = http.Get("/hulp/");
+    return r && r->status == 500;
+  }));
+  for (const char* path : {"/", "/hulp/huisarts/", "/bestaat/niet/"}) {
+    auto r = http.Get(path);
+    REQUIRE(r);
+    INFO(path);
+    CHECK(r->status == 500);
+    CHECK(r->body.find("De site bouwt niet") != std::string::npos);
+    CHECK(r->body.find("content/hulp/huisarts.md:3:9") != std::string::npos);
+    CHECK(r->body.find("unknown layout") != std::string::npos);
+    CHECK(r->body.find("layout: &lt;b&gt;vet&lt;/b&gt;\n        ^") != std::string::npos);
+    CHECK(r->body.find("<b>vet") == std::string::npos);
+    CHECK(r->body.find("<script src=\"/__wegwijzer/reload.js\"></script>") != std::string::npos);
+  }
+  CHECK(server->builds() > builds);
+
+  site.write("content/hulp/huisarts.md", "---\ntitle: Weer goed\n---\nTekst.\n");
+  CHECK(eventually([&] {
+    auto r = http.Get("/hulp/huisarts/");
+    return r && r->status == 200 && r->body.find("Weer goed") != std::string::npos;
+  }));
+}
+
+TEST_CASE("the dev server survives whatever is saved", "[serve]") {
+  TempSite site;
+  auto server = start_server(site);
+  auto http = client(*server);
+  auto builds_after = [&](uint64_t before) {
+    return eventually([&] { return server->builds() > before; });
+  };
+
+  SECTION("binary junk as a page and as a template") {
+    uint64_t before = server->builds();
+    site.write("content/hulp/rommel.md", std::string("\x00\xff\xfe---\n\x80\x81", 9));
+    site.write("templates/page.html", std::string("{{#\xff\x00", 5));
+    REQUIRE(builds_after(before));
+    auto r = http.Get("/");
+    REQUIRE(r);
+    CHECK(r->status == 500);
+  }
+  SECTION("the content folder taken away and brought back") {
+    uint64_t before = server->builds();
+    fs::rename(fs::path(site.root()) / "content", fs::path(site.root()) / "weg");
+    REQUIRE(builds_after(before));
+    REQUIRE(http.Get("/"));
+    fs::rename(fs::path(site.root()) / "weg", fs::path(site.root()) / "content");
+    CHECK(eventually([&] {
+      auto r = http.Get("/hulp/huisarts/");
+      return r && r->status == 200;
+    }));
+  }
+  SECTION("files deleted while a build reads them") {
+    for (int i = 0; i < 40; ++i) {
+      site.write("content/veel/p" + std::to_string(i) + ".md", "---\ntitle: P\n---\nTekst.\n");
+    }
+    for (int i = 0; i < 40; ++i) fs::remove(fs::path(site.root()) / ("content/veel/p" + std::to_string(i) + ".md"));
+    site.write("content/klaar.md", "---\ntitle: Klaar\n---\nKlaar.\n");
+    CHECK(eventually([&] {
+      auto r = http.Get("/klaar/");
+      return r && r->status == 200;
+    }));
+  }
+  auto r = http.Get("/__wegwijzer/reload.js");
+  REQUIRE(r);
+  CHECK(r->status == 200);
+}
+
+}  // namespace
+}  // namespace wegwijzer
