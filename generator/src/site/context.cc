@@ -1,5 +1,7 @@
 #include "site/context.h"
 
+#include "site/url_resolver.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -34,8 +36,8 @@ class JsonWriter {
   void integer(const char* key, int v) { (*top())[key] = v; }
   void count(const char* key, size_t v) { (*top())[key] = v; }
   void value(const char* key, const json& v) { (*top())[key] = v; }
-  // The page's rendered Markdown: copied here, represented by its hash in HashWriter.
-  void content(const char* key, const std::string& html) { (*top())[key] = html; }
+  void begin_rendered() {}
+  void end_rendered() {}
   void begin_object(const char* key) { push(&((*top())[key] = json::object())); }
   void begin_array(const char* key) { push(&((*top())[key] = json::array())); }
   void begin_item() {
@@ -64,7 +66,7 @@ class JsonWriter {
 // one word.
 class HashWriter {
  public:
-  explicit HashWriter(uint64_t content_hash = 0) : content_hash_(content_hash), buf_(buffer()) {}
+  explicit HashWriter(uint64_t rendered_hash = 0) : rendered_hash_(rendered_hash), buf_(buffer()) {}
   void text(const char* key, std::string_view v) {
     tag('s', key);
     put_string(v);
@@ -93,10 +95,14 @@ class HashWriter {
     tag('j', key);
     put_json(v);
   }
-  void content(const char* key, const std::string&) {
-    tag('c', key);
-    put_u64(content_hash_);
+  // What is written in between comes from the page's rendered Markdown alone: its hash stands
+  // for all of it.
+  void begin_rendered() {
+    marker('r');
+    put_u64(rendered_hash_);
+    skipping_ = true;
   }
+  void end_rendered() { skipping_ = false; }
   void begin_object(const char* key) { tag('{', key); }
   void begin_array(const char* key) { tag('[', key); }
   void begin_item() { marker('('); }
@@ -175,18 +181,39 @@ class HashWriter {
     put(s.data(), s.size());
   }
   [[gnu::always_inline]] void put(const void* data, size_t n) {
+    if (skipping_) return;
     if (size_ + n > buf_.size()) grow(n);
     std::memcpy(buf_.data() + size_, data, n);
     size_ += n;
   }
   [[gnu::noinline]] void grow(size_t n) { buf_.resize(std::max(2 * buf_.size(), size_ + n + 4096)); }
 
-  uint64_t content_hash_;
+  uint64_t rendered_hash_;
   std::string& buf_;
   size_t size_ = 0;
+  bool skipping_ = false;
 };
 
 }  // namespace
+
+uint64_t rendered_fingerprint(const markdown::Rendered& r) {
+  HashWriter w;
+  w.text("html", r.html);
+  w.text("summary", r.summary);
+  w.text("plain_text", r.plain_text);
+  w.count("word_count", r.word_count);
+  w.begin_array("headings");
+  for (const markdown::Heading& h : r.headings) {
+    w.begin_item();
+    w.integer("level", h.level);
+    w.text("text", h.text);
+    w.text("id", h.id);
+    w.integer("line", h.line);
+    w.end();
+  }
+  w.end();
+  return w.digest();
+}
 
 uint64_t json_fingerprint(const json& value) {
   HashWriter w;
@@ -264,6 +291,7 @@ void ContextBuilder::write_group_frame(int page, Writer& w) const {
     w.begin_item();
     w.text("title", site_.pages[a].front_matter.title);
     w.text("url", site_.pages[a].url);
+    w.flag("is_home", a == site_.home);
     w.end();
   }
   w.end();
@@ -277,9 +305,18 @@ void ContextBuilder::write_group_frame(int page, Writer& w) const {
   }
   w.begin_array("menu");
   if (site_.home >= 0) {
-    for (int s : site_.pages[site_.home].sections) {
+    // Top-level sections unless they opt out, and top-level pages that opt in.
+    const Page& home = site_.pages[site_.home];
+    std::vector<int> items;
+    for (int s : home.sections) {
+      if (site_.pages[s].front_matter.params.value("menu", true) != false) items.push_back(s);
+    }
+    for (int s : home.pages) {
+      if (site_.pages[s].front_matter.params.value("menu", false) == true) items.push_back(s);
+    }
+    sort_by_weight(site_, &items);
+    for (int s : items) {
       const Page& sp = site_.pages[s];
-      if (sp.front_matter.params.value("menu", true) == false) continue;
       w.begin_item();
       w.text("title", sp.front_matter.title);
       w.text("url", sp.url);
@@ -319,13 +356,9 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   const Page& p = site_.pages[index];
   const FrontMatter& fm = p.front_matter;
   const char* kind = p.kind == PageKind::kHome ? "home" : p.kind == PageKind::kSection ? "section" : "page";
-  size_t words = p.rendered.word_count;
-  size_t toc_entries = 0;
   w.begin_object("page");
   w.text("title", fm.title);
   w.text("description", fm.description);
-  w.text("summary", fm.summary.empty() ? p.rendered.summary : fm.summary);
-  w.content("content", p.rendered.html);
   w.text("url", p.url);
   w.joined("permalink", site_.config.base_url, p.url);  // permalink(p.url)
   w.text("date", fm.date);
@@ -338,6 +371,14 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   w.flag("is_section", p.kind == PageKind::kSection);
   w.flag("draft", fm.draft);
   w.value("params", fm.params);
+  w.text("source", p.source_path);
+  if (!fm.summary.empty()) w.text("summary", fm.summary);
+  // Only values computed from p.rendered between these two: a fingerprint takes the hash of the
+  // whole rendered body (rendered_fingerprint) instead of hashing them one by one.
+  w.begin_rendered();
+  if (fm.summary.empty()) w.text("summary", p.rendered.summary);
+  w.text("content", p.rendered.html);
+  size_t toc_entries = 0;
   w.begin_array("toc");
   for (const markdown::Heading& h : p.rendered.headings) {
     if (h.level != 2 && h.level != 3) continue;
@@ -351,9 +392,10 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   }
   w.end();
   w.flag("has_toc", toc_entries >= 2);
+  size_t words = p.rendered.word_count;
   w.count("word_count", words);
   w.count("reading_minutes", std::max<size_t>(1, (words + 199) / 200));
-  w.text("source", p.source_path);
+  w.end_rendered();
   w.end();
   if (p.kind != PageKind::kPage) {
     write_link_list(w, "pages", p.pages);
@@ -373,8 +415,8 @@ json ContextBuilder::page_frame(int index) const {
   return w.take();
 }
 
-uint64_t ContextBuilder::page_fingerprint(int index, uint64_t content_hash) const {
-  HashWriter w(content_hash);
+uint64_t ContextBuilder::page_fingerprint(int index, uint64_t rendered_hash) const {
+  HashWriter w(rendered_hash);
   write_page_frame(index, w);
   return w.digest();
 }
