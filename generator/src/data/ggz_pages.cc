@@ -33,6 +33,10 @@ int add_page(Site* site, const std::string& url, const std::string& title, const
   page.output_path = output_path_for_url(url);
   page.layout = layout;
   page.front_matter.title = title;
+  // A page made from a data set was last checked when its data was: "content/data/x.json" -> x.
+  std::string set = origin.substr(origin.rfind('/') + 1);
+  if (set.ends_with(".json")) set.resize(set.size() - 5);
+  page.front_matter.checked = str(member(data_set(*site, set.c_str()), "bron"), "checked");
   page.parent = parent;
   page.derived_context = std::move(context);
   int index = static_cast<int>(site->pages.size());
@@ -274,8 +278,11 @@ void add_open_data(Site* site, Diagnostics* diags) {
     if (name == "gemeenten" || name == "postcodes") set["csv"] = "/data/" + name + ".csv";
     sets.push_back(std::move(set));
   }
+  std::string newest;
+  for (const auto& [name, value] : site->data.items()) newest = std::max(newest, str(member(value, "bron"), "checked"));
   int index = add_page(site, "/data/", "Open data", "data", PageKind::kSection, site->home,
                        {{"datasets", std::move(sets)}}, "content/data", diags);
+  if (index >= 0) site->pages[index].front_matter.checked = newest;
   if (index >= 0) {
     site->pages[index].front_matter.weight = 90;
     site->pages[index].front_matter.params["menu"] = false;

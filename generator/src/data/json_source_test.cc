@@ -51,3 +51,30 @@ TEST_CASE("published JSON keeps markup inert and drops what is not verified") {
 }
 
 }  // namespace wegwijzer
+
+#include "data/freshness.h"
+
+namespace wegwijzer {
+
+TEST_CASE("freshness: whole months between checked dates") {
+  CHECK(whole_months_between("2026-11-22", "2026-11-23") == 0);
+  CHECK(whole_months_between("2025-11-23", "2026-11-23") == 12);
+  CHECK(whole_months_between("2025-11-24", "2026-11-23") == 11);
+  CHECK(whole_months_between("2024-01-31", "2026-02-28") == 24);
+}
+
+TEST_CASE("freshness: warning after the limit, error after twice the limit") {
+  JsonSource src;
+  Diagnostics diags;
+  REQUIRE(parse_json_source("d.json",
+                            R"({"a": [{"naam": "oud", "checked": "2025-10-01"},
+      {"naam": "heel oud", "checked": "2024-10-01"}, {"naam": "vers", "checked": "2026-11-01"}]})",
+                            &src, &diags));
+  check_freshness(src, "2026-11-23", 12, &diags);
+  REQUIRE(diags.items().size() == 2);
+  CHECK(diags.warning_count() == 1);
+  CHECK(diags.error_count() == 1);
+  CHECK(diags.items()[0].message == "\"oud\" was last checked on 2025-10-01, 13 months ago: check it again soon");
+}
+
+}  // namespace wegwijzer
