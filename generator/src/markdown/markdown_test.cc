@@ -246,6 +246,34 @@ TEST_CASE("markdown reports links where they are in the file") {
     auto links = links_in("[r]: /r\n[a](/a) en\n[b](/b)\n");
     CHECK(links == std::vector<SeenLink>{{"/a", 6, 1}, {"/b", 7, 1}});
   }
+  SECTION("where cmark's own inline positions go wrong") {
+    // Code span and www. autolink columns, a backslash break and a title over two lines that
+    // cmark does not count, link text over two lines, an <autolink> on a lazy line, and a
+    // reference definition at the start of a list item.
+    auto links = links_in(
+        "Een `code`\n"
+        "`code` [a](/a) en\\\n"
+        "na breuk [b](/b)\n"
+        "www.c.nl [c](/c)\n"
+        "[d\n"
+        "over regels](/d) [e](/e \"titel\n"
+        "over regels\") [f](/f)\n"
+        "> > x\n"
+        "> <https://g.nl> [h](/h)\n"
+        "\n"
+        "- [r]: /r\n"
+        "  [i](/i) `x`\n");
+    CHECK(links == std::vector<SeenLink>{{"/a", 6, 8},
+                                         {"/b", 7, 10},
+                                         {"http://www.c.nl", 8, 1},
+                                         {"/c", 8, 10},
+                                         {"/d", 9, 1},
+                                         {"/e", 10, 18},
+                                         {"/f", 11, 15},
+                                         {"https://g.nl", 13, 3},
+                                         {"/h", 13, 18},
+                                         {"/i", 16, 3}});
+  }
   SECTION("the rewriter's answer becomes the destination") {
     Options options;
     options.rewrite_link = [](const std::string& href, int, int) -> std::optional<std::string> {
