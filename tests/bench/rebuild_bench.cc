@@ -163,25 +163,28 @@ int main(int argc, char** argv) {
   std::vector<Scenario> scenarios = {
       {"edit one page's text",
        [&](int round) {
-         edit(target, [&](std::string t) { return t + "\nNieuwe alinea " + std::to_string(round) + ".\n"; });
+         edit(target, [&](std::string t) {
+           return t + "\nNieuwe alinea " + std::to_string(round) + ".\n";
+         });
        }},
       {"edit one page's title",
        [&](int round) {
          edit(target, [&](std::string t) {
            size_t start = t.find("title: \"") + 8;
-           return t.substr(0, start) + "Titel " + std::to_string(round) + " " +
-                  t.substr(start);
+           return t.substr(0, start) + "Titel " + std::to_string(round) + " " + t.substr(start);
          });
        }},
       {"add a page",
        [&](int round) {
-         std::string path = target.substr(0, target.rfind('/')) + "/nieuw-" + std::to_string(round) + ".md";
+         std::string path =
+             target.substr(0, target.rfind('/')) + "/nieuw-" + std::to_string(round) + ".md";
          files.set(path, "---\ntitle: \"Nieuw\"\nweight: 5\n---\n\nTekst.\n");
          cached.invalidate(path);
        }},
       {"edit the page template",
        [&](int round) {
-         files.set("templates/page.html", std::string(kPage) + "<!-- " + std::to_string(round) + " -->");
+         files.set("templates/page.html",
+                   std::string(kPage) + "<!-- " + std::to_string(round) + " -->");
          cached.contents_changed("templates/page.html");
        }},
   };
@@ -207,8 +210,9 @@ int main(int argc, char** argv) {
         (std::string(s.name) + ":").c_str(), median(wall), median(cpu), rounds,
         last.stats.sources_parsed, last.stats.markdown_rendered, last.stats.pages_rendered,
         last.stats.links_rechecked, last.stats.files_changed);
-    std::printf("  stages of the last round (ms wall): %s; then freeing the previous build %.1f ms\n",
-                stage_list(last.stages).c_str(), median(freeing));
+    std::printf(
+        "  stages of the last round (ms wall): %s; then freeing the previous build %.1f ms\n",
+        stage_list(last.stages).c_str(), median(freeing));
   }
   rusage usage;
   getrusage(RUSAGE_SELF, &usage);

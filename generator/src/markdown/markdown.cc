@@ -1,7 +1,5 @@
 #include "markdown/markdown.h"
 
-#include "markdown/cmark_threads.h"
-
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
@@ -18,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "markdown/cmark_threads.h"
 #include "util/slug.h"
 
 // The table extension exports its node types but Debian's headers do not declare them.
@@ -58,6 +57,16 @@ const std::array<cmark_syntax_extension*, kExtensionNames.size()>& extensions() 
 std::mutex& parse_mutex() {
   static std::mutex mutex;
   return mutex;
+}
+
+// cmark-gfm labels footnote back-links in English; this site speaks Dutch to screen readers too.
+void translate_footnote_labels(std::string* html) {
+  static const std::string kEnglish = "aria-label=\"Back to content\"";
+  static const std::string kDutch = "aria-label=\"Terug naar de tekst\"";
+  for (size_t pos = html->find(kEnglish); pos != std::string::npos; pos = html->find(kEnglish, pos)) {
+    html->replace(pos, kEnglish.size(), kDutch);
+    pos += kDutch.size();
+  }
 }
 
 struct ParserDeleter {
@@ -200,14 +209,18 @@ class TextCollector {
   }
 
   void append(std::string_view s) {
-    for (char c : s) {
-      if (is_space(c)) {
-        if (!text_.empty() && pending_ == '\0') pending_ = ' ';
-        continue;
+    size_t i = 0;
+    while (i < s.size()) {
+      size_t word_end = i;
+      while (word_end < s.size() && !is_space(s[word_end])) ++word_end;
+      if (word_end > i) {
+        if (pending_ != '\0') text_ += pending_;
+        pending_ = '\0';
+        text_.append(s.data() + i, word_end - i);
       }
-      if (pending_ != '\0') text_ += pending_;
-      pending_ = '\0';
-      text_ += c;
+      i = word_end;
+      while (i < s.size() && is_space(s[i])) ++i;
+      if (i > word_end && !text_.empty() && pending_ == '\0') pending_ = ' ';
     }
   }
 
@@ -616,6 +629,7 @@ Rendered Renderer::run() {
   std::unique_ptr<char, FreeDeleter> html(cmark_render_html(
       document.get(), kCmarkOptions, cmark_parser_get_syntax_extensions(parser.get())));
   result_.html.assign(html.get());
+  translate_footnote_labels(&result_.html);
   return std::move(result_);
 }
 

@@ -1,5 +1,4 @@
 #include "markdown/markdown.h"
-#include "markdown/cmark_threads.h"
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -7,6 +6,8 @@
 #include <thread>
 #include <tuple>
 #include <vector>
+
+#include "markdown/cmark_threads.h"
 
 namespace wegwijzer::markdown {
 namespace {
@@ -63,7 +64,7 @@ TEST_CASE("markdown renders the GFM extensions") {
           "data-footnote-ref>1</a></sup>.</p>\n"
           "<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n"
           "<p>In 2024. <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref "
-          "aria-label=\"Back to content\">↩</a></p>\n</li>\n</ol>\n</section>\n");
+          "aria-label=\"Terug naar de tekst\">↩</a></p>\n</li>\n</ol>\n</section>\n");
   }
   SECTION("autolinks") {
     CHECK(html_of("Zie https://www.113.nl/hulp of www.mind.nl en info@mind.nl.") ==
@@ -252,8 +253,8 @@ TEST_CASE("markdown reports links where they are in the file") {
     // reference definition at the start of a list item.
     auto links = links_in(
         "Een `code`\n"
-        "`code` [a](/a) en\\\n"
-        "na breuk [b](/b)\n"
+        "`code` [sic] [a](/a) en\\\n"
+        "na breuk [sic] [b](/b)\n"
         "www.c.nl [c](/c)\n"
         "[d\n"
         "over regels](/d) [e](/e \"titel\n"
@@ -263,8 +264,8 @@ TEST_CASE("markdown reports links where they are in the file") {
         "\n"
         "- [r]: /r\n"
         "  [i](/i) `x`\n");
-    CHECK(links == std::vector<SeenLink>{{"/a", 6, 8},
-                                         {"/b", 7, 10},
+    CHECK(links == std::vector<SeenLink>{{"/a", 6, 14},
+                                         {"/b", 7, 16},
                                          {"http://www.c.nl", 8, 1},
                                          {"/c", 8, 10},
                                          {"/d", 9, 1},
@@ -449,7 +450,9 @@ TEST_CASE("markdown: documents parse in parallel with the same result as one at 
   REQUIRE(parallel_parsing_is_safe());
   std::string doc;
   for (int i = 0; i < 200; ++i) {
-    doc += "| a | b |\n|---|---|\n| ~~x~~ | https://example.nl |\n\nTekst ~~weg~~ en www.example.nl.\n\n";
+    doc +=
+        "| a | b |\n|---|---|\n| ~~x~~ | https://example.nl |\n\nTekst ~~weg~~ en "
+        "www.example.nl.\n\n";
   }
   Options options;
   const std::string expected = render(doc, options).html;

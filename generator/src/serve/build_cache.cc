@@ -1,10 +1,10 @@
 #include "serve/build_cache.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <atomic>
 #include <set>
-
-#include <xxhash.h>
 
 #include "serve/cached_file_system.h"
 #include "util/parallel.h"
@@ -30,7 +30,9 @@ class Hasher {
   std::string buf_;
 };
 
-uint64_t hash_bytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+uint64_t hash_bytes(std::string_view s) {
+  return XXH3_64bits(s.data(), s.size());
+}
 
 // --- The parts of site/content_loader.cc that decide what a file under content/ is. They must
 // stay the same as there; the incremental build test compares with fresh builds.
@@ -48,7 +50,8 @@ std::string base_name(const std::string& path) {
 bool is_ignored(const std::string& path) {
   for (size_t start = 0; start < path.size();) {
     size_t slash = path.find('/', start);
-    std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    std::string part =
+        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     if (!part.empty() && part[0] == '.') return true;
     if (slash == std::string::npos) break;
     start = slash + 1;
@@ -64,7 +67,6 @@ std::string bundle_of(const std::string& path, const std::set<std::string>& bund
   }
   return "";
 }
-
 
 }  // namespace
 
@@ -132,7 +134,7 @@ void BuildCache::begin_build() {
   previous_site_.reset();
   stats_ = Stats();
   next_files_ = std::make_unique<FilesOutput>(files_, files_->size() + 64);
-  content_hashes_.clear();
+  rendered_hashes_.clear();
   link_targets_ = 0;
   site_frame_ = 0;
   // A build that stopped half-way left fields moved out into its Site: forget those entries.
@@ -371,7 +373,8 @@ uint64_t BuildCache::blocks_fingerprint(const MarkdownTrace& trace) const {
   if (!trace.has_blocks) return 0;
   Hasher h;
   h.number(site_frame_).number(data_ ? data_->ids_fingerprint : 0);
-  for (const std::string& name : trace.block_templates) h.text(name).number(template_fingerprint(name));
+  for (const std::string& name : trace.block_templates)
+    h.text(name).number(template_fingerprint(name));
   return h.digest();
 }
 
@@ -380,7 +383,7 @@ void BuildCache::render_markdown(Site* site, const Theme& theme, const ContextBu
                                  Diagnostics* diags, std::vector<AnchorCheck>* anchors) {
   site_frame_ = contexts.site_fingerprint();
   const size_t n = site->pages.size();
-  content_hashes_.assign(n, std::nullopt);
+  rendered_hashes_.assign(n, std::nullopt);
   std::vector<SourceEntry*> entries(n, nullptr);
   size_t next_loaded = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -409,7 +412,8 @@ void BuildCache::render_markdown(Site* site, const Theme& theme, const ContextBu
       Diagnostics link_diags;
       std::vector<AnchorCheck> link_anchors;
       for (const MarkdownTrace::LinkQuery& q : e.trace.links) {
-        if (links.resolve(index, q.href, q.line, q.column, &link_diags, &link_anchors) != q.result) {
+        if (links.resolve(index, q.href, q.line, q.column, &link_diags, &link_anchors) !=
+            q.result) {
           reuse = false;
           break;
         }
@@ -430,11 +434,11 @@ void BuildCache::render_markdown(Site* site, const Theme& theme, const ContextBu
       e.md_key = key;
       e.md_link_targets = link_targets_;
       e.md_blocks = blocks_fingerprint(e.trace);
-      e.rendered_hash = hash_bytes(page.rendered.html);
+      e.rendered_hash = rendered_fingerprint(page.rendered);
     }
     e.md_valid = false;
     e.md_in_site = true;
-    content_hashes_[i] = e.rendered_hash;
+    rendered_hashes_[i] = e.rendered_hash;
     for (const Diagnostic& d : e.trace.link_diagnostics.items()) worker_diags[worker].add(d);
     for (const Diagnostic& d : e.trace.block_diagnostics.items()) worker_diags[worker].add(d);
     auto& out = worker_anchors[worker];
@@ -482,14 +486,16 @@ size_t BuildCache::render_pages(const Site& site, const Theme& theme, ContextBui
     if (!e) return;
     const Page& page = site.pages[i];
     int index = static_cast<int>(i);
-    uint64_t content = content_hashes_.size() > i && content_hashes_[i]
-                           ? *content_hashes_[i]
-                           : hash_bytes(page.rendered.html);
+    uint64_t content = rendered_hashes_.size() > i && rendered_hashes_[i]
+                           ? *rendered_hashes_[i]
+                           : rendered_fingerprint(page.rendered);
     const uint64_t parts[] = {hash_bytes(page.layout), site_frame_,
                               contexts->group_fingerprint(index),
                               contexts->page_fingerprint(index, content), inject_hash};
     frames[i] = XXH3_64bits(parts, sizeof parts);
-    stale[i] = !e->valid || e->frames != frames[i] || e->templates != used_fingerprints.at(e->used);
+    auto used = used_fingerprints.find(e->used);
+    stale[i] = !e->valid || e->frames != frames[i] || used == used_fingerprints.end() ||
+               e->templates != used->second;
   });
   for (size_t i = 0; i < n; ++i) {
     if (stale[i]) contexts->prepare(static_cast<int>(i));
@@ -532,7 +538,9 @@ size_t BuildCache::render_pages(const Site& site, const Theme& theme, ContextBui
   return written;
 }
 
-Output* BuildCache::site_files_output() { return next_files_.get(); }
+Output* BuildCache::site_files_output() {
+  return next_files_.get();
+}
 
 void BuildCache::finish_build(Site* site, Output* changes) {
   size_t next_loaded = 0;
@@ -581,7 +589,9 @@ void BuildCache::finish_build(Site* site, Output* changes) {
   previous_site_ = std::make_unique<Site>(std::move(*site));
 }
 
-void BuildCache::free_previous_build() { previous_site_.reset(); }
+void BuildCache::free_previous_build() {
+  previous_site_.reset();
+}
 
 uint64_t link_targets_fingerprint(const Site& site, const std::vector<std::string>& outputs) {
   // Keep in step with LinkResolver (site/links.cc): everything it reads is hashed here.

@@ -39,8 +39,12 @@ using OutputFiles = std::unordered_map<std::string, std::shared_ptr<const std::s
 //   templates    a page's HTML reused while the fingerprints of its three context frames, its
 //                layout and every template the layout used are the same.
 //
-// Only results without diagnostics that could not be replayed are kept. Memory: one entry per
-// source file and per page, dropped when the file or page goes.
+// Diagnostics are kept with what produced them and given again on reuse; a template render that
+// reported an error (perhaps a missing partial, which is not among the templates used) is done
+// again every time. Two parts restate code elsewhere and must stay in step with it (the
+// random-edit test compares every step with a fresh build): link_targets_fingerprint reads what
+// LinkResolver reads, and classify() sorts files as site/content_loader.cc does. Memory: one
+// entry per source file and per page, dropped when the file or page goes.
 //
 // Use: build_site(fs, options, output, &cache) for every build of one site folder; with a
 // CachedFileSystem, unchanged files are not even read.
@@ -95,7 +99,7 @@ class BuildCache {
   // runs, the big fields live in its Site (moved, not copied) and come back in finish_build().
   struct SourceEntry {
     const std::string* path = nullptr;  // its key in sources_
-    bool seen = false;     // listed in the current build
+    bool seen = false;                  // listed in the current build
     bool loaded = false;   // the load fields below hold the file with hash `content_hash`
     bool in_site = false;  // the load fields are in the current build's Site
     uint64_t content_hash = 0;
@@ -106,8 +110,8 @@ class BuildCache {
     bool failed = false;
     Diagnostics load_diagnostics;
 
-    bool md_valid = false;    // `rendered` matches the keys below
-    bool md_in_site = false;  // `rendered` is in the current build's Site
+    bool md_valid = false;         // `rendered` matches the keys below
+    bool md_in_site = false;       // `rendered` is in the current build's Site
     uint64_t md_key = 0;           // the file's contents and the render options
     uint64_t md_link_targets = 0;  // link_targets_fingerprint when the links were resolved
     uint64_t md_blocks = 0;        // blocks_fingerprint when block directives were rendered
@@ -121,7 +125,7 @@ class BuildCache {
     bool seen = false;
     bool valid = false;
     uint64_t frames = 0;     // layout, frame fingerprints and injected script
-    uint64_t templates = 0;                          // templates_fingerprint(*used)
+    uint64_t templates = 0;  // templates_fingerprint(*used)
     const std::vector<std::string>* used = nullptr;  // interned in used_lists_
     std::shared_ptr<const std::string> html;
     std::optional<std::vector<std::string>> ids;  // collect_ids(*html), when a link needed them
@@ -155,7 +159,7 @@ class BuildCache {
   std::unordered_map<std::string, SourceEntry> sources_;  // by source path
   std::vector<SourceEntry*> site_entries_;  // the kept pages' entries, in the site's order
   SourceEntry* entry_for(const Page& page, size_t* next_loaded);
-  std::unordered_map<std::string, HtmlEntry> html_;       // by page identity
+  std::unordered_map<std::string, HtmlEntry> html_;  // by page identity
   std::shared_ptr<const ThemeMemo> theme_;
   std::shared_ptr<const DataMemo> data_;
   std::shared_ptr<const OutputFiles> files_;
@@ -167,7 +171,7 @@ class BuildCache {
   // Per build.
   uint64_t link_targets_ = 0;
   uint64_t site_frame_ = 0;
-  std::vector<std::optional<uint64_t>> content_hashes_;  // by page index
+  std::vector<std::optional<uint64_t>> rendered_hashes_;  // by page index
   Stats stats_;
 };
 

@@ -1,10 +1,9 @@
 #include "serve/build_cache.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
 #include <set>
-
-#include <catch2/catch.hpp>
 
 #include "serve/cached_file_system.h"
 #include "site/build.h"
@@ -25,7 +24,8 @@ const char* const kPage =
     "{{<base}}{{$main}}<h1>{{page.title}}</h1>\n{{{page.content}}}\n"
     "{{#has_toc}}<ul>{{#page.toc}}<li><a href=\"#{{id}}\">{{title}}</a></li>{{/page.toc}}</ul>"
     "{{/has_toc}}<p>{{page.word_count}} woorden</p>\n"
-    "<ul>{{#siblings}}<li><a href=\"{{url}}\">{{title}}</a></li>{{/siblings}}</ul>{{/main}}{{/base}}";
+    "<ul>{{#siblings}}<li><a "
+    "href=\"{{url}}\">{{title}}</a></li>{{/siblings}}</ul>{{/main}}{{/base}}";
 const char* const kSection =
     "{{<base}}{{$main}}<h1>{{page.title}}</h1>\n{{{page.content}}}\n"
     "<ul>{{#pages}}<li><a href=\"{{url}}\">{{title}}</a> {{description}}</li>{{/pages}}</ul>\n"
@@ -160,9 +160,15 @@ class RandomEditor {
       bundle();
     } else if (op < 93) {
       set("content/" + any(std::vector<std::string>{"a", "b"}) + "/kladje.md~", "weg");
-    } else if (op < 95) {
-      set("wegwijzer.yaml", "title: Proefsite " + std::to_string(pick(3)) +
-                                "\nbase_url: https://example.org\n");
+    } else if (op < 94) {
+      set("wegwijzer.yaml",
+          "title: Proefsite " + std::to_string(pick(3)) + "\nbase_url: https://example.org\n");
+    } else if (op < 95) {  // without a home page one is made up, ahead of every other page
+      if (fs_->is_file("content/_index.md")) {
+        delete_file("content/_index.md");
+      } else {
+        set("content/_index.md", page_file("Start", 0, body("content/_index.md", false)));
+      }
     } else {
       write_page(any(pages), false, /*with_block=*/true);
     }
@@ -225,7 +231,7 @@ class RandomEditor {
   }
 
   std::string folder() {
-    static const std::vector<std::string> kFolders = {"content",   "content/a", "content/a",
+    static const std::vector<std::string> kFolders = {"content",   "content/a",   "content/a",
                                                       "content/b", "content/b/c", "content/d"};
     return any(kFolders);
   }
@@ -290,9 +296,11 @@ class RandomEditor {
     std::string text = get(path);
     if (!text.starts_with("---\n")) return write_page(path, false);
     static const std::vector<std::string> kFields = {
-        "weight: 7", "description: \"Over dit onderwerp\"", "slug: eigen-naam",
-        "aliases: [\"/oud/adres/\"]", "url: /vast/adres/", "summary: \"Kort\"",
-        "date: 2025-03-01", "layout: section", "layout: bestaat-niet"};
+        "weight: 7",           "description: \"Over dit onderwerp\"",
+        "slug: eigen-naam",    "aliases: [\"/oud/adres/\"]",
+        "url: /vast/adres/",   "summary: \"Kort\"",
+        "date: 2025-03-01",    "layout: section",
+        "layout: bestaat-niet"};
     set(path, "---\n" + any(kFields) + "\n" + text.substr(4));
   }
 
@@ -389,8 +397,8 @@ class RandomEditor {
         set("content/a/bundel/foto.txt", "foto " + std::to_string(pick(9)));
         break;
       default:
-        delete_file(any(std::vector<std::string>{"content/a/bundel/index.md",
-                                                 "content/a/bundel/foto.txt"}));
+        delete_file(any(
+            std::vector<std::string>{"content/a/bundel/index.md", "content/a/bundel/foto.txt"}));
         break;
     }
   }
@@ -438,7 +446,6 @@ TEST_CASE("incremental builds equal fresh builds after every random edit", "[ser
     require_same(fresh, cached_build(fs, false, &plain_cache));
     require_same(fresh_build(fs, true), cached_build(cached_fs, true, &watched_cache));
     if (!fresh.diagnostics.empty()) ++steps_with_errors;
-
   }
   // The walk must have gone through broken states and back, not stayed in one of them.
   CHECK(steps_with_errors > 20);
@@ -453,8 +460,8 @@ Files numbered_site(int sections, int per_section) {
     std::string dir = "content/s" + std::to_string(s);
     files[dir + "/_index.md"] = page_file("Sectie " + std::to_string(s), s, "Over deze sectie.\n");
     for (int p = 0; p < per_section; ++p) {
-      files[dir + "/p" + std::to_string(p) + ".md"] =
-          page_file("Pagina " + std::to_string(p), p, "## Kop\n\nTekst " + std::to_string(p) + ".\n");
+      files[dir + "/p" + std::to_string(p) + ".md"] = page_file(
+          "Pagina " + std::to_string(p), p, "## Kop\n\nTekst " + std::to_string(p) + ".\n");
     }
   }
   files["content/s0/p0.md"] = page_file("Pagina 0", 0, "{{< notitie tekst=\"tip\" >}}\n");
@@ -542,7 +549,8 @@ TEST_CASE("a rebuild redoes only the work whose inputs changed", "[serve]") {
 }
 
 // Every string in a JSON value, as JSON pointers.
-void string_pointers(const nlohmann::json& v, const std::string& at, std::vector<std::string>* out) {
+void string_pointers(const nlohmann::json& v, const std::string& at,
+                     std::vector<std::string>* out) {
   if (v.is_string()) {
     out->push_back(at);
   } else if (v.is_object()) {
@@ -576,7 +584,8 @@ TEST_CASE("incremental builds of the real site equal fresh builds", "[serve]") {
       std::vector<std::string> pages, data, templates;
       for (const std::string& f : fs.list_files("content").files) {
         if (f.ends_with(".md") && !f.starts_with("content/data/")) pages.push_back(f);
-        if (f.starts_with("content/data/") && f.ends_with(".json") && f.find("/schemas/") == std::string::npos) {
+        if (f.starts_with("content/data/") && f.ends_with(".json") &&
+            f.find("/schemas/") == std::string::npos) {
           data.push_back(f);
         }
       }

@@ -8,7 +8,8 @@ namespace {
 // True when `path` is `dir` or lies below it.
 bool is_at_or_below(const std::string& path, const std::string& dir) {
   if (dir.empty()) return true;
-  return path.compare(0, dir.size(), dir) == 0 && (path.size() == dir.size() || path[dir.size()] == '/');
+  return path.compare(0, dir.size(), dir) == 0 &&
+         (path.size() == dir.size() || path[dir.size()] == '/');
 }
 
 }  // namespace

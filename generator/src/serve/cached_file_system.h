@@ -26,8 +26,7 @@ class CachedFileSystem : public FileSystem {
   // removed, so that a caller can tell "unchanged" without comparing 10,000 names.
   std::shared_ptr<const Listing> shared_listing(const std::string& dir) const;
   // Always reads the underlying file, and remembers the hash of what it read.
-  bool read_file(const std::string& path, std::string* contents,
-                 std::string* error) const override;
+  bool read_file(const std::string& path, std::string* contents, std::string* error) const override;
   bool is_file(const std::string& path) const override { return base_.is_file(path); }
 
   // xxh3 of the file as last read, unless it changed since; nullopt when unknown.

@@ -9,7 +9,9 @@
 namespace wegwijzer {
 namespace {
 
-uint64_t hash_of(const std::string& s) { return XXH3_64bits(s.data(), s.size()); }
+uint64_t hash_of(const std::string& s) {
+  return XXH3_64bits(s.data(), s.size());
+}
 
 TEST_CASE("a cached file system knows hashes and listings until told otherwise", "[serve]") {
   MemoryFileSystem base({{"content/a.md", "een"}, {"content/b/c.md", "twee"}});
@@ -49,7 +51,8 @@ TEST_CASE("a file trace holds while every question gets the same answer", "[serv
   {
     TracingFileSystem traced(fs, &trace);
     std::string text, error;
-    for (const std::string& f : traced.list_files("templates").files) traced.read_file(f, &text, &error);
+    for (const std::string& f : traced.list_files("templates").files)
+      traced.read_file(f, &text, &error);
     traced.read_file("templates/missing.html", &text, &error);
     traced.is_file("wegwijzer.yaml");
   }

@@ -40,7 +40,9 @@ std::string millis(std::chrono::steady_clock::duration d) {
 
 DevServer::DevServer(ServeOptions options) : options_(std::move(options)) {}
 
-DevServer::~DevServer() { stop(); }
+DevServer::~DevServer() {
+  stop();
+}
 
 bool DevServer::start(std::string* error) {
   std::error_code ec;
@@ -96,7 +98,10 @@ bool DevServer::start(std::string* error) {
               out = "retry: 1000\n" + sse_event("hello", build_id(*seen));
             } else {
               uint64_t now = reloads_.wait(*seen, std::chrono::seconds(15));
-              if (reloads_.stopped()) return false;
+              if (reloads_.stopped()) {
+                sink.done();  // ends the stream properly; the page reconnects to the next server
+                return true;
+              }
               if (now != *seen) {
                 *seen = now;
                 out = sse_event("reload", build_id(now));
@@ -109,6 +114,10 @@ bool DevServer::start(std::string* error) {
       return;
     }
     std::shared_ptr<const Served> site = served();
+    if (!site) {  // not before the first build is done; kept for safety
+      res.status = 503;
+      return;
+    }
     size_t q = req.target.find('?');
     std::string_view query =
         q == std::string::npos ? std::string_view() : std::string_view(req.target).substr(q + 1);
@@ -189,7 +198,8 @@ void DevServer::rebuild(const Watcher::Changes& changes) {
 
   auto site = std::make_shared<Served>();
   site->files = cache_.files();
-  if (!result.ok()) site->error_page = std::make_shared<const std::string>(error_page(result.diagnostics));
+  if (!result.ok())
+    site->error_page = std::make_shared<const std::string>(error_page(result.diagnostics));
   std::shared_ptr<const Served> before = served();
   bool changed = !before || stats.files_changed > 0 || stats.files_removed > 0 ||
                  !before->error_page != !site->error_page ||

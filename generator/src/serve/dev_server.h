@@ -21,9 +21,9 @@ class Server;
 namespace wegwijzer {
 
 struct ServeOptions {
-  std::string source = ".";       // the site folder
+  std::string source = ".";  // the site folder
   std::string bind = "127.0.0.1";
-  int port = 1313;                // 0: any free port
+  int port = 1313;  // 0: any free port
   int jobs = 1;
   std::chrono::milliseconds debounce{50};  // how long a burst of saves may pause
   // Progress and problems, one message (one or more lines) at a time; from the build thread.

@@ -36,8 +36,7 @@ class TracingFileSystem : public FileSystem {
  public:
   TracingFileSystem(const FileSystem& base, FileTrace* trace) : base_(base), trace_(trace) {}
   Listing list_files(const std::string& dir) const override;
-  bool read_file(const std::string& path, std::string* contents,
-                 std::string* error) const override;
+  bool read_file(const std::string& path, std::string* contents, std::string* error) const override;
   bool is_file(const std::string& path) const override;
 
  private:

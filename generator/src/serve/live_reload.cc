@@ -8,7 +8,8 @@ namespace {
 // Reconnects with a growing delay while the server is away; a "hello" with another build id than
 // the one this page saw means the page is out of date (the server restarted or rebuilt while the
 // connection was down).
-constexpr std::string_view kScript = R"js(// Added by `wegwijzer serve` only: reloads the page when the site is rebuilt.
+constexpr std::string_view kScript =
+    R"js(// Added by `wegwijzer serve` only: reloads the page when the site is rebuilt.
 (function () {
   'use strict';
   var seen = null;
@@ -37,7 +38,11 @@ constexpr std::string_view kScript = R"js(// Added by `wegwijzer serve` only: re
 })();
 )js";
 
-constexpr std::string_view kStyle = R"css(body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a; }
+constexpr std::string_view kStyle =
+    R"css(body {
+  font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem;
+  color: #1a1a1a;
+}
 h1 { font-size: 1.5rem; color: #a4000f; }
 ol { padding-left: 1.5rem; }
 li { margin-bottom: 1.25rem; }
@@ -63,8 +68,12 @@ std::string reload_script_tag() {
   return "<script src=\"" + std::string(kReloadScriptPath) + "\"></script>";
 }
 
-std::string_view reload_script() { return kScript; }
-std::string_view error_style() { return kStyle; }
+std::string_view reload_script() {
+  return kScript;
+}
+std::string_view error_style() {
+  return kStyle;
+}
 
 std::string error_page(const Diagnostics& diagnostics) {
   size_t errors = diagnostics.error_count();
@@ -72,9 +81,8 @@ std::string error_page(const Diagnostics& diagnostics) {
       "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>De site bouwt niet - wegwijzer serve</title>\n<link rel=\"stylesheet\" href=\"" +
-      std::string(kErrorStylePath) +
-      "\">\n</head>\n<body>\n<h1>De site bouwt niet</h1>\n<p>" + std::to_string(errors) +
-      (errors == 1 ? " fout" : " fouten") +
+      std::string(kErrorStylePath) + "\">\n</head>\n<body>\n<h1>De site bouwt niet</h1>\n<p>" +
+      std::to_string(errors) + (errors == 1 ? " fout" : " fouten") +
       ". Los op wat hieronder staat en sla het bestand op: deze pagina laadt dan vanzelf "
       "opnieuw.</p>\n<ol>\n";
   for (const Diagnostic& d : diagnostics.items()) {

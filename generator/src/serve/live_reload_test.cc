@@ -1,8 +1,7 @@
 #include "serve/live_reload.h"
 
-#include <thread>
-
 #include <catch2/catch.hpp>
+#include <thread>
 
 namespace wegwijzer {
 namespace {

@@ -26,7 +26,9 @@ bool is_at_or_below(const std::string& path, const std::string& dir) {
          (path.size() == dir.size() || path[dir.size()] == '/');
 }
 
-std::string first_component(const std::string& path) { return path.substr(0, path.find('/')); }
+std::string first_component(const std::string& path) {
+  return path.substr(0, path.find('/'));
+}
 
 }  // namespace
 
@@ -73,11 +75,13 @@ void Watcher::watch_tree(const std::string& rel) {
     std::string dir = std::move(pending.back());
     pending.pop_back();
     struct stat st;
-    if (::stat((fs::path(root_) / dir).c_str(), &st) != 0 || !seen.insert({st.st_dev, st.st_ino}).second) {
+    if (::stat((fs::path(root_) / dir).c_str(), &st) != 0 ||
+        !seen.insert({st.st_dev, st.st_ino}).second) {
       continue;
     }
     watch_folder(dir);
-    for (fs::directory_iterator it(fs::path(root_) / dir, ec), end; !ec && it != end; it.increment(ec)) {
+    for (fs::directory_iterator it(fs::path(root_) / dir, ec), end; !ec && it != end;
+         it.increment(ec)) {
       std::error_code sec;
       if (it->is_directory(sec)) pending.push_back(dir + "/" + it->path().filename().string());
     }

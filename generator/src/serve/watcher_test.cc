@@ -3,12 +3,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <thread>
-
-#include <catch2/catch.hpp>
 
 namespace fs = std::filesystem;
 
@@ -21,8 +20,8 @@ class TempDir {
  public:
   TempDir() {
     static int counter = 0;
-    path_ = fs::temp_directory_path() /
-            ("wegwijzer-watch-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
+    path_ = fs::temp_directory_path() / ("wegwijzer-watch-test-" + std::to_string(::getpid()) +
+                                         "-" + std::to_string(++counter));
     fs::remove_all(path_);
     fs::create_directories(path_ / "content");
   }

@@ -1,7 +1,5 @@
 #include "site/context.h"
 
-#include "site/url_resolver.h"
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -9,12 +7,16 @@
 #include <xxhash.h>
 
 #include "data/ggz_pages.h"
+#include "site/url_resolver.h"
 
 namespace wegwijzer {
 
 using nlohmann::json;
 
 namespace {
+
+// A value computed from one string alone (dutch_date).
+using Derive = std::string (*)(const std::string&);
 
 // Frames are written through one of two writers: JsonWriter builds the frame, HashWriter only
 // hashes what would go into it. The frame code is written once against both, so a fingerprint
@@ -24,7 +26,7 @@ class JsonWriter {
   JsonWriter() { stack_.push_back(&root_); }
   void text(const char* key, std::string_view v) { (*top())[key] = std::string(v); }
   // A value computed from `input` alone; HashWriter hashes the input instead.
-  void text_of(const char* key, std::string (*compute)(const std::string&), const std::string& input) {
+  void text_of(const char* key, Derive compute, const std::string& input) {
     (*top())[key] = compute(input);
   }
   void joined(const char* key, std::string_view a, std::string_view b) {
@@ -71,7 +73,7 @@ class HashWriter {
     tag('s', key);
     put_string(v);
   }
-  void text_of(const char* key, std::string (*compute)(const std::string&), const std::string& input) {
+  void text_of(const char* key, Derive compute, const std::string& input) {
     tag('d', key);
     put_u64(reinterpret_cast<uintptr_t>(compute));
     put_string(input);
@@ -186,7 +188,9 @@ class HashWriter {
     std::memcpy(buf_.data() + size_, data, n);
     size_ += n;
   }
-  [[gnu::noinline]] void grow(size_t n) { buf_.resize(std::max(2 * buf_.size(), size_ + n + 4096)); }
+  [[gnu::noinline]] void grow(size_t n) {
+    buf_.resize(std::max(2 * buf_.size(), size_ + n + 4096));
+  }
 
   uint64_t rendered_hash_;
   std::string& buf_;
@@ -257,7 +261,8 @@ ContextBuilder::ContextBuilder(const Site& site, const Theme& theme) : site_(sit
 }
 
 template <class Writer>
-void ContextBuilder::write_link_list(Writer& w, const char* key, const std::vector<int>& pages) const {
+void ContextBuilder::write_link_list(Writer& w, const char* key,
+                                     const std::vector<int>& pages) const {
   w.begin_array(key);
   for (int i : pages) {
     const Page& p = site_.pages[i];

@@ -35,9 +35,9 @@ class ContextBuilder {
   void prepare_fingerprint(int page);
   uint64_t site_fingerprint() const;  // hashes the whole site frame: call once per build
   uint64_t group_fingerprint(int page) const;
-  // `content_hash` must be xxh3 of the page's rendered HTML (the incremental build keeps it so
-  // that 10,000 page bodies need not be hashed again). Thread-safe.
-  uint64_t page_fingerprint(int page, uint64_t content_hash) const;
+  // `rendered_hash` must be rendered_fingerprint(page's rendered body): the incremental build
+  // keeps it, so that 10,000 page bodies need not be hashed again. Thread-safe.
+  uint64_t page_fingerprint(int page, uint64_t rendered_hash) const;
 
   // The absolute URL of a site path, for canonical links and the sitemap.
   std::string permalink(const std::string& url) const { return site_.config.base_url + url; }
@@ -56,6 +56,9 @@ class ContextBuilder {
   std::map<std::pair<int, int>, nlohmann::json> groups_;
   std::map<std::pair<int, int>, uint64_t> group_fingerprints_;
 };
+
+// A hash of everything in a rendered Markdown body.
+uint64_t rendered_fingerprint(const markdown::Rendered& rendered);
 
 // xxh3 of a JSON value's structure and contents, without serialising it.
 uint64_t json_fingerprint(const nlohmann::json& value);
