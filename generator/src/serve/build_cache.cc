@@ -34,40 +34,6 @@ uint64_t hash_bytes(std::string_view s) {
   return XXH3_64bits(s.data(), s.size());
 }
 
-// --- The parts of site/content_loader.cc that decide what a file under content/ is. They must
-// stay the same as there; the incremental build test compares with fresh builds.
-
-std::string dir_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
-
-std::string base_name(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-bool is_ignored(const std::string& path) {
-  for (size_t start = 0; start < path.size();) {
-    size_t slash = path.find('/', start);
-    std::string part =
-        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-    if (!part.empty() && part[0] == '.') return true;
-    if (slash == std::string::npos) break;
-    start = slash + 1;
-  }
-  std::string name = base_name(path);
-  return name.ends_with("~") || name.ends_with(".swp") || name.ends_with(".tmp") ||
-         (name.size() > 1 && name[0] == '#' && name.back() == '#');
-}
-
-std::string bundle_of(const std::string& path, const std::set<std::string>& bundles) {
-  for (std::string dir = dir_of(path); !dir.empty(); dir = dir_of(dir)) {
-    if (bundles.count(dir)) return dir;
-  }
-  return "";
-}
-
 }  // namespace
 
 struct BuildCache::ThemeMemo {
@@ -195,52 +161,6 @@ std::shared_ptr<const SiteData> BuildCache::load_data(const FileSystem& fs,
   return data_->data;
 }
 
-BuildCache::ContentLayout BuildCache::classify(const std::vector<std::string>& listing,
-                                               const std::string& data_dir) {
-  // What a file is: as in site/content_loader.cc.
-  ContentLayout layout;
-  std::string data_prefix = data_dir + "/";
-  std::vector<std::string> files;
-  for (const std::string& f : listing) {
-    if (is_ignored(f) || f.rfind(data_prefix, 0) == 0) continue;
-    files.push_back(f);
-  }
-  std::set<std::string> bundles;
-  for (const std::string& f : files) {
-    if (base_name(f) == "index.md") bundles.insert(dir_of(f));
-  }
-  for (const std::string& f : files) {
-    std::string bundle = bundle_of(f, bundles);
-    if (!bundle.empty() && f != bundle + "/index.md") continue;
-    if (!f.ends_with(".md")) {
-      layout.static_files[f.substr(std::string("content/").size())] = f;
-      continue;
-    }
-    PageSkeleton page;
-    page.source_path = f;
-    std::string name = base_name(f);
-    if (f == "content/_index.md") {
-      page.kind = PageKind::kHome;
-    } else if (name == "_index.md") {
-      page.kind = PageKind::kSection;
-    }
-    page.content_dir = dir_of(f);
-    layout.pages.push_back(std::move(page));
-  }
-  std::map<std::string, int> bundle_page;
-  for (size_t i = 0; i < layout.pages.size(); ++i) {
-    if (base_name(layout.pages[i].source_path) == "index.md") {
-      bundle_page[layout.pages[i].content_dir] = static_cast<int>(i);
-    }
-  }
-  for (const std::string& f : files) {
-    std::string bundle = bundle_of(f, bundles);
-    if (bundle.empty() || f == bundle + "/index.md") continue;
-    layout.pages[bundle_page[bundle]].resources.push_back(f);
-  }
-  return layout;
-}
-
 void BuildCache::load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
                               Diagnostics* diags) {
   const auto* cached = dynamic_cast<const CachedFileSystem*>(&fs);
@@ -254,20 +174,22 @@ void BuildCache::load_content(const FileSystem& fs, const LoadOptions& options, 
   // Which files are pages, resources and static files depends on the names only.
   if (!layout_ || layout_->data_dir != site->config.data_dir ||
       (layout_->listing != listing && layout_->listing->files != listing->files)) {
-    layout_ = std::make_unique<ContentLayout>(classify(listing->files, site->config.data_dir));
+    layout_ = std::make_unique<ContentLayoutMemo>();
+    layout_->layout = classify_content(listing->files, site->config.data_dir);
     layout_->data_dir = site->config.data_dir;
   }
   layout_->listing = listing;
-  site->static_files = layout_->static_files;
+  report_unsafe_paths(layout_->layout, diags);
+  site->static_files = layout_->layout.static_files;
   // The pages go straight into the site (moving 10,000 pages costs more than it seems); room is
   // left for the pages the data adds.
   std::vector<Page>& pages = site->pages;
-  const size_t n = layout_->pages.size();
+  const size_t n = layout_->layout.pages.size();
   pages.reserve(n + 1024);
   pages.resize(n);
   std::vector<SourceEntry*> entries(n);
   for (size_t i = 0; i < n; ++i) {
-    const PageSkeleton& skeleton = layout_->pages[i];
+    const PageSkeleton& skeleton = layout_->layout.pages[i];
     pages[i].source_path = skeleton.source_path;
     pages[i].kind = skeleton.kind;
     pages[i].content_dir = skeleton.content_dir;

@@ -131,21 +131,12 @@ class BuildCache {
     std::optional<std::vector<std::string>> ids;  // collect_ids(*html), when a link needed them
   };
 
-  // What each file under content/ is, which depends on the listing only.
-  struct PageSkeleton {
-    std::string source_path;
-    PageKind kind = PageKind::kPage;
-    std::string content_dir;
-    std::vector<std::string> resources;
-  };
-  struct ContentLayout {
+  // The classification of content/ (site/content_loader.h) with the listing it was made from.
+  struct ContentLayoutMemo {
     std::shared_ptr<const FileSystem::Listing> listing;
     std::string data_dir;
-    std::vector<PageSkeleton> pages;
-    std::map<std::string, std::string> static_files;
+    ContentLayout layout;
   };
-  static ContentLayout classify(const std::vector<std::string>& listing,
-                                const std::string& data_dir);
 
   struct ThemeMemo;
   struct DataMemo;
@@ -155,7 +146,7 @@ class BuildCache {
   uint64_t templates_fingerprint(const std::vector<std::string>& names) const;
   uint64_t blocks_fingerprint(const MarkdownTrace& trace) const;
 
-  std::unique_ptr<ContentLayout> layout_;
+  std::unique_ptr<ContentLayoutMemo> layout_;
   std::unordered_map<std::string, SourceEntry> sources_;  // by source path
   std::vector<SourceEntry*> site_entries_;  // the kept pages' entries, in the site's order
   SourceEntry* entry_for(const Page& page, size_t* next_loaded);

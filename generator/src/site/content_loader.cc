@@ -59,19 +59,14 @@ bool has_dot_segment(const std::string& path) {
 
 }  // namespace
 
-void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
-                  Diagnostics* diags) {
-  FileSystem::Listing listing = fs.list_files("content");
-  for (const std::string& e : listing.errors) {
-    size_t colon = e.find(": ");
-    diags->error(e.substr(0, colon), 0, 0, e.substr(colon + 2));
-  }
-  std::string data_prefix = site->config.data_dir + "/";
-
+ContentLayout classify_content(const std::vector<std::string>& listing,
+                               const std::string& data_dir) {
+  ContentLayout layout;
+  std::string data_prefix = data_dir + "/";
   std::vector<std::string> files;
-  for (const std::string& f : listing.files) {
+  for (const std::string& f : listing) {
     if (has_dot_segment(f)) {
-      diags->error(f, 0, 0, "a path may not contain '.' or '..' segments or '//'");
+      layout.unsafe_paths.push_back(f);
       continue;
     }
     if (is_ignored(f) || f.rfind(data_prefix, 0) == 0) continue;
@@ -81,21 +76,16 @@ void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
   for (const std::string& f : files) {
     if (base_name(f) == "index.md") bundles.insert(dir_of(f));
   }
-
-  std::vector<Page> pages;
   std::map<std::string, int> bundle_page;
   for (const std::string& f : files) {
     std::string bundle = bundle_of(f, bundles);
-    bool is_markdown = ends_with(f, ".md");
-    if (!bundle.empty() && f != bundle + "/index.md") {
-      // A leaf bundle's other files, Markdown included, are its resources.
+    // A leaf bundle's other files, Markdown included, are its resources.
+    if (!bundle.empty() && f != bundle + "/index.md") continue;
+    if (!ends_with(f, ".md")) {
+      layout.static_files[f.substr(std::string("content/").size())] = f;
       continue;
     }
-    if (!is_markdown) {
-      site->static_files[f.substr(std::string("content/").size())] = f;
-      continue;
-    }
-    Page page;
+    PageSkeleton page;
     page.source_path = f;
     std::string name = base_name(f);
     if (f == "content/_index.md") {
@@ -104,16 +94,40 @@ void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
       page.kind = PageKind::kSection;
     }
     page.content_dir = dir_of(f);
-    pages.push_back(std::move(page));
-  }
-  // Resources, now that every bundle page exists.
-  for (size_t i = 0; i < pages.size(); ++i) {
-    if (base_name(pages[i].source_path) == "index.md") bundle_page[pages[i].content_dir] = static_cast<int>(i);
+    if (name == "index.md") bundle_page[page.content_dir] = static_cast<int>(layout.pages.size());
+    layout.pages.push_back(std::move(page));
   }
   for (const std::string& f : files) {
     std::string bundle = bundle_of(f, bundles);
     if (bundle.empty() || f == bundle + "/index.md") continue;
-    pages[bundle_page[bundle]].resources.push_back(f);
+    layout.pages[bundle_page[bundle]].resources.push_back(f);
+  }
+  return layout;
+}
+
+void report_unsafe_paths(const ContentLayout& layout, Diagnostics* diags) {
+  for (const std::string& f : layout.unsafe_paths) {
+    diags->error(f, 0, 0, "a path may not contain '.' or '..' segments or '//'");
+  }
+}
+
+void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
+                  Diagnostics* diags) {
+  FileSystem::Listing listing = fs.list_files("content");
+  for (const std::string& e : listing.errors) {
+    size_t colon = e.find(": ");
+    diags->error(e.substr(0, colon), 0, 0, e.substr(colon + 2));
+  }
+  ContentLayout layout = classify_content(listing.files, site->config.data_dir);
+  report_unsafe_paths(layout, diags);
+  site->static_files = std::move(layout.static_files);
+  std::vector<Page> pages(layout.pages.size());
+  for (size_t i = 0; i < pages.size(); ++i) {
+    PageSkeleton& skeleton = layout.pages[i];
+    pages[i].source_path = std::move(skeleton.source_path);
+    pages[i].kind = skeleton.kind;
+    pages[i].content_dir = std::move(skeleton.content_dir);
+    pages[i].resources = std::move(skeleton.resources);
   }
 
   std::vector<Diagnostics> worker_diags(std::max(1, options.jobs));
