@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "cli/serve.h"
+#include "cli/flag_reader.h"
 #include "output/output.h"
 #include "site/build.h"
 #include "util/file_system.h"
@@ -55,19 +56,9 @@ struct Flags {
 // Parses "--name value" and "--name=value" flags; returns an error message or nullopt.
 std::optional<std::string> parse_flags(const std::vector<std::string>& args, size_t start,
                                        Flags* flags) {
-  for (size_t i = start; i < args.size(); ++i) {
-    std::string arg = args[i], value;
-    bool has_inline = false;
-    if (size_t eq = arg.find('='); arg.starts_with("--") && eq != std::string::npos) {
-      value = arg.substr(eq + 1);
-      arg.resize(eq);
-      has_inline = true;
-    }
-    auto take_value = [&]() -> std::optional<std::string> {
-      if (has_inline) return value;
-      if (i + 1 >= args.size()) return std::nullopt;
-      return args[++i];
-    };
+  FlagReader reader(args, start);
+  while (reader.next()) {
+    const std::string& arg = reader.name();
     if (arg == "--drafts") {
       flags->drafts = true;
     } else if (arg == "--timings") {
@@ -76,7 +67,7 @@ std::optional<std::string> parse_flags(const std::vector<std::string>& args, siz
       flags->quiet = true;
     } else if (arg == "--source" || arg == "-s" || arg == "--output" || arg == "-o" ||
                arg == "--jobs" || arg == "-j" || arg == "--base-url") {
-      std::optional<std::string> v = take_value();
+      std::optional<std::string> v = reader.value();
       if (!v) return arg + " needs a value";
       if (arg == "--source" || arg == "-s") {
         flags->source = *v;
@@ -85,16 +76,12 @@ std::optional<std::string> parse_flags(const std::vector<std::string>& args, siz
       } else if (arg == "--base-url") {
         flags->base_url = *v;
       } else {
-        try {
-          size_t used = 0;
-          flags->jobs = std::stoi(*v, &used);
-          if (used != v->size() || flags->jobs < 1 || flags->jobs > 256) throw std::out_of_range("");
-        } catch (const std::exception&) {
-          return "--jobs needs a number from 1 to 256";
-        }
+        std::optional<int> jobs = parse_int_in_range(*v, 1, 256);
+        if (!jobs) return "--jobs needs a number from 1 to 256";
+        flags->jobs = *jobs;
       }
     } else {
-      return "unknown option '" + args[i] + "'";
+      return "unknown option '" + reader.raw() + "'";
     }
   }
   return std::nullopt;

@@ -1,5 +1,7 @@
 #include "cli/serve.h"
 
+#include "cli/flag_reader.h"
+
 #include <pthread.h>
 #include <signal.h>
 
@@ -25,55 +27,35 @@ constexpr const char* kServeUsage =
     "  --jobs N       threads to use (default: all cores)\n"
     "  --drafts       accepted for symmetry with build: serve always shows drafts\n";
 
-std::optional<int> parse_number(const std::string& s, int low, int high) {
-  try {
-    size_t used = 0;
-    int v = std::stoi(s, &used);
-    if (used == s.size() && v >= low && v <= high) return v;
-  } catch (const std::exception&) {
-  }
-  return std::nullopt;
-}
-
 // Returns an error message, or nullopt when the arguments are fine.
 std::optional<std::string> parse_serve_flags(const std::vector<std::string>& args,
                                              ServeOptions* options, bool* help) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    std::string arg = args[i], value;
-    bool has_inline = false;
-    if (size_t eq = arg.find('='); arg.starts_with("--") && eq != std::string::npos) {
-      value = arg.substr(eq + 1);
-      arg.resize(eq);
-      has_inline = true;
-    }
-    auto take_value = [&]() -> std::optional<std::string> {
-      if (has_inline) return value;
-      if (i + 1 >= args.size()) return std::nullopt;
-      return args[++i];
-    };
+  FlagReader reader(args, 0);
+  while (reader.next()) {
+    const std::string& arg = reader.name();
     if (arg == "--help" || arg == "-h") {
       *help = true;
     } else if (arg == "--drafts") {
       // Always on.
     } else if (arg == "--source" || arg == "-s" || arg == "--port" || arg == "-p" ||
                arg == "--bind" || arg == "--jobs" || arg == "-j") {
-      std::optional<std::string> v = take_value();
+      std::optional<std::string> v = reader.value();
       if (!v) return arg + " needs a value";
       if (arg == "--source" || arg == "-s") {
         options->source = *v;
       } else if (arg == "--bind") {
         options->bind = *v;
       } else if (arg == "--port" || arg == "-p") {
-        std::optional<int> port = parse_number(*v, 0, 65535);
+        std::optional<int> port = parse_int_in_range(*v, 0, 65535);
         if (!port) return "--port needs a number from 0 to 65535";
         options->port = *port;
       } else {
-        std::optional<int> jobs = parse_number(*v, 1, 256);
+        std::optional<int> jobs = parse_int_in_range(*v, 1, 256);
         if (!jobs) return "--jobs needs a number from 1 to 256";
         options->jobs = *jobs;
       }
     } else {
-      return "unknown option '" + args[i] + "'";
+      return "unknown option '" + reader.raw() + "'";
     }
   }
   return std::nullopt;
