@@ -9,14 +9,10 @@
 #include <valijson/validator.hpp>
 
 #include "site/links.h"
+#include "util/file_system.h"
 
 namespace wegwijzer {
 namespace {
-
-std::string dir_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
 
 // valijson names a place as {"<root>", "[gemeenten]", "[0]", "[code]"}.
 std::string pointer_from_context(const std::vector<std::string>& context) {

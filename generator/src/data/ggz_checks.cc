@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "data/json_access.h"
 #include "data/phone.h"
 
 namespace wegwijzer {
@@ -14,10 +15,6 @@ using nlohmann::json;
 const JsonSource* find(const DataFiles& data, const char* name) {
   auto it = data.find(name);
   return it == data.end() ? nullptr : &it->second;
-}
-
-std::string str(const json& v, const char* key) {
-  return v.is_object() && v.contains(key) && v[key].is_string() ? v[key].get<std::string>() : "";
 }
 
 // Visits every array member `list` of `root`, with its JSON pointer.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "data/json_access.h"
 #include "data/phone.h"
 #include "site/context.h"
 #include "site/url_resolver.h"
@@ -12,15 +13,6 @@ namespace wegwijzer {
 namespace {
 
 using nlohmann::json;
-
-std::string str(const json& v, const char* key) {
-  return v.is_object() && v.contains(key) && v[key].is_string() ? v[key].get<std::string>() : "";
-}
-
-const json& member(const json& v, const char* key) {
-  static const json kNull;
-  return v.is_object() && v.contains(key) ? v[key] : kNull;
-}
 
 const json& data_set(const Site& site, const char* name) { return member(site.data, name); }
 

@@ -8,20 +8,6 @@
 namespace wegwijzer {
 namespace {
 
-std::string dir_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
-
-std::string base_name(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // Editor droppings and hidden files are never part of the site.
 bool is_ignored(const std::string& path) {
   for (size_t start = 0; start < path.size();) {
@@ -32,7 +18,7 @@ bool is_ignored(const std::string& path) {
     start = slash + 1;
   }
   std::string name = base_name(path);
-  return ends_with(name, "~") || ends_with(name, ".swp") || ends_with(name, ".tmp") ||
+  return name.ends_with("~") || name.ends_with(".swp") || name.ends_with(".tmp") ||
          (name.size() > 1 && name[0] == '#' && name.back() == '#');
 }
 
@@ -81,7 +67,7 @@ ContentLayout classify_content(const std::vector<std::string>& listing,
     std::string bundle = bundle_of(f, bundles);
     // A leaf bundle's other files, Markdown included, are its resources.
     if (!bundle.empty() && f != bundle + "/index.md") continue;
-    if (!ends_with(f, ".md")) {
+    if (!f.ends_with(".md")) {
       layout.static_files[f.substr(std::string("content/").size())] = f;
       continue;
     }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "util/file_system.h"
+
 namespace wegwijzer {
 namespace {
 
@@ -13,11 +15,6 @@ bool has_scheme(const std::string& href) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
   }
   return false;
-}
-
-std::string dir_of(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
 }
 
 // "%20" -> " " so that editors can link files with spaces in their names.

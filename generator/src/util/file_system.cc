@@ -20,6 +20,16 @@ std::string join_path(const std::string& a, const std::string& b) {
   return a + '/' + b;
 }
 
+std::string dir_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+std::string base_name(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 namespace {
 
 // True when `path` is `root` or lies below it; both canonical.

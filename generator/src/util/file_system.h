@@ -55,5 +55,9 @@ class MemoryFileSystem : public FileSystem {
 
 // Joins '/'-separated path parts, leaving out empty ones.
 std::string join_path(const std::string& a, const std::string& b);
+// "a/b/c.md" -> "a/b"; "" when there is no '/'.
+std::string dir_of(const std::string& path);
+// "a/b/c.md" -> "c.md".
+std::string base_name(const std::string& path);
 
 }  // namespace wegwijzer
