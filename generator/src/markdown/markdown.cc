@@ -69,6 +69,20 @@ void translate_footnote_labels(std::string* html) {
   }
 }
 
+// A link whose destination was dropped as unsafe (javascript:, vbscript:, file:) or never had
+// one points nowhere: keep its text, drop the link. Raw HTML never passes through and links do not
+// nest, so an empty href can only be such a link and the next </a> closes it.
+void unwrap_dropped_links(std::string* html) {
+  static const std::string kOpen = "<a href=\"\"";
+  for (size_t pos = html->find(kOpen); pos != std::string::npos; pos = html->find(kOpen, pos)) {
+    size_t tag_end = html->find('>', pos);
+    size_t close = tag_end == std::string::npos ? std::string::npos : html->find("</a>", tag_end);
+    if (close == std::string::npos) break;
+    html->erase(close, 4);
+    html->erase(pos, tag_end + 1 - pos);
+  }
+}
+
 struct ParserDeleter {
   void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
 };
@@ -630,6 +644,7 @@ Rendered Renderer::run() {
       document.get(), kCmarkOptions, cmark_parser_get_syntax_extensions(parser.get())));
   result_.html.assign(html.get());
   translate_footnote_labels(&result_.html);
+  unwrap_dropped_links(&result_.html);
   return std::move(result_);
 }
 
