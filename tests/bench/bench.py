@@ -118,6 +118,27 @@ def remove_tree(path):
         subprocess.run(["rm", "-rf", "--", path], check=False)
 
 
+# Built sites are moved aside instead of deleted between runs, and deleted once the last build is
+# done. ext4 without a journal (as on these machines) skips inodes freed in the last minute or
+# more when it allocates new ones, one by one, so a build right after deleting a 20,000-file site
+# spends seconds in the kernel: that would measure the benchmark's own cleanup, not the tools.
+RETIRED = []
+
+
+def retire_tree(path, work):
+    if os.path.lexists(path):
+        trash = os.path.join(work, "retired")
+        os.makedirs(trash, exist_ok=True)
+        target = os.path.join(trash, f"{len(RETIRED)}-{os.path.basename(path)}")
+        os.rename(path, target)
+        RETIRED.append(target)
+
+
+def remove_retired(work):
+    remove_tree(os.path.join(work, "retired"))
+    RETIRED.clear()
+
+
 def count_pages(root):
     """index.html files in a built site: one per Markdown file for both tools."""
     return sum(1 for _, _, names in os.walk(root) for n in names if n == "index.html")
@@ -239,8 +260,8 @@ def run_size(pages, runs, args, wegwijzer, hugo, floor_binary, work, with_j1=Tru
         # Interleaved, so a burst of load from elsewhere hits every tool alike.
         for name, command in tools:
             out = outputs[name]
-            remove_tree(out)
-            remove_tree(os.path.join(site, "resources"))  # Hugo's cache folder
+            retire_tree(out, work)
+            retire_tree(os.path.join(site, "resources"), work)  # Hugo's cache folder
             m = measure(command(out))
             if not m.ok:
                 fail(f"{name} on {pages} pages exited with {m.code}\n{m.stderr[-2000:]}")
@@ -278,7 +299,7 @@ def run_size(pages, runs, args, wegwijzer, hugo, floor_binary, work, with_j1=Tru
         result["floor"] = run_floor(floor_binary, site, work, runs)
     if not args.keep_output:
         for out in outputs.values():
-            remove_tree(out)
+            retire_tree(out, work)
     return result
 
 
@@ -451,6 +472,7 @@ def main():
         sizes, runs = [int(p) for p in args.pages.split(",") if p], args.runs
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)
+    remove_retired(work)  # left by an interrupted run
 
     wegwijzer = find_wegwijzer(args)
     hugo = shutil.which(args.hugo)
@@ -495,6 +517,7 @@ def main():
                                 floor_binary, work, with_j1=False))
         loads.append(load_average())
     log(f"load average at the end: {load_average()}")
+    remove_retired(work)
     built = all(r["ok"] for r in results)
     if built:
         report(results, args, floor_note, hugo, loads)

@@ -30,8 +30,9 @@ namespace {
 
 // Safe mode is cmark-gfm's default (no CMARK_OPT_UNSAFE): raw HTML becomes a comment and
 // javascript:/vbscript:/file: destinations render as href="". VALIDATE_UTF8 keeps a stray Latin-1
-// byte in a source file from producing an invalid UTF-8 page.
-constexpr int kCmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8;
+// byte in a source file from producing an invalid UTF-8 page; it is left out for text the caller
+// has checked already (Options::input_is_valid_utf8).
+constexpr int kCmarkOptions = CMARK_OPT_FOOTNOTES;
 
 constexpr std::array<const char*, 5> kExtensionNames = {"table", "strikethrough", "autolink",
                                                         "tasklist", "tagfilter"};
@@ -99,8 +100,9 @@ using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
 
-ParserPtr new_parser() {
-  ParserPtr parser(cmark_parser_new(kCmarkOptions));
+ParserPtr new_parser(bool input_is_valid_utf8) {
+  ParserPtr parser(
+      cmark_parser_new(kCmarkOptions | (input_is_valid_utf8 ? 0 : CMARK_OPT_VALIDATE_UTF8)));
   for (cmark_syntax_extension* extension : extensions()) {
     if (extension != nullptr) cmark_parser_attach_syntax_extension(parser.get(), extension);
   }
@@ -201,17 +203,37 @@ bool has_word_character(std::string_view token) {
   return false;
 }
 
-size_t count_words(std::string_view text) {
-  size_t words = 0;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && is_space(text[i])) ++i;
-    size_t begin = i;
-    while (i < text.size() && !is_space(text[i])) ++i;
-    if (i > begin && has_word_character(text.substr(begin, i - begin))) ++words;
+// Counts the words of a stream of text pieces as if they were joined: a word is a run of
+// non-space characters holding a letter or digit ("**e**-mail" is one word, as the reader sees
+// it). Counting as the pieces come saves building the text of every block only to count it.
+class WordCounter {
+ public:
+  void feed(std::string_view s) {
+    for (size_t i = 0; i < s.size();) {
+      if (is_space(s[i])) {
+        end_word();
+        ++i;
+        continue;
+      }
+      size_t begin = i;
+      while (i < s.size() && !is_space(s[i])) ++i;
+      in_token_ = true;
+      if (!has_word_) has_word_ = has_word_character(s.substr(begin, i - begin));
+    }
   }
-  return words;
-}
+  // A line break, a table cell or the end of a block ends the word being read.
+  void end_word() {
+    if (in_token_ && has_word_) ++words_;
+    in_token_ = false;
+    has_word_ = false;
+  }
+  size_t count() const { return words_; }
+
+ private:
+  size_t words_ = 0;
+  bool in_token_ = false;
+  bool has_word_ = false;
+};
 
 // The visible text of one block with runs of whitespace collapsed to one space and no space at
 // either end, so it serves as a heading's text, a summary and a line of plain text alike.
@@ -602,6 +624,7 @@ class Renderer {
   void begin_block(cmark_node* node, bool absolute);
   void end_block(cmark_node* node);
   void visit_link(cmark_node* node);
+  void catch_up_to(cmark_node* link);
 
   std::string unique_id(std::string base);
   void apply_tree_changes();
@@ -618,6 +641,15 @@ class Renderer {
 
   std::optional<SourceLines> lines_;
   std::optional<LinkLocator> locator_;  // only when links are rewritten
+  // The locator follows a block's inline nodes only when the block has a link, from its start up
+  // to each link in turn: most blocks have none.
+  cmark_node* block_ = nullptr;
+  bool block_absolute_ = false;
+  IterPtr catch_up_;
+  WordCounter words_;
+  // The text of the current block is kept only where it is used: headings, the first top-level
+  // paragraph (the summary) and, for readability checks, every block.
+  bool collecting_ = false;
   TextCollector collector_;
   int image_depth_ = 0;
   bool has_footnotes_ = false;
@@ -629,7 +661,7 @@ class Renderer {
 };
 
 Rendered Renderer::run() {
-  ParserPtr parser = new_parser();
+  ParserPtr parser = new_parser(options_.input_is_valid_utf8);
   NodePtr document;
   {
     std::unique_lock<std::mutex> lock(parse_mutex(), std::defer_lock);
@@ -639,6 +671,8 @@ Rendered Renderer::run() {
   }
   if (options_.rewrite_link) locator_.emplace(lines());
   walk(document.get());
+  catch_up_.reset();
+  result_.word_count = words_.count();
   apply_tree_changes();
   std::unique_ptr<char, FreeDeleter> html(cmark_render_html(
       document.get(), kCmarkOptions, cmark_parser_get_syntax_extensions(parser.get())));
@@ -670,7 +704,8 @@ void Renderer::enter(cmark_iter* iter, cmark_node* node) {
   } else if (type == CMARK_NODE_TABLE_ROW) {
     begin_block(node, true);
   } else if (type == CMARK_NODE_TABLE_CELL) {
-    collector_.separate_cell();
+    words_.end_word();
+    if (collecting_) collector_.separate_cell();
   } else if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE) {
     enter_inline(node, type);
   }
@@ -689,15 +724,19 @@ void Renderer::leave(cmark_node* node) {
 // sentence. Code blocks, raw HTML (never shown), destinations and image alt text are left out;
 // an autolink's text is its URL and counts as one word.
 void Renderer::enter_inline(cmark_node* node, cmark_node_type type) {
-  if (locator_) locator_->visit(node, type);
   switch (type) {
     case CMARK_NODE_TEXT:
     case CMARK_NODE_CODE:
-      if (image_depth_ == 0) collector_.append(literal_of(node));
+      if (image_depth_ == 0) {
+        std::string_view text = literal_of(node);
+        words_.feed(text);
+        if (collecting_) collector_.append(text);
+      }
       break;
     case CMARK_NODE_SOFTBREAK:
     case CMARK_NODE_LINEBREAK:
-      collector_.append(" ");
+      words_.end_word();
+      if (collecting_) collector_.append(" ");
       break;
     case CMARK_NODE_LINK:
       visit_link(node);
@@ -740,13 +779,19 @@ bool Renderer::replace_directive(cmark_iter* iter, cmark_node* paragraph) {
 }
 
 void Renderer::begin_block(cmark_node* node, bool absolute) {
-  if (locator_) locator_->begin_block(node, absolute);
+  block_ = node;
+  block_absolute_ = absolute;
+  catch_up_.reset();
+  cmark_node_type type = cmark_node_get_type(node);
+  collecting_ = options_.want_plain_text || type == CMARK_NODE_HEADING ||
+                (type == CMARK_NODE_PARAGRAPH && result_.summary.empty() &&
+                 cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT);
   collector_.clear();
 }
 
 void Renderer::end_block(cmark_node* node) {
+  words_.end_word();
   const std::string& text = collector_.text();
-  result_.word_count += count_words(text);
   cmark_node_type type = cmark_node_get_type(node);
   if (type == CMARK_NODE_HEADING) {
     Heading heading;
@@ -765,8 +810,25 @@ void Renderer::end_block(cmark_node* node) {
   }
 }
 
+void Renderer::catch_up_to(cmark_node* link) {
+  if (!catch_up_) {
+    catch_up_.reset(cmark_iter_new(block_));
+    locator_->begin_block(block_, block_absolute_);
+  }
+  cmark_event_type event;
+  while ((event = cmark_iter_next(catch_up_.get())) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(catch_up_.get());
+    cmark_node_type type = cmark_node_get_type(node);
+    if (event == CMARK_EVENT_ENTER && (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE) {
+      locator_->visit(node, type);
+    }
+    if (node == link) return;
+  }
+}
+
 void Renderer::visit_link(cmark_node* node) {
   if (locator_) {
+    catch_up_to(node);
     auto [line, byte] = locator_->locate(node);
     int column = character_column(lines().line(line), byte);
     const char* url = cmark_node_get_url(node);

@@ -41,6 +41,9 @@ struct Options {
   LinkRewriter rewrite_link;
   BlockHandler handle_block;
   bool want_plain_text = false;  // fill Rendered::plain_text (for readability checks)
+  // The text is known to be valid UTF-8 (pages are checked when they are loaded), so cmark-gfm
+  // need not check it again line by line.
+  bool input_is_valid_utf8 = false;
 };
 
 struct Rendered {

@@ -3,12 +3,13 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 #include <vector>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -65,6 +66,12 @@ StagedDirectoryOutput::StagedDirectoryOutput(std::string target) : target_(std::
 
 StagedDirectoryOutput::~StagedDirectoryOutput() {
   if (active_) abort();
+  close_staging();
+}
+
+void StagedDirectoryOutput::close_staging() {
+  if (staging_fd_ >= 0) ::close(staging_fd_);
+  staging_fd_ = -1;
 }
 
 bool StagedDirectoryOutput::begin(std::string* error) {
@@ -90,29 +97,75 @@ bool StagedDirectoryOutput::begin(std::string* error) {
     *error = staging_ + ": cannot create folder: " + ec.message();
     return false;
   }
+  staging_fd_ = ::open(staging_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (staging_fd_ < 0) {
+    *error = staging_ + ": cannot open folder: " + std::strerror(errno);
+    fs::remove_all(staging_, ec);
+    return false;
+  }
   active_ = true;
   std::string marker_error;
   return write(kMarker, "This folder is written by wegwijzer build and replaced on every build.\n",
                error);
 }
 
+// Pages come in no particular order from several threads; each folder is made once, by whichever
+// thread first needs it (a second mkdir of the same folder finds it there, which is fine).
+bool StagedDirectoryOutput::make_parents(const std::string& path, std::string* error) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return true;
+  std::string dir = path.substr(0, slash);
+  {
+    std::lock_guard<std::mutex> lock(made_mutex_);
+    if (made_dirs_.count(dir)) return true;
+  }
+  for (size_t end = path.find('/'); end != std::string::npos; end = path.find('/', end + 1)) {
+    std::string prefix = path.substr(0, end);
+    {
+      std::lock_guard<std::mutex> lock(made_mutex_);
+      if (made_dirs_.count(prefix)) continue;
+    }
+    if (::mkdirat(staging_fd_, prefix.c_str(), 0777) != 0 && errno != EEXIST) {
+      *error = prefix + ": cannot create folder: " + std::strerror(errno);
+      return false;
+    }
+    std::lock_guard<std::mutex> lock(made_mutex_);
+    made_dirs_.insert(std::move(prefix));
+  }
+  return true;
+}
+
 bool StagedDirectoryOutput::write(const std::string& path, std::string_view data,
                                   std::string* error) {
   if (!is_safe_path(path, error)) return false;
-  fs::path full = fs::path(staging_) / path;
-  std::error_code ec;
-  fs::create_directories(full.parent_path(), ec);
-  std::ofstream out(full, std::ios::binary | std::ios::trunc);
-  out.write(data.data(), static_cast<std::streamsize>(data.size()));
-  out.close();
-  if (!out) {
-    *error = path + ": cannot write file";
+  if (!make_parents(path, error)) return false;
+  int fd = ::openat(staging_fd_, path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    *error = path + ": cannot write file: " + std::strerror(errno);
+    return false;
+  }
+  const char* p = data.data();
+  size_t left = data.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      *error = path + ": cannot write file: " + std::strerror(n < 0 ? errno : ENOSPC);
+      ::close(fd);
+      return false;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) {
+    *error = path + ": cannot write file: " + std::strerror(errno);
     return false;
   }
   return true;
 }
 
 bool StagedDirectoryOutput::commit(std::string* error) {
+  close_staging();
   std::error_code ec;
   if (!fs::exists(target_, ec)) {
     if (std::rename(staging_.c_str(), target_.c_str()) != 0) {
@@ -137,6 +190,7 @@ bool StagedDirectoryOutput::commit(std::string* error) {
 }
 
 void StagedDirectoryOutput::abort() {
+  close_staging();
   std::error_code ec;
   fs::remove_all(staging_, ec);
   active_ = false;

@@ -4,6 +4,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace wegwijzer {
 
@@ -47,9 +48,15 @@ class StagedDirectoryOutput : public Output {
   static constexpr const char* kMarker = ".wegwijzer-output";
 
  private:
+  bool make_parents(const std::string& path, std::string* error);
+  void close_staging();
+
   std::string target_;
   std::string staging_;
+  int staging_fd_ = -1;  // every write is relative to it: one path lookup less per file
   bool active_ = false;
+  std::mutex made_mutex_;
+  std::unordered_set<std::string> made_dirs_;  // folders of the staging tree that exist
 };
 
 }  // namespace wegwijzer

@@ -48,6 +48,7 @@ void render_markdown(const Site& site, const Theme& theme, const ContextBuilder&
   markdown::Options options;
   options.first_line = page.body_first_line;
   options.want_plain_text = want_plain_text;
+  options.input_is_valid_utf8 = true;  // parse_page_source refuses a page that is not
   options.rewrite_link = [&](const std::string& href, int line, int column) {
     std::optional<std::string> result =
         links.resolve(index, href, line, column, sinks.link_diags, sinks.anchors);

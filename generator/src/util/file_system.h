@@ -27,7 +27,11 @@ class FileSystem {
 
 class DiskFileSystem : public FileSystem {
  public:
-  explicit DiskFileSystem(std::string root) : root_(std::move(root)) {}
+  explicit DiskFileSystem(std::string root);
+  ~DiskFileSystem() override;
+  DiskFileSystem(const DiskFileSystem&) = delete;
+  DiskFileSystem& operator=(const DiskFileSystem&) = delete;
+
   Listing list_files(const std::string& dir) const override;
   bool read_file(const std::string& path, std::string* contents,
                  std::string* error) const override;
@@ -35,7 +39,10 @@ class DiskFileSystem : public FileSystem {
   const std::string& root() const { return root_; }
 
  private:
+  bool read_checked(const std::string& path, std::string* contents, std::string* error) const;
+
   std::string root_;
+  int root_fd_ = -1;  // for opening files beneath the root in one system call
 };
 
 class MemoryFileSystem : public FileSystem {
