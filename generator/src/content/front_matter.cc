@@ -1,11 +1,14 @@
 #include "content/front_matter.h"
 
 #include <algorithm>
+#include <optional>
 #include <regex>
+#include <type_traits>
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include "content/flat_yaml.h"
 #include "content/yaml_json.h"
 #include "util/utf8.h"
 
@@ -47,6 +50,105 @@ bool valid_calendar_date(const std::string& s) {
   if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   return !(m == 2 && d == 29 && !leap);
+}
+
+// What the key dispatch asks of a value, from yaml-cpp's node or the flat reader's entry alike.
+bool is_scalar(const YAML::Node& v) { return v.IsScalar(); }
+bool is_scalar(const FlatEntry&) { return true; }
+const std::string& scalar(const YAML::Node& v) { return v.Scalar(); }
+const std::string& scalar(const FlatEntry& e) { return e.value; }
+bool is_quoted(const YAML::Node& v) { return v.Tag() == "!"; }
+bool is_quoted(const FlatEntry& e) { return e.quoted; }
+YAML::Mark mark(const YAML::Node& v) { return v.Mark(); }
+YAML::Mark mark(const FlatEntry& e) {
+  YAML::Mark m;
+  m.line = e.line;
+  m.column = e.column;
+  return m;
+}
+nlohmann::json to_json(const YAML::Node& v) { return yaml_to_json(v); }
+nlohmann::json to_json(const FlatEntry& e) {
+  return e.quoted ? nlohmann::json(e.value) : yaml_plain_scalar(e.value);
+}
+
+template <class Value>
+void read_key(Reader& r, const std::string& key, const Value& v, FrontMatter* out,
+              bool* has_title) {
+  FrontMatter& fm = *out;
+  auto string_value = [&](const Value& v, std::string* dest) {
+    if (!is_scalar(v)) {
+      r.error(mark(v), 2, "\"" + key + "\" must be text");
+      return false;
+    }
+    *dest = scalar(v);
+    return true;
+  };
+  auto pos_of = [](const auto& v) { return SourcePos{mark(v).line + 2, mark(v).column + 1}; };
+  if (key == "title") {
+    *has_title = true;  // when of the wrong type, reported as such
+    if (string_value(v, &fm.title) && fm.title.find_first_not_of(" \t") == std::string::npos) {
+      r.error(mark(v), 2, "\"title\" is empty");
+    }
+  } else if (key == "description") {
+    string_value(v, &fm.description);
+  } else if (key == "summary") {
+    string_value(v, &fm.summary);
+  } else if (key == "slug") {
+    if (string_value(v, &fm.slug)) fm.slug_pos = pos_of(v);
+  } else if (key == "url") {
+    if (string_value(v, &fm.url)) fm.url_pos = pos_of(v);
+  } else if (key == "layout") {
+    if (string_value(v, &fm.layout)) fm.layout_pos = pos_of(v);
+  } else if (key == "date" || key == "checked") {
+    std::string value;
+    if (string_value(v, &value)) {
+      if (!std::regex_match(value, date_pattern()) || !valid_calendar_date(value)) {
+        r.error(mark(v), 2, "\"" + key + "\" must be a date like 2026-11-23");
+      } else {
+        (key == "date" ? fm.date : fm.checked) = value;
+      }
+    }
+  } else if (key == "weight") {
+    nlohmann::json j = is_scalar(v) && !is_quoted(v) ? to_json(v) : nlohmann::json();
+    if (!j.is_number_integer()) {
+      r.error(mark(v), 2, "\"weight\" must be a whole number");
+    } else {
+      fm.weight = static_cast<int>(j.template get<long long>());
+    }
+  } else if (key == "draft") {
+    nlohmann::json j = is_scalar(v) && !is_quoted(v) ? to_json(v) : nlohmann::json();
+    if (!j.is_boolean()) {
+      r.error(mark(v), 2, "\"draft\" must be true or false");
+    } else {
+      fm.draft = j.template get<bool>();
+    }
+  } else if (key == "aliases") {
+    if (is_scalar(v)) {
+      fm.aliases.push_back(scalar(v));
+      fm.alias_positions.push_back(pos_of(v));
+      return;
+    }
+    if constexpr (std::is_same_v<Value, YAML::Node>) {
+      if (v.IsSequence()) {
+        for (const auto& item : v) {
+          if (!item.IsScalar()) {
+            r.error(item.Mark(), 2, "each alias must be a URL path");
+            continue;
+          }
+          fm.aliases.push_back(item.Scalar());
+          fm.alias_positions.push_back(pos_of(item));
+        }
+        return;
+      }
+    }
+    r.error(mark(v), 2, "\"aliases\" must be a list of URL paths");
+  } else {
+    try {
+      fm.params[key] = to_json(v);
+    } catch (const std::exception& e) {
+      r.error(mark(v), 2, "\"" + key + "\": " + e.what());
+    }
+  }
 }
 
 }  // namespace
@@ -100,106 +202,32 @@ bool parse_page_source(const std::string& path, std::string_view text, ParsedSou
   out->body_first_line = line + 1;
 
   Reader r{path, text, diags};
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text.substr(yaml_begin, yaml_end - yaml_begin)));
-  } catch (const YAML::DeepRecursion& e) {
-    // yaml-cpp 0.7 gives this one the message "bad file".
-    r.error(e.mark, 2, "invalid YAML in front matter: nested too deeply");
-    return false;
-  } catch (const YAML::Exception& e) {
-    r.error(e.mark, 2, "invalid YAML in front matter: " + e.msg);
-    return false;
-  }
-  if (root.IsNull()) {
-    diags->error(path, 1, 1, "front matter has no \"title\"", std::string(line_text(text, 1)));
-    return false;
-  }
-  if (!root.IsMap()) {
-    r.error(root.Mark(), 2, "front matter must be a mapping of keys to values");
-    return false;
-  }
-
   FrontMatter& fm = out->front_matter;
   bool has_title = false;
-  auto string_value = [&](const YAML::Node& v, const std::string& key, std::string* dest) {
-    if (!v.IsScalar()) {
-      r.error(v.Mark(), 2, "\"" + key + "\" must be text");
+  std::string_view yaml = text.substr(yaml_begin, yaml_end - yaml_begin);
+  if (std::optional<std::vector<FlatEntry>> flat = parse_flat_yaml(yaml)) {
+    for (const FlatEntry& entry : *flat) read_key(r, entry.key, entry, &fm, &has_title);
+  } else {
+    YAML::Node root;
+    try {
+      root = YAML::Load(std::string(yaml));
+    } catch (const YAML::DeepRecursion& e) {
+      // yaml-cpp 0.7 gives this one the message "bad file".
+      r.error(e.mark, 2, "invalid YAML in front matter: nested too deeply");
+      return false;
+    } catch (const YAML::Exception& e) {
+      r.error(e.mark, 2, "invalid YAML in front matter: " + e.msg);
       return false;
     }
-    *dest = v.Scalar();
-    return true;
-  };
-  auto pos_of = [](const YAML::Node& v) { return SourcePos{v.Mark().line + 2, v.Mark().column + 1}; };
-
-  for (const auto& kv : root) {
-    std::string key = kv.first.Scalar();
-    const YAML::Node& v = kv.second;
-    if (key == "title") {
-      if (string_value(v, key, &fm.title)) {
-        has_title = true;
-        if (fm.title.find_first_not_of(" \t") == std::string::npos) {
-          r.error(v.Mark(), 2, "\"title\" is empty");
-        }
-      } else {
-        has_title = true;  // reported as the wrong type already
-      }
-    } else if (key == "description") {
-      string_value(v, key, &fm.description);
-    } else if (key == "summary") {
-      string_value(v, key, &fm.summary);
-    } else if (key == "slug") {
-      if (string_value(v, key, &fm.slug)) fm.slug_pos = pos_of(v);
-    } else if (key == "url") {
-      if (string_value(v, key, &fm.url)) fm.url_pos = pos_of(v);
-    } else if (key == "layout") {
-      if (string_value(v, key, &fm.layout)) fm.layout_pos = pos_of(v);
-    } else if (key == "date" || key == "checked") {
-      std::string value;
-      if (string_value(v, key, &value)) {
-        if (!std::regex_match(value, date_pattern()) || !valid_calendar_date(value)) {
-          r.error(v.Mark(), 2, "\"" + key + "\" must be a date like 2026-11-23");
-        } else {
-          (key == "date" ? fm.date : fm.checked) = value;
-        }
-      }
-    } else if (key == "weight") {
-      nlohmann::json j = v.IsScalar() && v.Tag() != "!" ? yaml_to_json(v) : nlohmann::json();
-      if (!j.is_number_integer()) {
-        r.error(v.Mark(), 2, "\"weight\" must be a whole number");
-      } else {
-        fm.weight = static_cast<int>(j.get<long long>());
-      }
-    } else if (key == "draft") {
-      nlohmann::json j = v.IsScalar() && v.Tag() != "!" ? yaml_to_json(v) : nlohmann::json();
-      if (!j.is_boolean()) {
-        r.error(v.Mark(), 2, "\"draft\" must be true or false");
-      } else {
-        fm.draft = j.get<bool>();
-      }
-    } else if (key == "aliases") {
-      if (v.IsScalar()) {
-        fm.aliases.push_back(v.Scalar());
-        fm.alias_positions.push_back(pos_of(v));
-      } else if (v.IsSequence()) {
-        for (const auto& item : v) {
-          if (!item.IsScalar()) {
-            r.error(item.Mark(), 2, "each alias must be a URL path");
-            continue;
-          }
-          fm.aliases.push_back(item.Scalar());
-          fm.alias_positions.push_back(pos_of(item));
-        }
-      } else {
-        r.error(v.Mark(), 2, "\"aliases\" must be a list of URL paths");
-      }
-    } else {
-      try {
-        fm.params[key] = yaml_to_json(v);
-      } catch (const std::exception& e) {
-        r.error(v.Mark(), 2, "\"" + key + "\": " + e.what());
-      }
+    if (root.IsNull()) {
+      diags->error(path, 1, 1, "front matter has no \"title\"", std::string(line_text(text, 1)));
+      return false;
     }
+    if (!root.IsMap()) {
+      r.error(root.Mark(), 2, "front matter must be a mapping of keys to values");
+      return false;
+    }
+    for (const auto& kv : root) read_key(r, kv.first.Scalar(), kv.second, &fm, &has_title);
   }
   if (!has_title) {
     diags->error(path, 1, 1, "front matter has no \"title\"", std::string(line_text(text, 1)));

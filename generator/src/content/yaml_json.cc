@@ -14,7 +14,9 @@ constexpr int kMaxDepth = 64;
 // never need this many.
 constexpr size_t kMaxValues = 100000;
 
-nlohmann::json plain_scalar(const std::string& s) {
+}  // namespace
+
+nlohmann::json yaml_plain_scalar(const std::string& s) {
   if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
   if (s == "true" || s == "True" || s == "TRUE") return true;
   if (s == "false" || s == "False" || s == "FALSE") return false;
@@ -25,6 +27,8 @@ nlohmann::json plain_scalar(const std::string& s) {
   if (std::regex_match(s, kFloat)) return std::stod(s);
   return s;
 }
+
+namespace {
 
 nlohmann::json convert(const YAML::Node& node, int depth, size_t* budget) {
   if (depth > kMaxDepth) throw std::runtime_error("nested more than 64 levels deep");
@@ -38,7 +42,7 @@ nlohmann::json convert(const YAML::Node& node, int depth, size_t* budget) {
     case YAML::NodeType::Undefined:
       return nullptr;
     case YAML::NodeType::Scalar:
-      return node.Tag() == "!" ? nlohmann::json(node.Scalar()) : plain_scalar(node.Scalar());
+      return node.Tag() == "!" ? nlohmann::json(node.Scalar()) : yaml_plain_scalar(node.Scalar());
     case YAML::NodeType::Sequence: {
       nlohmann::json arr = nlohmann::json::array();
       for (const auto& item : node) arr.push_back(convert(item, depth + 1, budget));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace wegwijzer {
@@ -7,9 +8,13 @@ namespace wegwijzer {
 // The bodies of the libFuzzer targets (tests/fuzz/*_fuzz.cc). They live in the library so that
 // the test suite can replay every input that once crashed (tests/fuzz/regressions/<target>/).
 // Each must return normally for any input; a crash or sanitizer report is a bug.
-void fuzz_front_matter(std::string_view input);
+void fuzz_front_matter(std::string_view input);  // also: flat_yaml_disagreement() is empty
 void fuzz_mustache(std::string_view input);    // template, then "\n---\n", then JSON data
 void fuzz_json_source(std::string_view input);
 void fuzz_markdown_links(std::string_view input);  // a page body whose links are resolved
+
+// Where parse_flat_yaml() accepts `yaml`, how its reading differs from yaml-cpp's (keys, values,
+// quoting, positions); empty when they agree or the flat reader declines.
+std::string flat_yaml_disagreement(std::string_view yaml);
 
 }  // namespace wegwijzer
