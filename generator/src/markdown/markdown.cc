@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "markdown/cmark_threads.h"
+#include "markdown/node_arena.h"
 #include "util/slug.h"
 
 // The table extension exports its node types but Debian's headers do not declare them.
@@ -93,23 +94,20 @@ struct NodeDeleter {
 struct IterDeleter {
   void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
 };
-struct FreeDeleter {
-  void operator()(char* text) const { std::free(text); }
-};
 using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
 
-ParserPtr new_parser(bool input_is_valid_utf8) {
-  ParserPtr parser(
-      cmark_parser_new(kCmarkOptions | (input_is_valid_utf8 ? 0 : CMARK_OPT_VALIDATE_UTF8)));
+ParserPtr new_parser(bool input_is_valid_utf8, cmark_mem* mem) {
+  ParserPtr parser(cmark_parser_new_with_mem(
+      kCmarkOptions | (input_is_valid_utf8 ? 0 : CMARK_OPT_VALIDATE_UTF8), mem));
   for (cmark_syntax_extension* extension : extensions()) {
     if (extension != nullptr) cmark_parser_attach_syntax_extension(parser.get(), extension);
   }
   return parser;
 }
 
-bool is_space(char c) {
+constexpr bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
@@ -131,6 +129,13 @@ class SourceLines {
  public:
   explicit SourceLines(std::string_view text) : text_(text) {
     starts_.push_back(0);
+    if (text.find('\r') == std::string_view::npos) {
+      // The usual case, found with memchr rather than byte by byte: every page has it.
+      for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
+        starts_.push_back(nl + 1);
+      }
+      return;
+    }
     // cmark ends a line at \n, \r\n and a lone \r; counting the same way keeps line numbers equal.
     for (size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) {
@@ -175,7 +180,7 @@ size_t first_content_byte(std::string_view line) {
 // ---------------------------------------------------------------------------------------------
 // Text and words
 
-bool is_word_code_point(uint32_t cp) {
+constexpr bool is_word_code_point(uint32_t cp) {
   if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
   if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;  // Latin-1 punctuation and signs
   if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, currency, arrows, math, symbols
@@ -209,16 +214,28 @@ bool has_word_character(std::string_view token) {
 class WordCounter {
  public:
   void feed(std::string_view s) {
-    for (size_t i = 0; i < s.size();) {
-      if (is_space(s[i])) {
+    size_t i = 0;
+    while (i < s.size()) {
+      auto c = static_cast<unsigned char>(s[i]);
+      if (kClass[c] == kSpace) {
         end_word();
         ++i;
         continue;
       }
-      size_t begin = i;
-      while (i < s.size() && !is_space(s[i])) ++i;
       in_token_ = true;
-      if (!has_word_) has_word_ = has_word_character(s.substr(begin, i - begin));
+      if (has_word_) {
+        // Only the end of the word matters now.
+        while (i < s.size() && kClass[static_cast<unsigned char>(s[i])] != kSpace) ++i;
+        continue;
+      }
+      if (kClass[c] == kWord) {
+        has_word_ = true;
+        ++i;
+        continue;
+      }
+      size_t begin = i++;
+      while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+      has_word_ = kClass[c] == kLead && has_word_character(s.substr(begin, i - begin));
     }
   }
   // A line break, a table cell or the end of a block ends the word being read.
@@ -230,6 +247,23 @@ class WordCounter {
   size_t count() const { return words_; }
 
  private:
+  enum : uint8_t { kOther, kSpace, kWord, kLead };
+  // The class of each byte: is_space, an ASCII letter or digit, the lead byte of a longer
+  // character (whose code point decides), or anything else.
+  static constexpr std::array<uint8_t, 256> kClass = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+      if (is_space(static_cast<char>(c))) {
+        t[c] = kSpace;
+      } else if (c < 0x80 && is_word_code_point(static_cast<uint32_t>(c))) {
+        t[c] = kWord;
+      } else if (c >= 0xC0) {
+        t[c] = kLead;
+      }
+    }
+    return t;
+  }();
+
   size_t words_ = 0;
   bool in_token_ = false;
   bool has_word_ = false;
@@ -658,10 +692,14 @@ class Renderer {
   std::vector<PendingHeading> headings_;
   std::vector<std::pair<cmark_node*, std::string>> directives_;
   std::vector<NodePtr> detached_;  // replaced headings; their text still points into them
+  cmark_mem* mem_ = nullptr;       // the document's allocator: new nodes must come from it too
 };
 
 Rendered Renderer::run() {
-  ParserPtr parser = new_parser(options_.input_is_valid_utf8);
+  // Declared first, so it ends last: everything below lives in it.
+  ArenaLease lease;
+  mem_ = lease.mem();
+  ParserPtr parser = new_parser(options_.input_is_valid_utf8, mem_);
   NodePtr document;
   {
     std::unique_lock<std::mutex> lock(parse_mutex(), std::defer_lock);
@@ -674,11 +712,18 @@ Rendered Renderer::run() {
   catch_up_.reset();
   result_.word_count = words_.count();
   apply_tree_changes();
-  std::unique_ptr<char, FreeDeleter> html(cmark_render_html(
-      document.get(), kCmarkOptions, cmark_parser_get_syntax_extensions(parser.get())));
-  result_.html.assign(html.get());
+  char* html = cmark_render_html_with_mem(document.get(), kCmarkOptions,
+                                          cmark_parser_get_syntax_extensions(parser.get()), mem_);
+  result_.html.assign(html);
+  mem_->free(html);
   translate_footnote_labels(&result_.html);
   unwrap_dropped_links(&result_.html);
+  if (lease.is_arena()) {
+    // The arena takes all of it back at once.
+    (void)parser.release();
+    (void)document.release();
+    for (NodePtr& node : detached_) (void)node.release();
+  }
   return std::move(result_);
 }
 
@@ -861,8 +906,8 @@ void Renderer::apply_tree_changes() {
     const PendingHeading& pending = headings_[i];
     std::string id = unique_id(slugify(result_.headings[i].text));
     std::string level = std::to_string(pending.level);
-    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-    cmark_node* tags = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    cmark_node* block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, mem_);
+    cmark_node* tags = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, mem_);
     cmark_node_set_on_enter(tags, ("<h" + level + " id=\"" + id + "\">").c_str());
     cmark_node_set_on_exit(tags, ("</h" + level + ">").c_str());
     while (cmark_node* child = cmark_node_first_child(pending.node)) {
@@ -875,7 +920,7 @@ void Renderer::apply_tree_changes() {
     result_.headings[i].id = std::move(id);
   }
   for (auto& [paragraph, html] : directives_) {
-    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node* block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, mem_);
     cmark_node_set_on_enter(block, html.c_str());
     cmark_node_replace(paragraph, block);
     cmark_node_free(paragraph);
