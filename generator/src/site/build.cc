@@ -250,11 +250,13 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
   } else {
     std::vector<Diagnostics> worker_diags(jobs);
     std::vector<size_t> written(jobs, 0);
+    std::vector<mustache::SectionCache> sections(jobs);  // live no longer than `contexts`
     parallel_for(site.pages.size(), jobs, [&](size_t i, int worker) {
       const Page& page = site.pages[i];
       if (page.failed || page.layout.empty()) return;
       std::string html = render_page_html(site, theme, contexts, static_cast<int>(i),
-                                          options.inject_before_body_end, &worker_diags[worker]);
+                                          options.inject_before_body_end, &worker_diags[worker],
+                                          nullptr, &sections[worker]);
       if (wants_ids[i]) page_ids[i] = collect_ids(html);
       std::string error;
       if (!output->write(page.output_path, html, &error)) {

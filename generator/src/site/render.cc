@@ -13,7 +13,8 @@ void inject_before_body_end(std::string* html, const std::string& inject) {
 
 std::string render_template(const Theme& theme, const std::string& name,
                             std::span<const nlohmann::json* const> frames, Diagnostics* diags,
-                            std::set<std::string>* used_templates) {
+                            std::set<std::string>* used_templates,
+                            mustache::SectionCache* sections, size_t stable_frames) {
   std::string out;
   if (used_templates) used_templates->insert(name);
   const mustache::Template* tmpl = theme.templates.find(name);
@@ -25,6 +26,8 @@ std::string render_template(const Theme& theme, const std::string& name,
   mustache::RenderOptions options;
   options.missing_partial_is_error = true;
   options.used_templates = used_templates;
+  options.section_cache = sections;
+  options.stable_frames = stable_frames;
   mustache::render_to(out, *tmpl, frames, theme.templates, options, &errors);
   for (const mustache::Error& e : errors) theme.report(e, diags);
   return out;
@@ -107,11 +110,14 @@ void render_page_markdown(const Site& site, const Theme& theme, const ContextBui
 
 std::string render_page_html(const Site& site, const Theme& theme, const ContextBuilder& contexts,
                              int index, const std::string& inject, Diagnostics* diags,
-                             std::set<std::string>* used_templates) {
+                             std::set<std::string>* used_templates,
+                             mustache::SectionCache* sections) {
   const Page& page = site.pages[index];
   nlohmann::json frame = contexts.page_frame(index);
   const nlohmann::json* frames[] = {&contexts.site_frame(), &contexts.group_frame(index), &frame};
-  std::string html = render_template(theme, page.layout, frames, diags, used_templates);
+  // The site and group frames live as long as `contexts`; the page frame is this call's own.
+  std::string html = render_template(theme, page.layout, frames, diags, used_templates, sections,
+                                     /*stable_frames=*/2);
   inject_before_body_end(&html, inject);
   return html;
 }

@@ -9,6 +9,7 @@
 #include "site/links.h"
 #include "site/site.h"
 #include "site/theme.h"
+#include "template/mustache.h"
 #include "util/diagnostic.h"
 
 namespace wegwijzer {
@@ -50,14 +51,19 @@ void render_page_markdown(const Site& site, const Theme& theme, const ContextBui
 
 // Renders a page through its layout. `inject` goes before </body> when not empty. The layout and
 // every partial or parent used go to `used_templates` when given.
+// `sections`, when given, keeps the text of sections over the site and group frames for the next
+// pages of the same thread (mustache::SectionCache); those frames must outlive it.
 std::string render_page_html(const Site& site, const Theme& theme, const ContextBuilder& contexts,
                              int page, const std::string& inject, Diagnostics* diags,
-                             std::set<std::string>* used_templates = nullptr);
+                             std::set<std::string>* used_templates = nullptr,
+                             mustache::SectionCache* sections = nullptr);
 
 // Renders template `name` against the given frames (bottom first), reporting template errors.
+// With `sections`, the first `stable_frames` frames must outlive it unchanged.
 std::string render_template(const Theme& theme, const std::string& name,
                             std::span<const nlohmann::json* const> frames, Diagnostics* diags,
-                            std::set<std::string>* used_templates = nullptr);
+                            std::set<std::string>* used_templates = nullptr,
+                            mustache::SectionCache* sections = nullptr, size_t stable_frames = 0);
 
 // Inserts `inject` before the last </body>, or appends it when there is none.
 void inject_before_body_end(std::string* html, const std::string& inject);

@@ -1,5 +1,6 @@
 #include "template/mustache.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <utility>
@@ -17,6 +18,9 @@ class Template {
     bool dynamic = false;  // kPartial, kParent: the template name comes from the data ({{>*x}})
     // kPartial, kParent, kBlock: the whitespace before the tag was removed with its line.
     bool standalone = false;
+    // kSection, kInverted: holds no partial, parent or block, so its text depends on the data
+    // alone (see SectionCache).
+    bool pure = false;
     int line = 0;  // of the tag, for render-time errors
     int column = 0;
     std::string text;               // kText: the literal text; otherwise the tag's name
@@ -454,6 +458,10 @@ class Parser {
         case '^': {
           Node node = tag_node(t.sigil == '#' ? Kind::kSection : Kind::kInverted, t);
           build(i + 1, tokens_[i].partner, false, outdent, &node.children);
+          node.pure = std::all_of(node.children.begin(), node.children.end(), [](const Node& c) {
+            return c.kind == Kind::kText || c.kind == Kind::kVariable ||
+                   ((c.kind == Kind::kSection || c.kind == Kind::kInverted) && c.pure);
+          });
           out->push_back(std::move(node));
           i = tokens_[i].partner;
           break;
@@ -609,6 +617,8 @@ class Renderer {
       : out_(out), partials_(partials), options_(options), errors_(errors) {
     stack_.reserve(context.size() + 16);
     stack_.assign(context.begin(), context.end());
+    for (size_t i = 0; i < context.size(); ++i) stable_.push_back(i < options.stable_frames);
+    if (!options.used_templates) cache_ = options.section_cache;
   }
 
   void render(const Template& tmpl) { render_nodes(tmpl.nodes(), tmpl, nullptr); }
@@ -625,18 +635,14 @@ class Renderer {
           if (const json* v = lookup(node.path)) emit_value(*v, node.escape);
           break;
         case Kind::kSection: {
-          const json* v = lookup(node.path);
+          size_t frame = 0;
+          const json* v = lookup(node.path, &frame);
           if (!v || is_falsy(*v)) break;
-          if (v->is_array()) {
-            for (const json& item : *v) {
-              stack_.push_back(&item);
-              render_nodes(node.children, owner, overrides);
-              stack_.pop_back();
-            }
+          bool stable = stable_[frame];
+          if (stable && node.pure && cache_ && !in_candidate_) {
+            render_cached_section(node, *v, owner, overrides);
           } else {
-            stack_.push_back(v);
-            render_nodes(node.children, owner, overrides);
-            stack_.pop_back();
+            render_section(node, *v, stable, owner, overrides);
           }
           break;
         }
@@ -653,6 +659,44 @@ class Renderer {
           render_block(node, owner, overrides);
           break;
       }
+    }
+  }
+
+  void render_section(const Node& node, const json& v, bool stable, const Template& owner,
+                      const Overrides* overrides) {
+    auto render_with = [&](const json& item) {
+      stack_.push_back(&item);
+      stable_.push_back(stable);
+      render_nodes(node.children, owner, overrides);
+      stable_.pop_back();
+      stack_.pop_back();
+    };
+    if (v.is_array()) {
+      for (const json& item : v) render_with(item);
+    } else {
+      render_with(v);
+    }
+  }
+
+  // Renders the section once per value and cache, unless a name inside was looked up below the
+  // section's own frames, where the text could differ from page to page.
+  void render_cached_section(const Node& node, const json& v, const Template& owner,
+                             const Overrides* overrides) {
+    if (const SectionCache::Entry* hit = cache_->find(&node, &v, indent_, at_line_start_)) {
+      out_ += hit->text;
+      at_line_start_ = hit->ends_line;
+      return;
+    }
+    std::string indent = indent_;
+    bool line_start = at_line_start_;
+    size_t start = out_.size();
+    in_candidate_ = true;
+    candidate_floor_ = stack_.size();
+    looked_below_ = false;
+    render_section(node, v, true, owner, overrides);
+    in_candidate_ = false;
+    if (!looked_below_) {
+      cache_->add(&node, &v, indent, line_start, {out_.substr(start), at_line_start_});
     }
   }
 
@@ -741,13 +785,20 @@ class Renderer {
     return saved;
   }
 
-  const json* lookup(const std::vector<std::string>& path) const {
+  // `frame`, when given, receives the index in the stack of the frame the name was found in.
+  const json* lookup(const std::vector<std::string>& path, size_t* frame = nullptr) {
     if (stack_.empty()) return nullptr;
-    if (path.empty()) return stack_.back();
-    for (auto frame = stack_.rbegin(); frame != stack_.rend(); ++frame) {
-      if (!*frame || !(*frame)->is_object()) continue;
-      auto found = (*frame)->find(path.front());
-      if (found == (*frame)->end()) continue;
+    if (path.empty()) {
+      if (frame) *frame = stack_.size() - 1;
+      return stack_.back();
+    }
+    for (size_t f = stack_.size(); f-- > 0;) {
+      if (in_candidate_ && f < candidate_floor_) looked_below_ = true;
+      const json* j = stack_[f];
+      if (!j || !j->is_object()) continue;
+      auto found = j->find(path.front());
+      if (found == j->end()) continue;
+      if (frame) *frame = f;
       // The first frame holding the first part decides, even when the rest is missing there.
       const json* value = &*found;
       for (size_t i = 1; i < path.size(); ++i) {
@@ -809,6 +860,11 @@ class Renderer {
   std::vector<Error>* errors_;
 
   std::vector<const json*> stack_;
+  std::vector<bool> stable_;  // per stack entry: part of a stable frame (see SectionCache)
+  SectionCache* cache_ = nullptr;
+  bool in_candidate_ = false;   // rendering a section that may go into the cache
+  size_t candidate_floor_ = 0;  // its first frame in the stack
+  bool looked_below_ = false;   // a name inside it was looked up in the frames under it
   std::string indent_;
   bool at_line_start_ = true;
   int depth_ = 0;
@@ -856,6 +912,18 @@ std::vector<std::string> TemplateSet::names() const {
   names.reserve(templates_.size());
   for (const auto& [name, tmpl] : templates_) names.push_back(name);
   return names;
+}
+
+const SectionCache::Entry* SectionCache::find(const void* node, const nlohmann::json* value,
+                                              const std::string& indent,
+                                              bool at_line_start) const {
+  auto it = entries_.find(Key(node, value, indent, at_line_start));
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+void SectionCache::add(const void* node, const nlohmann::json* value, const std::string& indent,
+                       bool at_line_start, Entry entry) {
+  entries_.emplace(Key(node, value, indent, at_line_start), std::move(entry));
 }
 
 void render_to(std::string& out, const Template& tmpl,

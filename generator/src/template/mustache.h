@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -50,12 +51,40 @@ class TemplateSet : public TemplateSource {
   std::map<std::string, std::shared_ptr<const Template>, std::less<>> templates_;
 };
 
+// What sections over long-lived data rendered to, so that the same section over the same value
+// is rendered once: a site's menu comes out the same on thousands of pages. A section is kept
+// when its value lies in one of the stable frames (RenderOptions::stable_frames), it includes no
+// partial, parent or block, and every name inside it was found in the value itself, so that
+// nothing else can change its text. One per thread; clear it (or drop it) before a stable frame
+// changes or goes.
+class SectionCache {
+ public:
+  struct Entry {
+    std::string text;
+    bool ends_line = false;  // the text ends a line: indentation goes before what follows
+  };
+  const Entry* find(const void* node, const nlohmann::json* value, const std::string& indent,
+                    bool at_line_start) const;
+  void add(const void* node, const nlohmann::json* value, const std::string& indent,
+           bool at_line_start, Entry entry);
+  void clear() { entries_.clear(); }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  using Key = std::tuple<const void*, const nlohmann::json*, std::string, bool>;
+  std::map<Key, Entry> entries_;
+};
+
 struct RenderOptions {
   // The spec renders a missing partial or parent as nothing; a site build wants an error.
   bool missing_partial_is_error = false;
   // When set, receives the name of every partial or parent that was rendered (for dependency
   // tracking in incremental rebuilds).
   std::set<std::string>* used_templates = nullptr;
+  // With a cache, the first `stable_frames` frames of the context (bottom first) must outlive it
+  // unchanged. Not used while used_templates is set: a reused text would not say what it used.
+  SectionCache* section_cache = nullptr;
+  size_t stable_frames = 0;
 };
 
 // Renders `tmpl` against a context stack given bottom first: name lookups search from the last

@@ -57,6 +57,17 @@ void run_spec_file(const std::string& file) {
       std::string out = render(*tmpl, test.at("data"), partials, {}, &errors);
       CHECK(out == test.at("expected").get<std::string>());
       CHECK(errors.empty());
+      // Again with the data as a stable frame and a section cache, twice: the second render
+      // reuses what the first one kept, and both must still be right.
+      SectionCache cache;
+      RenderOptions cached;
+      cached.section_cache = &cache;
+      cached.stable_frames = 1;
+      for (int round = 0; round < 2; ++round) {
+        INFO("with a section cache, round " << round + 1);
+        CHECK(render(*tmpl, test.at("data"), partials, cached) ==
+              test.at("expected").get<std::string>());
+      }
     }
   }
 }
@@ -417,6 +428,46 @@ TEST_CASE("mustache indentation applies to template lines, not to data") {
       {{"outer", "<div>\n  {{>inner}}\n</div>\n"}, {"inner", "<p>\n  {{{html}}}\n\n</p>\n"}});
   CHECK(render_with(set, "outer", {{"html", "a\nb"}}) ==
         "<div>\n  <p>\n    a\nb\n\n  </p>\n</div>\n");
+}
+
+TEST_CASE("mustache section cache: keeps sections over stable data, never those that look below") {
+  TemplateSet set = make_set({
+      {"page", "{{#menu}}<a>{{title}}</a>{{/menu}}|{{#menu}}{{title}}={{here}} {{/menu}}\n"
+               "  {{>list}}\n{{>list}}"},
+      {"list", "{{#menu}}{{title}}\n{{/menu}}"},
+  });
+  json site = {{"menu", {{{"title", "A"}}, {{"title", "B"}}}}};
+  SectionCache cache;
+  RenderOptions options;
+  options.section_cache = &cache;
+  options.stable_frames = 1;  // `site`; the page frame changes from page to page
+  auto render_page = [&](const std::string& here, const RenderOptions& opts) {
+    json page = {{"here", here}};
+    const json* frames[] = {&site, &page};
+    std::string out;
+    render_to(out, *set.find("page"), frames, set, opts, nullptr);
+    return out;
+  };
+  const std::string expected_x = "<a>A</a><a>B</a>|A=x B=x \n  A\n  B\nA\nB\n";
+  CHECK(render_page("x", {}) == expected_x);
+  CHECK(render_page("x", options) == expected_x);
+  // The first menu and the partial's menu at two indentations; not the one that reads `here`.
+  CHECK(cache.size() == 3);
+  CHECK(render_page("y", options) == "<a>A</a><a>B</a>|A=y B=y \n  A\n  B\nA\nB\n");
+  CHECK(cache.size() == 3);
+
+  // Sections over the page frame are not kept: the next page's frame may sit at the same address.
+  cache.clear();
+  options.stable_frames = 0;
+  CHECK(render_page("z", options) == "<a>A</a><a>B</a>|A=z B=z \n  A\n  B\nA\nB\n");
+  CHECK(cache.size() == 0);
+
+  // Nor while dependencies are recorded: a reused text would not say which partials it used.
+  std::set<std::string> used;
+  options.stable_frames = 1;
+  options.used_templates = &used;
+  render_page("x", options);
+  CHECK(cache.size() == 0);
 }
 
 TEST_CASE("mustache renders the same template from several threads") {
