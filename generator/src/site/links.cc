@@ -56,6 +56,8 @@ bool normalize_relative(const std::string& path, std::string* out) {
 
 LinkResolver::LinkResolver(const Site& site, std::vector<std::string> outputs)
     : site_(site), outputs_(std::move(outputs)) {
+  page_by_url_.reserve(site.page_by_url.size());
+  for (const auto& [url, index] : site.page_by_url) page_by_url_.emplace(url, index);
   for (const auto& [out, src] : site.static_files) content_file_urls_[src] = "/" + out;
   for (const Page& page : site.pages) {
     for (const std::string& res : page.resources) {
@@ -67,9 +69,9 @@ LinkResolver::LinkResolver(const Site& site, std::vector<std::string> outputs)
 }
 
 int LinkResolver::page_at(const std::string& url) const {
-  auto it = site_.page_by_url.find(url);
-  if (it == site_.page_by_url.end() && !url.ends_with("/")) it = site_.page_by_url.find(url + "/");
-  return it == site_.page_by_url.end() ? -1 : it->second;
+  auto it = page_by_url_.find(url);
+  if (it == page_by_url_.end() && !url.ends_with("/")) it = page_by_url_.find(url + "/");
+  return it == page_by_url_.end() ? -1 : it->second;
 }
 
 bool LinkResolver::file_at(const std::string& url) const {
