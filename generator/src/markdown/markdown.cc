@@ -16,6 +16,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "markdown/cmark_threads.h"
 #include "markdown/node_arena.h"
 #include "util/slug.h"
@@ -215,28 +219,20 @@ class WordCounter {
  public:
   void feed(std::string_view s) {
     size_t i = 0;
-    while (i < s.size()) {
-      auto c = static_cast<unsigned char>(s[i]);
-      if (kClass[c] == kSpace) {
-        end_word();
-        ++i;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time where they are all ASCII: words end at spaces, found by bit masks.
+    while (i + 16 <= s.size()) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      if (_mm_movemask_epi8(v) != 0) {
+        size_t stop = i + 16;
+        while (i < stop) step(s, &i);
         continue;
       }
-      in_token_ = true;
-      if (has_word_) {
-        // Only the end of the word matters now.
-        while (i < s.size() && kClass[static_cast<unsigned char>(s[i])] != kSpace) ++i;
-        continue;
-      }
-      if (kClass[c] == kWord) {
-        has_word_ = true;
-        ++i;
-        continue;
-      }
-      size_t begin = i++;
-      while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-      has_word_ = kClass[c] == kLead && has_word_character(s.substr(begin, i - begin));
+      feed_ascii16(v);
+      i += 16;
     }
+#endif
+    while (i < s.size()) step(s, &i);
   }
   // A line break, a table cell or the end of a block ends the word being read.
   void end_word() {
@@ -247,6 +243,57 @@ class WordCounter {
   size_t count() const { return words_; }
 
  private:
+  // One byte, or one whole character when it starts a longer one.
+  void step(std::string_view s, size_t* at) {
+    size_t& i = *at;
+    auto c = static_cast<unsigned char>(s[i]);
+    if (kClass[c] == kSpace) {
+      end_word();
+      ++i;
+      return;
+    }
+    in_token_ = true;
+    if (has_word_ || kClass[c] == kWord) {
+      has_word_ = true;
+      ++i;
+      return;
+    }
+    size_t begin = i++;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    has_word_ = kClass[c] == kLead && has_word_character(s.substr(begin, i - begin));
+  }
+
+#if defined(__SSE2__)
+  void feed_ascii16(__m128i v) {
+    auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    auto between = [&](__m128i x, char lo, char hi) {  // signed compares: all bytes are ASCII
+      return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                           _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+    };
+    __m128i space = _mm_or_si128(_mm_or_si128(eq(' '), eq('\t')),
+                                 _mm_or_si128(_mm_or_si128(eq('\n'), eq('\r')), eq('\f')));
+    __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i word = _mm_or_si128(between(v, '0', '9'), between(lower, 'a', 'z'));
+    unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(space));
+    unsigned words = static_cast<unsigned>(_mm_movemask_epi8(word));
+    unsigned pos = 0;
+    while (pos < 16) {
+      if (!in_token_) {
+        unsigned rest = (~spaces & 0xFFFFu) >> pos;
+        if (rest == 0) return;
+        pos += static_cast<unsigned>(__builtin_ctz(rest));
+        in_token_ = true;
+      }
+      unsigned after = spaces >> pos;
+      unsigned end = after ? pos + static_cast<unsigned>(__builtin_ctz(after)) : 16;
+      if (!has_word_ && ((words >> pos) & ((1u << (end - pos)) - 1))) has_word_ = true;
+      if (end == 16) return;
+      end_word();
+      pos = end + 1;
+    }
+  }
+#endif
+
   enum : uint8_t { kOther, kSpace, kWord, kLead };
   // The class of each byte: is_space, an ASCII letter or digit, the lead byte of a longer
   // character (whose code point decides), or anything else.
@@ -687,6 +734,7 @@ class Renderer {
   TextCollector collector_;
   int image_depth_ = 0;
   bool has_footnotes_ = false;
+  bool may_drop_links_ = false;  // a destination that may render as href="" (see unwrap_dropped_links)
 
   std::unordered_set<std::string> used_ids_;
   std::vector<PendingHeading> headings_;
@@ -716,8 +764,10 @@ Rendered Renderer::run() {
                                           cmark_parser_get_syntax_extensions(parser.get()), mem_);
   result_.html.assign(html);
   mem_->free(html);
-  translate_footnote_labels(&result_.html);
-  unwrap_dropped_links(&result_.html);
+  // Both search the whole page, so only where there can be something to find; HTML from a block
+  // directive may hold an empty href of its own.
+  if (has_footnotes_) translate_footnote_labels(&result_.html);
+  if (may_drop_links_ || !directives_.empty()) unwrap_dropped_links(&result_.html);
   if (lease.is_arena()) {
     // The arena takes all of it back at once.
     (void)parser.release();
@@ -883,6 +933,9 @@ void Renderer::visit_link(cmark_node* node) {
   }
   const char* url = cmark_node_get_url(node);
   if (url != nullptr && is_dangerous_destination(url)) cmark_node_set_url(node, "");
+  // cmark-gfm renders an empty destination, and drops the schemes it deems unsafe, as href="".
+  url = cmark_node_get_url(node);
+  if (url == nullptr || *url == '\0' || std::strchr(url, ':') != nullptr) may_drop_links_ = true;
 }
 
 std::string Renderer::unique_id(std::string base) {

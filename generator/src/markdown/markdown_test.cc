@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <random>
 #include <string>
 #include <thread>
 #include <tuple>
@@ -386,6 +387,38 @@ TEST_CASE("markdown counts words, summarises and gives plain text") {
         "Jij\tBellen\n"
         "LaatsteHTML zin.\n");
   CHECK(render("Geen plain text", Options{}).plain_text.empty());
+}
+
+TEST_CASE("markdown counts words the same in long text, ASCII or not") {
+  // Long paragraphs cross many 16-byte blocks, so words straddle the blocks the counter reads at
+  // once, and non-ASCII characters send some blocks the slow way. A word is a run without
+  // whitespace holding a letter or digit: "é" is one, "€", "→" and "," are not.
+  const std::vector<std::string> pieces = {"a", "zorg", "Q7", "9", ",", ",,", "€", "→", "é",
+                                           "cliënt", "€5", "→x", "", "(", ")"};
+  const std::vector<std::string> gaps = {" ", "  ", "\t", " \t "};
+  std::mt19937 rng(7);
+  for (int doc = 0; doc < 300; ++doc) {
+    std::string text;
+    size_t expected = 0;
+    int paragraphs = 1 + static_cast<int>(rng() % 3);
+    for (int p = 0; p < paragraphs; ++p) {
+      std::string token = "Start";  // a letter first: no list, code block or heading
+      int tokens = 1 + static_cast<int>(rng() % 60);
+      for (int t = 0; t < tokens; ++t) {
+        int parts = 1 + static_cast<int>(rng() % 3);
+        for (int k = 0; k < parts; ++k) token += pieces[rng() % pieces.size()];
+        bool word = token.find_first_of("abcdefghijklmnopqrstuvwxyzQ0123456789") !=
+                        std::string::npos ||
+                    token.find("é") != std::string::npos || token.find("ë") != std::string::npos;
+        if (word) ++expected;
+        text += token;
+        text += t + 1 < tokens ? gaps[rng() % gaps.size()] : "\n\n";
+        token.clear();
+      }
+    }
+    INFO(text);
+    CHECK(render(text, Options{}).word_count == expected);
+  }
 }
 
 TEST_CASE("markdown renders empty and blank input to nothing") {
