@@ -209,10 +209,6 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
   if (cache) cache->note_link_targets(site, outputs);
   LinkResolver links(site, outputs);
   ContextBuilder contexts(site, theme);
-  // The cache prepares only the groups of the pages it renders again.
-  if (!cache) {
-    for (size_t i = 0; i < site.pages.size(); ++i) contexts.prepare(static_cast<int>(i));
-  }
   timer.lap("resolve");
 
   // Render Markdown, rewriting links as we go.
@@ -248,28 +244,45 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
                                                options.inject_before_body_end, jobs, wants_ids,
                                                &page_ids, &diags);
   } else {
+    // One group at a time: its frame (the menu, the breadcrumbs, the siblings) is built once,
+    // serves the group's pages and goes. Kept for every group at once, the frames of a site with
+    // thousands of sections would hold thousands of menus of thousands of entries.
+    std::map<std::pair<int, int>, size_t> group_index;
+    std::vector<std::vector<int>> groups;
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+      const Page& page = site.pages[i];
+      if (page.failed || page.layout.empty()) continue;
+      auto [it, fresh] = group_index.emplace(contexts.group_key(static_cast<int>(i)), groups.size());
+      if (fresh) groups.emplace_back();
+      groups[it->second].push_back(static_cast<int>(i));
+    }
     std::vector<Diagnostics> worker_diags(jobs);
     std::vector<size_t> written(jobs, 0);
-    std::vector<mustache::SectionCache> sections(jobs);  // live no longer than `contexts`
-    parallel_for(site.pages.size(), jobs, [&](size_t i, int worker) {
-      const Page& page = site.pages[i];
-      if (page.failed || page.layout.empty()) return;
-      std::string html = render_page_html(site, theme, contexts, static_cast<int>(i),
-                                          options.inject_before_body_end, &worker_diags[worker],
-                                          nullptr, &sections[worker]);
-      if (wants_ids[i]) page_ids[i] = collect_ids(html);
-      std::string error;
-      if (!output->write(page.output_path, html, &error)) {
-        worker_diags[worker].error(page.output_path, 0, 0, error);
-      }
-      ++written[worker];
-    });
+    std::vector<mustache::SectionCache> sections(jobs);
+    parallel_for(
+        groups.size(), jobs,
+        [&](size_t g, int worker) {
+          nlohmann::json group = contexts.make_group_frame(groups[g].front());
+          for (int i : groups[g]) {
+            std::string html =
+                render_page_html(site, theme, contexts, i, group, options.inject_before_body_end,
+                                 &worker_diags[worker], &sections[worker]);
+            if (wants_ids[i]) page_ids[i] = collect_ids(html);
+            std::string error;
+            if (!output->write(site.pages[i].output_path, html, &error)) {
+              worker_diags[worker].error(site.pages[i].output_path, 0, 0, error);
+            }
+            ++written[worker];
+          }
+          sections[worker].clear();  // it points into `group`
+        },
+        /*chunk=*/1);
     for (Diagnostics& d : worker_diags) diags.merge(std::move(d));
     for (size_t n : written) result.pages_written += n;
   }
   timer.lap("templates");
 
-  if (cache && site.home >= 0) contexts.prepare(site.home);  // the 404 page's group
+  if (site.home >= 0) contexts.prepare(site.home);  // the 404 page's group
   result.files_written =
       write_site_files(fs, site, theme, contexts, options.inject_before_body_end,
                        cache ? cache->site_files_output() : output, &diags);

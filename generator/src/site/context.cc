@@ -335,12 +335,16 @@ void ContextBuilder::write_group_frame(int page, Writer& w) const {
 void ContextBuilder::prepare(int page) {
   std::pair<int, int> key = group_key(page);
   if (groups_.count(key)) return;
-  JsonWriter w;
-  write_group_frame(page, w);
-  groups_.emplace(key, w.take());
+  groups_.emplace(key, make_group_frame(page));
 }
 
 const json& ContextBuilder::group_frame(int page) const { return groups_.at(group_key(page)); }
+
+json ContextBuilder::make_group_frame(int page) const {
+  JsonWriter w;
+  write_group_frame(page, w);
+  return w.take();
+}
 
 void ContextBuilder::prepare_fingerprint(int page) {
   std::pair<int, int> key = group_key(page);

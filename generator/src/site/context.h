@@ -29,6 +29,11 @@ class ContextBuilder {
   // Not thread-safe: call prepare() for every page before rendering in parallel.
   void prepare(int page);
   const nlohmann::json& group_frame(int page) const;
+  // The same frame, built afresh and kept by nobody (thread-safe): for a build that renders the
+  // pages one group at a time and drops each frame when its group is done.
+  nlohmann::json make_group_frame(int page) const;
+  // Pages with the same key share their group frame.
+  std::pair<int, int> group_key(int page) const;
   nlohmann::json page_frame(int page) const;
 
   // Not thread-safe, like prepare(); cheap: nothing is built.
@@ -43,7 +48,6 @@ class ContextBuilder {
   std::string permalink(const std::string& url) const { return site_.config.base_url + url; }
 
  private:
-  std::pair<int, int> group_key(int page) const;
   template <class Writer>
   void write_link_list(Writer& w, const char* key, const std::vector<int>& pages) const;
   template <class Writer>

@@ -51,12 +51,16 @@ void render_page_markdown(const Site& site, const Theme& theme, const ContextBui
 
 // Renders a page through its layout. `inject` goes before </body> when not empty. The layout and
 // every partial or parent used go to `used_templates` when given.
-// `sections`, when given, keeps the text of sections over the site and group frames for the next
-// pages of the same thread (mustache::SectionCache); those frames must outlive it.
 std::string render_page_html(const Site& site, const Theme& theme, const ContextBuilder& contexts,
                              int page, const std::string& inject, Diagnostics* diags,
-                             std::set<std::string>* used_templates = nullptr,
-                             mustache::SectionCache* sections = nullptr);
+                             std::set<std::string>* used_templates = nullptr);
+
+// The same with the page's group frame given (ContextBuilder::make_group_frame). `sections`, when
+// given, keeps the text of sections over the site and group frames for the next pages of the
+// group (mustache::SectionCache): clear it before `group` goes.
+std::string render_page_html(const Site& site, const Theme& theme, const ContextBuilder& contexts,
+                             int page, const nlohmann::json& group, const std::string& inject,
+                             Diagnostics* diags, mustache::SectionCache* sections);
 
 // Renders template `name` against the given frames (bottom first), reporting template errors.
 // With `sections`, the first `stable_frames` frames must outlive it unchanged.
