@@ -1,6 +1,5 @@
 #include "util/slug.h"
 
-#include <cctype>
 #include <cstdint>
 
 namespace wegwijzer {
@@ -63,8 +62,11 @@ std::string slugify(std::string_view text) {
   };
   for (size_t i = 0; i < text.size();) {
     uint32_t cp = next_code_point(text, i);
-    if (cp < 0x80 && std::isalnum(static_cast<int>(cp))) {
-      char c = static_cast<char>(std::tolower(static_cast<int>(cp)));
+    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+      char c = static_cast<char>(cp);
+      emit(std::string_view(&c, 1));
+    } else if (cp >= 'A' && cp <= 'Z') {
+      char c = static_cast<char>(cp - 'A' + 'a');
       emit(std::string_view(&c, 1));
     } else if (cp >= 0xC0 && cp <= 0x17F && kFold[cp - 0xC0][0] != '\0') {
       emit(kFold[cp - 0xC0]);
