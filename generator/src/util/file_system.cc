@@ -197,8 +197,11 @@ int open_beneath(int root_fd, const std::string& path) {
 
 bool read_fd(int fd, std::string* contents) {
   struct stat st;
-  size_t size = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : 0;
-  std::string data(size, '\0');
+  bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  size_t size = regular ? static_cast<size_t>(st.st_size) : 0;
+  // One byte more than the file holds: a read that stops short of it has reached the end, which
+  // saves the read that would return 0.
+  std::string data(size + 1, '\0');
   size_t have = 0;
   for (;;) {
     if (have == data.size()) data.resize(data.size() + 4096);  // the file grew, or is no file
@@ -207,6 +210,7 @@ bool read_fd(int fd, std::string* contents) {
     if (n < 0) return false;
     if (n == 0) break;
     have += static_cast<size_t>(n);
+    if (regular && have == size) break;
   }
   data.resize(have);
   *contents = std::move(data);
