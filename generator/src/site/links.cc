@@ -90,6 +90,16 @@ std::optional<std::string> LinkResolver::resolve(int from, const std::string& hr
                  std::string(line_text(page.text, line)));
     return std::nullopt;
   };
+  if (href[0] == '/' && href.find_first_of("#?%") == std::string::npos) {
+    // The common case, as below but without copies: a plain site path.
+    int target = page_at(href);
+    if (target >= 0) {
+      const std::string& url = site_.pages[target].url;
+      return url == href ? std::nullopt : std::optional(url);
+    }
+    if (file_at(href)) return std::nullopt;
+    return fail("broken link: no page or file at " + href);
+  }
   std::string path = href, anchor, query;
   if (size_t hash = path.find('#'); hash != std::string::npos) {
     anchor = path.substr(hash + 1);
