@@ -144,10 +144,7 @@ void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
   });
   for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
 
-  if (site->pages.empty() && std::find(keep.begin(), keep.end(), 0) == keep.end()) {
-    site->pages = std::move(pages);  // no drafts left out: no page needs to move
-    return;
-  }
+  // Reserved, so that 10,000 pages are moved once and not again each time the vector grows.
   site->pages.reserve(site->pages.size() + pages.size());
   for (size_t i = 0; i < pages.size(); ++i) {
     if (keep[i]) site->pages.push_back(std::move(pages[i]));

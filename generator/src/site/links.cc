@@ -18,12 +18,12 @@ bool has_scheme(const std::string& href) {
 }
 
 // "%20" -> " " so that editors can link files with spaces in their names.
-std::string percent_decode(const std::string& s) {
+std::string percent_decode(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
         std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
       i += 2;
     } else {
       out += s[i];
@@ -68,9 +68,9 @@ LinkResolver::LinkResolver(const Site& site, std::vector<std::string> outputs)
   std::sort(outputs_.begin(), outputs_.end());
 }
 
-int LinkResolver::page_at(const std::string& url) const {
+int LinkResolver::page_at(std::string_view url) const {
   auto it = page_by_url_.find(url);
-  if (it == page_by_url_.end() && !url.ends_with("/")) it = page_by_url_.find(url + "/");
+  if (it == page_by_url_.end() && !url.ends_with("/")) it = page_by_url_.find(std::string(url) + "/");
   return it == page_by_url_.end() ? -1 : it->second;
 }
 
@@ -90,30 +90,24 @@ std::optional<std::string> LinkResolver::resolve(int from, const std::string& hr
                  std::string(line_text(page.text, line)));
     return std::nullopt;
   };
-  if (href[0] == '/' && href.find_first_of("#?%") == std::string::npos) {
-    // The common case, as below but without copies: a plain site path.
-    int target = page_at(href);
-    if (target >= 0) {
-      const std::string& url = site_.pages[target].url;
-      return url == href ? std::nullopt : std::optional(url);
-    }
-    if (file_at(href)) return std::nullopt;
-    return fail("broken link: no page or file at " + href);
-  }
-  std::string path = href, anchor, query;
-  if (size_t hash = path.find('#'); hash != std::string::npos) {
+  // Views into `href`: every page's links come through here, and most need no copy at all.
+  std::string_view path = href, anchor, query;
+  if (size_t hash = path.find('#'); hash != std::string_view::npos) {
     anchor = path.substr(hash + 1);
-    path.resize(hash);
+    path = path.substr(0, hash);
   }
-  if (size_t q = path.find('?'); q != std::string::npos) {
+  if (size_t q = path.find('?'); q != std::string_view::npos) {
     query = path.substr(q);
-    path.resize(q);
+    path = path.substr(0, q);
   }
   auto check_anchor = [&](int target) {
     if (!anchor.empty()) anchors->push_back({target, percent_decode(anchor), page.source_path, line, column});
   };
-  auto with_suffix = [&](std::string url) {
-    return url + query + (anchor.empty() ? "" : "#" + anchor);
+  auto with_suffix = [&](const std::string& url) {
+    std::string out = url;
+    out.append(query);
+    if (!anchor.empty()) out.append("#").append(anchor);
+    return out;
   };
 
   if (path.empty()) {
@@ -121,22 +115,24 @@ std::optional<std::string> LinkResolver::resolve(int from, const std::string& hr
     return std::nullopt;
   }
   if (path[0] == '/') {
-    std::string decoded = percent_decode(path);
+    std::string decoded_copy;
+    std::string_view decoded = path;
+    if (path.find('%') != std::string_view::npos) decoded = decoded_copy = percent_decode(path);
     int target = page_at(decoded);
     if (target >= 0) {
       check_anchor(target);
       const std::string& url = site_.pages[target].url;
       return url == decoded ? std::nullopt : std::optional(with_suffix(url));
     }
-    if (file_at(decoded)) return std::nullopt;
-    return fail("broken link: no page or file at " + path);
+    if (file_at(std::string(decoded))) return std::nullopt;
+    return fail("broken link: no page or file at " + std::string(path));
   }
 
   if (page.source_path.empty()) return std::nullopt;  // derived pages only hold absolute links
   std::string resolved;
   if (!normalize_relative(dir_of(page.source_path) + "/" + percent_decode(path), &resolved) ||
       !resolved.starts_with("content/")) {
-    return fail("broken link: " + path + " points outside content/");
+    return fail("broken link: " + std::string(path) + " points outside content/");
   }
   if (resolved.ends_with(".md")) {
     auto it = site_.page_by_source.find(resolved);

@@ -35,7 +35,7 @@ class LinkResolver {
                                      Diagnostics* diags, std::vector<AnchorCheck>* anchors) const;
 
   // The page at a site URL (with or without its trailing '/'), or -1.
-  int page_at(const std::string& url) const;
+  int page_at(std::string_view url) const;
   bool file_at(const std::string& url) const;
 
  private:
