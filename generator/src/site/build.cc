@@ -222,9 +222,17 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
     parallel_for(site.pages.size(), jobs, [&](size_t i, int worker) {
       Page& page = site.pages[i];
       if (page.failed || page.derived || page.source_path.empty()) return;
+      size_t anchors_before = worker_anchors[worker].size();
       render_page_markdown(site, theme, contexts, links, static_cast<int>(i),
                            options.editor_checks, &page.rendered, &worker_diags[worker],
                            &worker_anchors[worker]);
+      // Later stages read the source only to quote the line of a link to a missing anchor.
+      // Memory handed back here is what the next pages' HTML is built in, and fresh memory from
+      // the kernel costs more than the text did to copy.
+      if (worker_anchors[worker].size() == anchors_before) {
+        std::string().swap(page.text);
+        page.body_offset = 0;
+      }
     });
     for (Diagnostics& d : worker_diags) diags.merge(std::move(d));
     for (auto& list : worker_anchors) {
@@ -273,6 +281,7 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
               worker_diags[worker].error(site.pages[i].output_path, 0, 0, error);
             }
             ++written[worker];
+            std::string().swap(site.pages[i].rendered.html);  // written: the next page reuses it
           }
           sections[worker].clear();  // it points into `group`
         },
