@@ -28,6 +28,7 @@ MAKE_CORPUS = os.path.join(SHARED_BENCH, "make-corpus.py")
 HUGO_THEME = os.path.join(SHARED_BENCH, "hugo-theme")
 TEMPLATES = os.path.join(HERE, "templates")
 FLOOR_SOURCE = os.path.join(HERE, "floor.c")
+WRITE_FLOOR_SOURCE = os.path.join(HERE, "write_floor.c")
 GNU_TIME = "/usr/bin/time"
 STAGES = ("load", "resolve", "markdown", "templates", "write", "check")
 SMOKE_PAGES = 200
@@ -218,6 +219,44 @@ def build_floor(work):
     return binary, None
 
 
+def build_write_floor(work):
+    """Compiles write_floor.c; returns the binary or None."""
+    binary = os.path.join(work, "write_floor")
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if cc is None:
+        return None
+    proc = subprocess.run([cc, "-std=c11", "-O2", "-pthread", "-o", binary, WRITE_FLOOR_SOURCE],
+                          capture_output=True, text=True)
+    return binary if proc.returncode == 0 else None
+
+
+def run_write_floor(binary, built, work, runs, jobs):
+    """Creates the folders and files of the built site `built` again (same names and sizes,
+    nothing computed) with `jobs` threads, `runs` times; the median of the figures."""
+    listing = os.path.join(work, "write-floor-files.txt")
+    with open(listing, "w") as f:
+        def walk(rel):
+            for name in sorted(os.listdir(os.path.join(built, rel))):
+                path = os.path.join(rel, name) if rel else name
+                full = os.path.join(built, path)
+                if os.path.isdir(full):
+                    f.write(f"d {path}\n")
+                    walk(path)
+                else:
+                    f.write(f"f {os.path.getsize(full)} {path}\n")
+        walk("")
+    results = []
+    for run in range(runs):
+        out = os.path.join(work, f"write-floor-{run}")
+        retire_tree(out, work)
+        os.sync()
+        text = subprocess.run([binary, listing, out, str(jobs)], check=True, capture_output=True,
+                              text=True).stdout
+        results.append({k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", text)})
+        retire_tree(out, work)
+    return {k: median([r[k] for r in results]) for k in results[0]}
+
+
 def run_floor(binary, site, work, runs):
     listing = os.path.join(work, f"floor-files-{os.path.basename(site)}.txt")
     with open(listing, "w") as f:
@@ -236,7 +275,8 @@ def run_floor(binary, site, work, runs):
 # Benchmark
 
 
-def run_size(pages, runs, args, wegwijzer, hugo, floor_binary, work, with_j1=True):
+def run_size(pages, runs, args, wegwijzer, hugo, floors, work, with_j1=True):
+    floor_binary, write_floor_binary = floors
     site, files, size, generated = make_site(work, pages, args.sections)
     note = f", generated in {generated:.1f} s" if generated is not None else ", reused"
     secs = args.sections or max(1, pages // 100)
@@ -300,6 +340,9 @@ def run_size(pages, runs, args, wegwijzer, hugo, floor_binary, work, with_j1=Tru
             result["diff"] = "output folder missing"
     if floor_binary:
         result["floor"] = run_floor(floor_binary, site, work, runs)
+    built = outputs[f"wegwijzer -j{args.jobs}"]
+    if write_floor_binary and os.path.isdir(built):
+        result["write_floor"] = run_write_floor(write_floor_binary, built, work, runs, args.jobs)
     if not args.keep_output:
         for out in outputs.values():
             retire_tree(out, work)
@@ -388,6 +431,26 @@ def report(results, args, floor_note, hugo, loads):
                 f"{md / f['total_cpu_ms']:9.2f}")
         log("  (floor = CPU time of one thread, median of runs; ratio = wegwijzer wall / floor/2;")
         log("   md/floor = wegwijzer's markdown stage (wall, all threads) / single-thread floor)")
+    if any(r.get("write_floor") for r in results):
+        log()
+        log(f"== Write floor: creating the same folders and files, nothing computed, "
+            f"{args.jobs} threads ==")
+        log(f"{'pages':>7}  {'files':>6} {'folders':>7} {'MB':>6} {'wall ms':>8} {'CPU ms':>7} "
+            f"{'sys ms':>7} {'ideal ms':>9} {'ww -j' + str(args.jobs) + ' ms':>10} "
+            f"{'ww/ideal':>9}")
+        for r in results:
+            wf, f = r.get("write_floor"), r.get("floor")
+            if not wf:
+                continue
+            cpu = wf["user_ms"] + wf["sys_ms"]
+            ideal = (f["total_cpu_ms"] + cpu) / args.jobs if f else float("nan")
+            w = r["tools"][jn]["wall"] * 1000
+            log(f"{r['pages']:>7}  {wf['files']:6.0f} {wf['dirs']:7.0f} {wf['bytes'] / 1e6:6.1f} "
+                f"{wf['wall_ms']:8.1f} {cpu:7.1f} {wf['sys_ms']:7.1f} {fmt(ideal, '9.1f')} "
+                f"{w:10.0f} {fmt(w / ideal, '9.2f')}")
+        log("  (wegwijzer's own output, written again by write_floor.c: the kernel's share of any")
+        log("   build of this site on this disk, which the cmark-gfm floor leaves out; ideal =")
+        log(f"   (floor CPU + write CPU) / {args.jobs}, both floors on every core with no overhead)")
     scale = sorted(results, key=lambda r: r["pages"])
     if args.scale:
         log()
@@ -444,6 +507,12 @@ def report(results, args, floor_note, hugo, loads):
         fr = w["wall"] * 1000 / (target["floor"]["total_cpu_ms"] / 2)
         log(f"  {verdict(fr <= TARGET_FLOOR_RATIO)}  wall <= {TARGET_FLOOR_RATIO:g} x floor/2: "
             f"{fr:.2f}")
+        wf = target.get("write_floor")
+        if wf:
+            ideal = (target["floor"]["total_cpu_ms"] + wf["user_ms"] + wf["sys_ms"]) / args.jobs
+            log(f"        (writing the output alone costs {wf['user_ms'] + wf['sys_ms']:.0f} ms of "
+                f"CPU here: a build doing nothing but the floor and the writing would be at "
+                f"{ideal / (target['floor']['total_cpu_ms'] / 2):.2f} x floor/2)")
     else:
         log("  ----  floor target skipped (no floor)")
 
@@ -495,11 +564,12 @@ def main():
         "Python)")
     log(f"measured with {timer}; {runs} cold run(s) per tool and size, median")
     floor_binary, floor_note = build_floor(work)
+    floors = (floor_binary, build_write_floor(work))
 
     results = []
     loads = [load_average()]
     for pages in sizes:
-        results.append(run_size(pages, runs, args, wegwijzer, hugo, floor_binary, work))
+        results.append(run_size(pages, runs, args, wegwijzer, hugo, floors, work))
         loads.append(load_average())
     if args.scale and not args.smoke and SCALE_PAGES not in sizes:
         scale_hugo = hugo
@@ -517,7 +587,7 @@ def main():
                     f"{avail / 1024:.1f} GB available")
                 scale_hugo = None
         results.append(run_size(SCALE_PAGES, args.scale_runs, args, wegwijzer, scale_hugo,
-                                floor_binary, work, with_j1=False))
+                                floors, work, with_j1=False))
         loads.append(load_average())
     log(f"load average at the end: {load_average()}")
     remove_retired(work)
