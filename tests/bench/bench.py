@@ -201,33 +201,41 @@ def make_site(work, pages, sections=None):
     return site, files, size, generated
 
 
-def build_floor(work):
-    """Compiles floor.c against libcmark-gfm; returns the binary or None with a reason."""
-    binary = os.path.join(work, "floor")
+def compile_c(source, binary, flags=()):
+    """cc -O2 SOURCE -o BINARY FLAGS; returns the binary or None with a reason."""
     cc = shutil.which("cc") or shutil.which("gcc")
     if cc is None:
         return None, "no C compiler"
+    proc = subprocess.run([cc, "-std=c11", "-O2", "-o", binary, source, *flags],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        return None, f"{os.path.basename(source)} did not compile: " + proc.stderr.strip()[:400]
+    return binary, None
+
+
+def build_floor(work):
+    """Compiles floor.c against libcmark-gfm; returns the binary or None with a reason."""
     try:
         flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcmark-gfm"], check=True,
                                capture_output=True, text=True).stdout.split()
     except (OSError, subprocess.CalledProcessError):
         return None, "pkg-config libcmark-gfm not found (libcmark-gfm-dev)"
-    proc = subprocess.run([cc, "-std=c11", "-O2", "-o", binary, FLOOR_SOURCE] + flags +
-                          ["-lcmark-gfm-extensions"], capture_output=True, text=True)
-    if proc.returncode != 0:
-        return None, "floor.c did not compile: " + proc.stderr.strip()[:400]
-    return binary, None
+    return compile_c(FLOOR_SOURCE, os.path.join(work, "floor"), flags + ["-lcmark-gfm-extensions"])
 
 
-def build_write_floor(work):
-    """Compiles write_floor.c; returns the binary or None."""
-    binary = os.path.join(work, "write_floor")
-    cc = shutil.which("cc") or shutil.which("gcc")
-    if cc is None:
-        return None
-    proc = subprocess.run([cc, "-std=c11", "-O2", "-pthread", "-o", binary, WRITE_FLOOR_SOURCE],
-                          capture_output=True, text=True)
-    return binary if proc.returncode == 0 else None
+def figures(text):
+    """The key=value pairs floor and write_floor print, as numbers."""
+    return {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", text)}
+
+
+def median_figures(runs):
+    return {k: median([r[k] for r in runs]) for k in runs[0]}
+
+
+def ideal_ms(floor, write_floor, jobs):
+    """The floor's parsing and rendering plus the write floor's writing, spread over `jobs`
+    threads without a pause: what a build doing nothing else would take."""
+    return (floor["total_cpu_ms"] + write_floor["user_ms"] + write_floor["sys_ms"]) / jobs
 
 
 def run_write_floor(binary, built, work, runs, jobs):
@@ -252,9 +260,9 @@ def run_write_floor(binary, built, work, runs, jobs):
         os.sync()
         text = subprocess.run([binary, listing, out, str(jobs)], check=True, capture_output=True,
                               text=True).stdout
-        results.append({k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", text)})
+        results.append(figures(text))
         retire_tree(out, work)
-    return {k: median([r[k] for r in results]) for k in results[0]}
+    return median_figures(results)
 
 
 def run_floor(binary, site, work, runs):
@@ -267,8 +275,8 @@ def run_floor(binary, site, work, runs):
     results = []
     for _ in range(runs):
         out = subprocess.run([binary, listing], check=True, capture_output=True, text=True).stdout
-        results.append({k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", out)})
-    return {k: median([r[k] for r in results]) for k in results[0]}
+        results.append(figures(out))
+    return median_figures(results)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -443,7 +451,7 @@ def report(results, args, floor_note, hugo, loads):
             if not wf:
                 continue
             cpu = wf["user_ms"] + wf["sys_ms"]
-            ideal = (f["total_cpu_ms"] + cpu) / args.jobs if f else float("nan")
+            ideal = ideal_ms(f, wf, args.jobs) if f else float("nan")
             w = r["tools"][jn]["wall"] * 1000
             log(f"{r['pages']:>7}  {wf['files']:6.0f} {wf['dirs']:7.0f} {wf['bytes'] / 1e6:6.1f} "
                 f"{wf['wall_ms']:8.1f} {cpu:7.1f} {wf['sys_ms']:7.1f} {fmt(ideal, '9.1f')} "
@@ -509,7 +517,7 @@ def report(results, args, floor_note, hugo, loads):
             f"{fr:.2f}")
         wf = target.get("write_floor")
         if wf:
-            ideal = (target["floor"]["total_cpu_ms"] + wf["user_ms"] + wf["sys_ms"]) / args.jobs
+            ideal = ideal_ms(target["floor"], wf, args.jobs)
             log(f"        (writing the output alone costs {wf['user_ms'] + wf['sys_ms']:.0f} ms of "
                 f"CPU here: a build doing nothing but the floor and the writing would be at "
                 f"{ideal / (target['floor']['total_cpu_ms'] / 2):.2f} x floor/2)")
@@ -564,7 +572,11 @@ def main():
         "Python)")
     log(f"measured with {timer}; {runs} cold run(s) per tool and size, median")
     floor_binary, floor_note = build_floor(work)
-    floors = (floor_binary, build_write_floor(work))
+    write_floor_binary, write_floor_note = compile_c(WRITE_FLOOR_SOURCE,
+                                                     os.path.join(work, "write_floor"), ["-pthread"])
+    if write_floor_note:
+        log(f"write floor skipped: {write_floor_note}")
+    floors = (floor_binary, write_floor_binary)
 
     results = []
     loads = [load_average()]
