@@ -12,10 +12,15 @@ Wat het script doet:
 - gemeenten.json, regios.json en postcodes.json komen helemaal uit de CBS-bestanden en worden
   altijd opnieuw geschreven. Pas ze niet met de hand aan.
 - contacten.json, crisis.json en tafels.json bevatten feiten uit de gedeelde JSON-bestanden,
-  maar de redactie werkt ze daarna bij (status na controle, de zes onbekende regiotafels).
+  maar de redactie werkt ze daarna bij ('gecontroleerd' na controle bij de eigen bron van de
+  organisatie, onbekende regiotafels invullen).
   Het script schrijft ze alleen als ze nog niet bestaan, of met --alles. Met --alles gaan
   handmatige wijzigingen verloren: bekijk daarna `git diff`.
 - stappen.json en vragen.json zijn handgeschreven; het script raakt ze nooit aan.
+
+Elk gegeven krijgt de herkomstvelden uit het herkomstmodel: source, source_titel, source_datum,
+(bronnen,) opgenomen, zekerheid (hoog/middel/laag) en gecontroleerd (altijd null: alleen een
+redacteur zet dat, na controle bij de eigen, actuele bron van de organisatie).
 
 Deterministisch: twee keer draaien geeft byte voor byte dezelfde bestanden. Alleen de
 standaardbibliotheek van Python 3 wordt gebruikt.
@@ -29,15 +34,27 @@ import re
 import sys
 from collections import OrderedDict
 
-CHECKED = "2026-11-22"  # datum waarop de referentiedata uit de bronnen is samengesteld
+# Datum waarop de referentiedata uit openbare bronnen is samengesteld en in deze bestanden is
+# opgenomen ('opgenomen' per gegeven). Niets is op die datum op de live websites gecontroleerd.
+OPGENOMEN = "2026-11-22"
+# Datum waarop de bestanden voor het laatst zijn gewijzigd ('opgenomen' in het bron-object
+# bovenaan elk bestand). Pas aan als je het script zo verandert dat de uitvoer verandert.
+BESTAND_GEWIJZIGD = "2026-12-04"
+ZEKERHEDEN = ("hoog", "middel", "laag")
 NIET_LIVE = (
-    "De gegevens zijn op " + CHECKED + " uit openbare bronnen samengesteld ('checked'). "
-    "Ze zijn toen niet op de live websites gecontroleerd."
+    "De gegevens zijn op " + OPGENOMEN + " uit openbare bronnen samengesteld ('opgenomen'). Bij "
+    "het opnemen is niets op de live websites gecontroleerd: daarom is 'gecontroleerd' dan null."
 )
-ALLEEN_VERIFIED = (
-    "Toon bezoekers alleen gegevens met status 'verified' (hoge zekerheid). Gegevens met status "
-    "'unverified' eerst door de redactie laten bevestigen."
+TONEN = (
+    "De site toont een gegeven alleen als 'zekerheid' 'hoog' is (de eigen bron van de "
+    "organisatie, of minstens twee onafhankelijke bronnen die het eens zijn) of als een "
+    "redacteur het bij de eigen, actuele bron van de organisatie heeft gecontroleerd "
+    "('gecontroleerd' met 'datum' en 'door')."
 )
+# Bronnen zonder webadres.
+KAMERSTUK_525 = "Kamerstuk 25 424, nr. 525 (13 maart 2020), plan hoogcomplexe ggz"
+KAMERBRIEVEN_SAMENVATTING = ("Kamerbrieven over de ggz, 2020–2021 (samengevat in de README van de "
+                             "gedeelde referentiedata, 'What the seeds say')")
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_SHARED = os.path.join(os.path.dirname(REPO), "shared", "data")
@@ -190,6 +207,670 @@ def urls(value):
     return [value] if isinstance(value, str) else list(value)
 
 
+
+# --------------------------------------------------------------------------------------------
+# Herkomst (provenance) van elk gegeven dat een lezer kan gebruiken.
+#
+# Per bron: een korte, eerlijke titel (site + onderwerp van de pagina) en de eigen datum van de
+# bron, alleen als de referentiedata of het webadres die noemt; anders None.
+
+BRONNEN = {
+    "https://www.gpinfo.nl/in-case-of-emergency":
+        ("gpinfo.nl: In case of emergency (huisarts en spoed, voor expats)", None),
+    "https://spoedzorgnu.nl/patienteninformatie/hoe-werkt-de-spoedpost/":
+        ("SpoedzorgNU: Hoe werkt de spoedpost?", None),
+    "https://honk.nu/huisartsenpost/patientinformatie":
+        ("HONK huisartsenpost: patiëntinformatie", None),
+    "https://www.113.nl/schoolopdracht":
+        ("113 Zelfmoordpreventie (113.nl): informatie voor een schoolopdracht", None),
+    ("https://www.nu.nl/binnenland/6062813/hulplijn-113-nu-ook-rechtstreeks-bereikbaar-voor-"
+     "zelfmoordpreventie.html?redirect=1"):
+        ("NU.nl: hulplijn van 113 Zelfmoordpreventie nu ook rechtstreeks bereikbaar", "2020"),
+    ("https://www.upday.com/nl/binnenland/nummer-113-nu-gratis-betere-hulp-bij-"
+     "zelfdodingsgedachten/pj8neqt"):
+        ("upday: bellen naar 113 Zelfmoordpreventie nu gratis", "2025"),
+    "https://www.nrc.nl/nieuws/2021/07/27/coronablog-27-juli-a4052478":
+        ("NRC: coronablog van 27 juli 2021", "2021-07-27"),
+    "https://www.rd.nl/vandaag/binnenland/sensoor-heet-voortaan-de-luisterlijn-1.1534009":
+        ("Reformatorisch Dagblad: Sensoor heet voortaan De Luisterlijn", None),
+    "https://mentaalkabaal.wixsite.com/blog/post/5-telefoonnummers-voor-mentale-rust":
+        ("Mentaal Kabaal (blog): telefoonnummers voor mentale rust", None),
+    "https://nl.wikipedia.org/wiki/Korrelatie":
+        ("Wikipedia: Korrelatie", None),
+    "https://www.me-cvsvereniging.nl/nieuws/het-juiste-loket":
+        ("ME/cvs Vereniging: nieuwsbericht over Het Juiste Loket", "2021-06"),
+    "https://www.regelhulp.nl/juiste-loket":
+        ("Regelhulp (ministerie van VWS): Het Juiste Loket", None),
+    "https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?did=2020D06664&id=2020Z03149":
+        ("Tweede Kamer: Kamerbrief van VWS over complexe zorgvragen", "2020-02"),
+    "https://wijzijnmind.nl/naar-de-huisarts/de-rol-van-de-huisarts-in-crisissituaties":
+        ("MIND (wijzijnmind.nl): De rol van de huisarts in crisissituaties", None),
+    "https://www.regelhulp.nl/bladeren/_/artikel/crisisdienst-en-crisisopvang/":
+        ("Regelhulp (ministerie van VWS): Crisisdienst en crisisopvang", None),
+    "https://www.vzinfo.nl/acute-zorg/aanbod/crisisdienst-ggz":
+        ("vzinfo.nl (RIVM): Crisisdienst ggz, aanbod", None),
+    "https://www.vzinfo.nl/acute-zorg/regionaal/crisisdienst-ggz":
+        ("vzinfo.nl (RIVM): Crisisdienst ggz, regionaal", "2023-07-11"),
+    "https://www.zilverenkruis.nl/zorgkantoor/zorgaanbieders/uw-zorgverlening/crisiszorg-regelen/ggz":
+        ("Zilveren Kruis Zorgkantoor: crisiszorg regelen in de ggz", None),
+    "https://puc.overheid.nl/nza/doc/PUC_713468_22/":
+        ("NZa: beleidsregel budgetbekostiging acute psychiatrische hulpverlening (BR/REG-23138)",
+         None),
+    "https://www.skipr.nl/nieuws/ggnet-heeft-nieuw-regioplan-acute-ggz/":
+        ("Skipr: GGNet heeft nieuw regioplan acute ggz", "2020"),
+    ("https://www.vvgi.nl/actueel/nieuws/e%C3%A9n-rechtstreeks-nummer-voor-verwijzers-voor-"
+     "crisisdienst-18plus-in-noord-en-midden-limburg/"):
+        ("Vincent van Gogh: één rechtstreeks nummer voor verwijzers voor de crisisdienst 18+ in "
+         "Noord- en Midden-Limburg", "2024"),
+    "https://www.ggzcentraal.nl/regiotafels-samen-zoeken-naar-passende-zorg/":
+        ("GGz Centraal: Regiotafels, samen zoeken naar passende zorg", None),
+    "https://www.ggzbreburg.nl/verwijzers/regiotafel-hoogcomplexe-ggz/":
+        ("GGz Breburg: Regiotafel hoogcomplexe ggz (voor verwijzers)", None),
+    KAMERSTUK_525:
+        ("Kamerbrief plan hoogcomplexe ggz (VWS), Kamerstuk 25 424, nr. 525", "2020-03-13"),
+    KAMERBRIEVEN_SAMENVATTING:
+        ("Kamerbrieven over de ggz (VWS), samengevat in de gedeelde referentiedata", None),
+}
+
+
+def herkomst(source, zekerheid, bronnen=None):
+    """De herkomstvelden van één record, in vaste volgorde."""
+    check(source in BRONNEN, "geen titel en datum bekend voor bron: " + source)
+    check(zekerheid in ZEKERHEDEN, "onbekende zekerheid: " + zekerheid)
+    titel, datum = BRONNEN[source]
+    items = [("source", source), ("source_titel", titel), ("source_datum", datum)]
+    if bronnen is not None:
+        items.append(("bronnen", bronnen))
+    items += [("opgenomen", OPGENOMEN), ("zekerheid", zekerheid), ("gecontroleerd", None)]
+    return items
+
+
+def bestand_bron(source, titel, datum, licentie, vermelding, bestanden, toelichting):
+    """Het bron-object bovenaan een gegevensbestand."""
+    return OrderedDict([
+        ("source", source),
+        ("source_titel", titel),
+        ("source_datum", datum),
+        ("licentie", licentie),
+        ("vermelding", vermelding),
+        ("bestanden", bestanden),
+        ("opgenomen", BESTAND_GEWIJZIGD),
+        ("toelichting", toelichting),
+    ])
+
+
+# --------------------------------------------------------------------------------------------
+# contacten.json
+
+DAG_EN_NACHT = "24 uur per dag, 7 dagen per week"
+
+
+def kanaal(shared, id_, soort, waarde, source, zekerheid, label=None, uren=None, kosten=None,
+           bronnen=None):
+    shared.staat_in_bron(waarde)
+    shared.staat_in_bron(source)
+    for b in bronnen or []:
+        shared.staat_in_bron(b)
+    k = OrderedDict([("id", id_), ("soort", soort), ("waarde", waarde)])
+    if label is not None:
+        k["label"] = label
+    k["uren"] = uren
+    k["kosten"] = kosten
+    for key, value in herkomst(source, zekerheid, bronnen):
+        k[key] = value
+    return k
+
+
+def organisatie(shared, bron_contact, id_, naam, doel, toelichting, kanalen, source, zekerheid,
+                redactie_noot):
+    bronnen = urls(bron_contact["source_urls"])
+    check(source in bronnen, "source van %s staat niet in de bronnen" % id_)
+    for k in kanalen:
+        check(k["source"] in bronnen, "source van een kanaal van %s staat niet in de bronnen" % id_)
+    o = OrderedDict([
+        ("id", id_),
+        ("naam", naam),
+        ("doel", doel),
+        ("toelichting", toelichting),
+        ("kanalen", kanalen),
+    ])
+    for key, value in herkomst(source, zekerheid, bronnen):
+        o[key] = value
+    o["redactie_noot"] = redactie_noot
+    return o
+
+
+def bouw_contacten(shared):
+    c112 = shared.contact("112")
+    c113 = shared.contact("113")
+    chuis = shared.contact("Huisarts")
+    cluis = shared.contact("De Luisterlijn")
+    cmind = shared.contact("MIND Korrelatie")
+    cloket = shared.contact("Het Juiste Loket")
+    cvws = shared.contact("Unit Complexe Zorgvragen")
+
+    check(c112["telefoon"] == "112", "112 gewijzigd in de bron")
+    check(set(c113["telefoon"]) == {"113", "0800-0113"}, "113 gewijzigd in de bron")
+    check(chuis["telefoon"] is None, "huisarts heeft nu een nummer in de bron?")
+    check(cluis["telefoon"] == "088 0767 000", "Luisterlijn gewijzigd in de bron")
+    check(cmind["telefoon"] == "0900-1450", "MIND Korrelatie gewijzigd in de bron")
+    check(cloket["telefoon"] == "030 789 78 78", "Juiste Loket gewijzigd in de bron")
+    check(cvws["telefoon"] is None, "VWS heeft nu een nummer in de bron?")
+    # De zekerheid hieronder volgt de 'confidence' van de referentiedata. Wijzigt die, dan moet
+    # iemand de keuzes opnieuw bekijken.
+    check(c112["confidence"].startswith("high (112); medium (0800-8112"), "zekerheid 112 gewijzigd")
+    check(c113["confidence"] == "high", "zekerheid 113 gewijzigd")
+    check(chuis["confidence"] == "high", "zekerheid huisarts gewijzigd")
+    check(cluis["confidence"].startswith("high (nummer in NRC 2021 en blog)"),
+          "zekerheid Luisterlijn gewijzigd")
+    check(cmind["confidence"].startswith("medium"), "zekerheid MIND Korrelatie gewijzigd")
+    check(cloket["confidence"].startswith("medium"), "zekerheid Juiste Loket gewijzigd")
+    check(cvws["confidence"].startswith("low"), "zekerheid VWS gewijzigd")
+
+    gpinfo = "https://www.gpinfo.nl/in-case-of-emergency"
+    honk = "https://honk.nu/huisartsenpost/patientinformatie"
+    spoedpost = "https://spoedzorgnu.nl/patienteninformatie/hoe-werkt-de-spoedpost/"
+    site113 = "https://www.113.nl/schoolopdracht"
+    nu113 = ("https://www.nu.nl/binnenland/6062813/hulplijn-113-nu-ook-rechtstreeks-bereikbaar-"
+             "voor-zelfmoordpreventie.html?redirect=1")
+    upday113 = ("https://www.upday.com/nl/binnenland/nummer-113-nu-gratis-betere-hulp-bij-"
+                "zelfdodingsgedachten/pj8neqt")
+    nrc = "https://www.nrc.nl/nieuws/2021/07/27/coronablog-27-juli-a4052478"
+    rd = "https://www.rd.nl/vandaag/binnenland/sensoor-heet-voortaan-de-luisterlijn-1.1534009"
+    mind_blog = "https://mentaalkabaal.wixsite.com/blog/post/5-telefoonnummers-voor-mentale-rust"
+    mind_wiki = "https://nl.wikipedia.org/wiki/Korrelatie"
+    loket_bericht = "https://www.me-cvsvereniging.nl/nieuws/het-juiste-loket"
+    regelhulp_loket = "https://www.regelhulp.nl/juiste-loket"
+    kamerbrief = ("https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?"
+                  "did=2020D06664&id=2020Z03149")
+
+    contacten = [
+        organisatie(
+            shared, c112, "112", "112",
+            "Bel het alarmnummer als er direct gevaar is. Bijvoorbeeld als iemands leven in "
+            "gevaar is. Je krijgt dan de ambulance, de politie of de brandweer.",
+            None,
+            [
+                kanaal(shared, "tel-112", "telefoon", "112", gpinfo, "hoog", uren=DAG_EN_NACHT),
+                kanaal(shared, "tel-112-teksttelefoon", "telefoon", "0800-8112", honk, "middel",
+                       label="Voor doven en slechthorenden met een teksttelefoon"),
+            ],
+            gpinfo, "hoog",
+            "Organisatie en tel-112: hoog, drie onafhankelijke bronnen (gpinfo.nl, SpoedzorgNU, "
+            "HONK) noemen het alarmnummer. tel-112-teksttelefoon komt uit één regionale bron "
+            "(huisartsenpost HONK): middel, dus niet tonen tot een redacteur het heeft "
+            "gecontroleerd."),
+        organisatie(
+            shared, c113, "113", "113 Zelfmoordpreventie",
+            "Denk je aan zelfdoding? Praat erover met 113 Zelfmoordpreventie. Bellen of chatten "
+            "kan dag en nacht. Je hoeft je naam niet te zeggen.",
+            None,
+            [
+                kanaal(shared, "tel-0800-0113", "telefoon", "0800-0113", site113, "hoog",
+                       uren=DAG_EN_NACHT, kosten="Altijd gratis"),
+                kanaal(shared, "tel-113", "telefoon", "113", nu113, "hoog", uren=DAG_EN_NACHT,
+                       bronnen=[nu113, upday113]),
+                kanaal(shared, "chat-113", "chat", "https://www.113.nl", site113, "hoog",
+                       label="Chat op 113.nl", uren=DAG_EN_NACHT),
+            ],
+            site113, "hoog",
+            "Hoog: eigen site van 113 Zelfmoordpreventie. tel-113: hoog, twee onafhankelijke "
+            "nieuwsberichten (NU.nl 2020, upday 2025). Toon 'tel-0800-0113 is altijd gratis' en "
+            "bied tel-113 ernaast aan. Dat tel-113 sinds oktober 2025 ook gratis is, staat in één "
+            "nieuwsbericht (middel-hoog); daarom is 'kosten' van tel-113 leeg gelaten. Het korte "
+            "nummer werkt sinds juli 2020; het oude 0900-nummer is vervallen. De datum van het "
+            "NU.nl-bericht (2020) is afgeleid uit de referentiedata ('sinds juli 2020')."),
+        organisatie(
+            shared, chuis, "huisarts", "Huisarts en huisartsenpost",
+            "Heb je snel hulp nodig, maar is het niet levensbedreigend? Bel dan je huisarts. "
+            "'s Avonds, 's nachts, in het weekend en op feestdagen bel je de huisartsenpost. "
+            "Zij kunnen zo nodig de crisisdienst inschakelen.",
+            "Er is geen landelijk nummer voor de huisarts of de huisartsenpost. Op werkdagen van "
+            "8.00 tot 17.00 uur bel je je eigen huisartsenpraktijk. Daarbuiten bel je de "
+            "huisartsenpost in je regio. Het nummer staat op de website of op het antwoordapparaat "
+            "van je eigen huisarts. Bel altijd eerst, voordat je naar de huisartsenpost gaat.",
+            [],
+            spoedpost, "hoog",
+            "Hoog: drie onafhankelijke bronnen (SpoedzorgNU, gpinfo.nl, HONK) zeggen hetzelfde. "
+            "Bewust geen kanalen: er bestaat geen landelijk nummer. Verzin er geen."),
+        organisatie(
+            shared, cluis, "luisterlijn", "De Luisterlijn",
+            "Wil je je verhaal kwijt? Bij De Luisterlijn luistert iemand naar je. Anoniem, dag en "
+            "nacht. Het is geen hulpverlening.",
+            "De Luisterlijn heette vroeger Sensoor.",
+            [
+                kanaal(shared, "tel-luisterlijn", "telefoon", "088 0767 000", nrc, "hoog",
+                       uren=DAG_EN_NACHT),
+            ],
+            rd, "hoog",
+            "Organisatie: hoog, twee onafhankelijke bronnen (Reformatorisch Dagblad en Samen "
+            "tegen eenzaamheid) over de nieuwe naam. tel-luisterlijn: hoog volgens de "
+            "referentiedata, het nummer staat in NRC (2021) en in een blog; welke bron de blog is, "
+            "zegt de referentiedata niet. Een redacteur bevestigt het liefst op de eigen site van "
+            "De Luisterlijn. Of bellen gratis is, is niet vastgesteld: 'kosten' is leeg. Chat en "
+            "e-mail bestaan volgens de bron, maar adressen zijn niet bekend."),
+        organisatie(
+            shared, cmind, "mind-korrelatie", "MIND Korrelatie",
+            "Anoniem hulp, advies en informatie bij psychische en sociale problemen. Je praat met "
+            "psychologen en maatschappelijk werkers.",
+            None,
+            [
+                kanaal(shared, "tel-mind-korrelatie", "telefoon", "0900-1450", mind_blog,
+                       "middel"),
+                kanaal(shared, "whatsapp-mind-korrelatie", "whatsapp", "06 13 86 38 03",
+                       mind_blog, "middel"),
+            ],
+            mind_wiki, "middel",
+            "Middel: de nummers staan alleen in één blog (die het nummer ten onrechte Belgisch "
+            "noemt). Openingstijden en kosten (0900-nummer) zijn niet vastgesteld. Niet tonen "
+            "voordat een redacteur het op de eigen site van MIND Korrelatie heeft gecontroleerd."),
+        organisatie(
+            shared, cloket, "juiste-loket", "Het Juiste Loket",
+            "Weet je niet bij welke instantie je moet zijn voor zorg of ondersteuning? Het Juiste "
+            "Loket geeft gratis informatie en onafhankelijk advies.",
+            "In opdracht van het ministerie van VWS, uitgevoerd door Per Saldo en Ieder(in).",
+            [
+                kanaal(shared, "tel-juiste-loket", "telefoon", "030 789 78 78", loket_bericht,
+                       "middel", uren="Werkdagen van 10.00 tot 17.00 uur", kosten="Gratis"),
+                kanaal(shared, "mail-juiste-loket", "email", "meldpunt@juisteloket.nl",
+                       loket_bericht, "middel", kosten="Gratis"),
+            ],
+            regelhulp_loket, "middel",
+            "Middel (middel-hoog volgens de referentiedata): telefoon en e-mail komen uit één "
+            "bericht van juni 2021; regelhulp.nl bevestigt de dienst, maar het contactblok is niet "
+            "gezien. Eerst controleren op de eigen site van Het Juiste Loket."),
+        organisatie(
+            shared, cvws, "vws-complexe-zorgvragen", "Unit Complexe Zorgvragen (ministerie van VWS)",
+            "Loop je vast tussen gemeente, zorgverzekeraar en zorgkantoor? Het ministerie van VWS "
+            "behandelt complexe zorgvragen van mensen die nergens verder komen.",
+            None,
+            [
+                kanaal(shared, "mail-vws", "email", "zorgvragen@minvws.nl", kamerbrief, "laag"),
+            ],
+            kamerbrief, "hoog",
+            "Organisatie: hoog, de aanpak complexe zorgvragen staat in de eigen Kamerbrieven van "
+            "VWS (februari 2020). De referentiedata noemt twee brieven (17 en 21 februari 2020); "
+            "welke van de twee dit webadres is, is niet vastgesteld: daarom alleen '2020-02'. "
+            "mail-vws staat in de Kamerbrief van 21 februari 2020 (Kamerstuk 25 424); laag: of "
+            "het adres nog in gebruik is, is niet bekend. Geen telefoonnummer bekend."),
+    ]
+    return OrderedDict([
+        ("$schema", "./schemas/contacten.schema.json"),
+        ("bron", bestand_bron(
+            "Gedeelde referentiedata: contacten-landelijk.json en README.md",
+            "Gedeelde referentiedata van GGZ Wegwijzer: landelijke contacten", OPGENOMEN,
+            None, None, ["contacten-landelijk.json", "README.md"],
+            "Landelijke contacten. Elke organisatie en elk kanaal heeft een eigen herkomst: "
+            "'source', 'source_titel', 'source_datum', 'opgenomen', 'zekerheid' en "
+            "'gecontroleerd'. Kanalen hebben een vaste 'id' (bijvoorbeeld 'tel-113'), zodat "
+            "teksten ernaar kunnen verwijzen. " + NIET_LIVE + " " + TONEN)),
+        ("contacten", contacten),
+    ])
+
+
+# --------------------------------------------------------------------------------------------
+# crisis.json
+
+def feit(shared, tekst, source, zekerheid, bronnen=None, redactie_noot=None, extra=None):
+    if source.startswith("http"):
+        shared.staat_in_bron(source)
+    bronnen = bronnen if bronnen is not None else ([source] if source.startswith("http") else [])
+    for b in bronnen:
+        shared.staat_in_bron(b)
+    f = OrderedDict()
+    for k, v in (extra or []):
+        f[k] = v
+    f["tekst"] = tekst
+    for k, v in herkomst(source, zekerheid, bronnen):
+        f[k] = v
+    f["redactie_noot"] = redactie_noot
+    return f
+
+
+def bouw_crisis(shared):
+    kern = shared.crisis["kernfeiten"]
+    toegang = shared.crisis["toegang_voor_burgers"]
+    aanbieders = shared.crisis["regio_aanbieder_gevonden"]
+    check("29 regio's" in kern[0]["feit"] and "60 locaties" in kern[0]["feit"], "kernfeit 29/60?")
+    check("28 crisisregio's" in kern[1]["feit"], "kernfeit 28?")
+    check("BR/REG-23138" in kern[2]["feit"], "kernfeit bekostiging?")
+    check("peildatum 11 juli 2023" in kern[0]["feit"], "peildatum kernfeit 29/60 gewijzigd")
+    check([t["confidence"] for t in toegang[:3]] == ["hoog", "hoog", "hoog"],
+          "zekerheid van de toegang gewijzigd")
+    check(kern[0]["confidence"] == "hoog" and kern[2]["confidence"] == "hoog"
+          and kern[1]["confidence"].startswith("middel"), "zekerheid van de kernfeiten gewijzigd")
+
+    def route(id_, titel, wanneer, wat, contact, via, bron_item, source, zekerheid, noot=None):
+        bronnen = urls(bron_item["source_url"])
+        check(source in bronnen, "source van route %s" % id_)
+        for b in bronnen:
+            shared.staat_in_bron(b)
+        r = OrderedDict([
+            ("id", id_), ("titel", titel), ("wanneer", wanneer), ("wat", wat),
+            ("contact", contact), ("via", via),
+        ])
+        for k, v in herkomst(source, zekerheid, bronnen):
+            r[k] = v
+        r["redactie_noot"] = noot
+        return r
+
+    wijzijnmind = "https://wijzijnmind.nl/naar-de-huisarts/de-rol-van-de-huisarts-in-crisissituaties"
+    regelhulp = "https://www.regelhulp.nl/bladeren/_/artikel/crisisdienst-en-crisisopvang/"
+    vzinfo_aanbod = "https://www.vzinfo.nl/acute-zorg/aanbod/crisisdienst-ggz"
+    vzinfo_regio = "https://www.vzinfo.nl/acute-zorg/regionaal/crisisdienst-ggz"
+    c113 = shared.contact("113")
+
+    toegang_lijst = [
+        route("112", "Direct gevaar",
+              "Er is direct gevaar voor jou of voor iemand anders.",
+              "Bel het alarmnummer. Wacht niet.",
+              "112", [], toegang[1], wijzijnmind, "hoog",
+              "Hoog: twee onafhankelijke bronnen (MIND en de werkafspraken huisartsen en "
+              "specialisten) zeggen hetzelfde."),
+        route("113", "Gedachten aan zelfdoding",
+              "Je denkt aan zelfdoding.",
+              "Bel of chat met 113 Zelfmoordpreventie. Dat kan dag en nacht, en anoniem.",
+              "113", [], {"source_url": urls(c113["source_urls"])},
+              "https://www.113.nl/schoolopdracht", "hoog",
+              "Hoog: eigen site van 113 Zelfmoordpreventie."),
+        route("huisarts", "Dringend, maar niet levensbedreigend",
+              "Je hebt snel hulp nodig, maar er is geen direct levensgevaar.",
+              "Bel je huisarts. 's Avonds, 's nachts, in het weekend en op feestdagen bel je de "
+              "huisartsenpost. Er is geen landelijk nummer: het nummer staat op de website of het "
+              "antwoordapparaat van je huisarts. De huisarts schakelt zo nodig de crisisdienst in.",
+              "huisarts", [], toegang[0], regelhulp, "hoog",
+              "Hoog: drie onafhankelijke bronnen (Regelhulp, Informatie langdurige zorg, MIND) "
+              "zeggen hetzelfde."),
+        route("crisisdienst", "De crisisdienst ggz",
+              "Je bent in een psychische crisis en hebt direct hulp van de ggz nodig.",
+              "Je kunt de crisisdienst meestal niet zelf bellen: de crisisnummers zijn voor "
+              "verwijzers. De huisarts, de huisartsenpost, de spoedeisende hulp (SEH) of de politie "
+              "schakelt de crisisdienst in. Voor hen is de crisisdienst dag en nacht bereikbaar. "
+              "Ben je al in behandeling? Dan loopt de route vaak via je eigen behandelaar of "
+              "instelling.",
+              None,
+              ["huisarts", "huisartsenpost", "spoedeisende hulp (SEH)", "politie"],
+              {"source_url": urls(toegang[2]["source_url"]) + urls(toegang[3]["source_url"])
+               + urls(toegang[0]["source_url"])},
+              vzinfo_aanbod, "hoog",
+              "Hoog: de route via huisarts, huisartsenpost, SEH of politie staat in meerdere "
+              "onafhankelijke bronnen (vzinfo.nl, GGZ Delfland, Regelhulp, MIND). Dat "
+              "crisisnummers alleen voor verwijzers zijn, is hoog voor het voorbeeld Noord- en "
+              "Midden-Limburg (sinds 2 april 2024 een geheim nummer) en middel als algemene regel: "
+              "vandaar 'meestal'. Nooit een crisisnummer aan bezoekers tonen."),
+    ]
+    # Dubbele URL's uit de samengevoegde lijst halen, volgorde behouden.
+    cd = toegang_lijst[3]
+    cd["bronnen"] = list(OrderedDict.fromkeys(cd["bronnen"]))
+
+    locaties = OrderedDict([
+        ("aantal_regios", 29),
+        ("aantal_locaties", 60),
+        ("locaties_24_uur", 41),
+        ("locaties_alleen_overdag", 13),
+        ("locaties_alleen_avond_nacht_weekend", 6),
+        ("peildatum", "2023-07-11"),
+    ])
+    acute = feit(
+        shared,
+        "De crisisdiensten ggz werken in 29 regio's voor acute ggz. In elke regio is één "
+        "ggz-aanbieder verantwoordelijk, samen met partners in de regio. In 2023 waren er 60 "
+        "locaties: 41 dag en nacht open, 13 alleen overdag en 6 alleen 's avonds, 's nachts en in "
+        "het weekend.",
+        vzinfo_regio, "middel", bronnen=urls(kern[0]["source_url"]),
+        redactie_noot="Middel, al noemt de referentiedata het 'hoog': beide bronnen zijn pagina's "
+                      "van vzinfo.nl (RIVM), die de cijfers van de Nederlandse ggz overneemt "
+                      "(peildatum 11 juli 2023). Dat is niet de eigen bron van de organisatie en "
+                      "geen twee onafhankelijke bronnen; Zilveren Kruis noemt bovendien 28 regio's. "
+                      "Controleer bij de Nederlandse ggz zelf.",
+        extra=list(locaties.items()))
+    acute["afwijkende_bron"] = feit(
+        shared,
+        "Zilveren Kruis Zorgkantoor spreekt van 28 crisisregio's, met per regio één budgethouder "
+        "voor de eerste drie dagen acute psychiatrische hulp.",
+        kern[1]["source_url"], "middel",
+        redactie_noot="Middel; mogelijk verouderd. vzinfo.nl / de Nederlandse ggz (2023) noemt 29.",
+        extra=[("aantal_regios", 28)])
+
+    doc = OrderedDict([
+        ("$schema", "./schemas/crisis.schema.json"),
+        ("bron", bestand_bron(
+            "Gedeelde referentiedata: crisisdiensten-ggz.json en README.md",
+            "Gedeelde referentiedata van GGZ Wegwijzer: acute ggz en crisisdiensten", OPGENOMEN,
+            None, None, ["crisisdiensten-ggz.json", "contacten-landelijk.json", "README.md"],
+            "Hoe je acute hulp bereikt. Telefoonnummers staan niet hier maar in contacten.json: "
+            "'contact' verwijst naar een id daar. " + NIET_LIVE + " " + TONEN)),
+        ("toegang", toegang_lijst),
+        ("vervolg_na_crisis", feit(
+            shared,
+            "Na een beoordeling door de crisisdienst is vervolgbehandeling gegarandeerd, voor ten "
+            "hoogste drie dagen. Bijvoorbeeld over een weekend. Crisisdiensten maken met hun "
+            "partners een regionaal beddenplan.",
+            KAMERBRIEVEN_SAMENVATTING,
+            "middel",
+            redactie_noot="Middel: alleen een samenvatting van Kamerbrieven in de referentiedata, "
+                          "zonder webadres, zonder zekerheid en zonder Kamerstuknummer. Zoek de "
+                          "Kamerbrief op en zet die in 'source' voordat je dit toont.")),
+        ("acute_ggz_regios", acute),
+        ("bekostiging", feit(
+            shared,
+            "De acute psychiatrische hulp wordt betaald via de NZa-beleidsregel "
+            "'budgetbekostiging acute psychiatrische hulpverlening' (BR/REG-23138). Per regio is "
+            "er één aanbieder met een budget (budgethouder), voor de eerste drie dagen. Eén "
+            "zorgverzekeraar koopt namens alle verzekeraars in.",
+            urls(kern[2]["source_url"])[0], "hoog", bronnen=urls(kern[2]["source_url"]),
+            redactie_noot="Hoog: de beleidsregel zelf, gepubliceerd door de NZa, en Skipr zegt "
+                          "hetzelfde. Het is geen 'beschikbaarheidbijdrage acute ggz'; die term "
+                          "bestaat in de bronnen niet. 'source_datum' is leeg: het nummer "
+                          "BR/REG-23138 wijst op 2023, maar de datum staat niet in de "
+                          "referentiedata.")),
+    ])
+
+    def aanbieder(item, id_, regio, doelgroep, aanbieder_naam, basis):
+        check(item["aanbieder"] == aanbieder_naam, "aanbieder gewijzigd: " + aanbieder_naam)
+        check(item["regio"].startswith(regio), "regio gewijzigd: " + regio)
+        check(item["confidence"].startswith("middel"), "zekerheid gewijzigd: " + aanbieder_naam)
+        src = shared.staat_in_bron(item["source_url"])
+        a = OrderedDict([
+            ("id", id_), ("regio", regio), ("doelgroep", doelgroep),
+            ("aanbieder", aanbieder_naam), ("basis", basis),
+        ])
+        for k, v in herkomst(src, "middel"):
+            a[k] = v
+        a["redactie_noot"] = "Zekerheid volgens de referentiedata: " + item["confidence"] + "."
+        return a
+
+    doc["regionale_aanbieders"] = [
+        aanbieder(aanbieders[0], "noord-en-oost-gelderland-en-liemers",
+                  "Noord- en Oost-Gelderland en Liemers", None, "GGNet",
+                  "GGNet stelde het regioplan acute ggz op en maakt de financieringsafspraken met "
+                  "Menzis (de representerende zorgverzekeraar)."),
+        aanbieder(aanbieders[1], "noord-limburg-18", "Noord-Limburg", "18+", "Vincent van Gogh",
+                  "Zet een ggz-triagist in voor crisisvragen van verwijzers."),
+        aanbieder(aanbieders[2], "midden-limburg-18", "Midden-Limburg", "18+", "MET ggz",
+                  "Zet een ggz-triagist in voor crisisvragen van verwijzers, vanaf 2 april 2024."),
+    ]
+    doc["niet_bekend"] = [
+        "Een volledige lijst van de acute-ggz-regio's met de verantwoordelijke aanbieder per "
+        "regio. Bronnen om die live te controleren: vzinfo.nl (kaart 'crisisdienst ggz – "
+        "regionaal'), de Nederlandse ggz (regio-overzicht acute ggz), het overzicht 'Uitvoerders "
+        "GGZ-crisiszorg' van CZ zorgkantoor, het regio-overzicht van de VNG en de "
+        "budgetbeschikkingen van de NZa.",
+    ]
+    return doc
+
+
+# --------------------------------------------------------------------------------------------
+# tafels.json
+
+def bouw_tafels(shared):
+    src = shared.tafels
+    check(src["algemeen"]["aantal_tafels"] == 8, "aantal tafels gewijzigd")
+    check(len(src["tafels"]) == 2, "aantal bekende tafels gewijzigd: werk het script bij")
+    mn, nbz = src["tafels"]
+    check(mn["naam"] == "Regiotafel Midden Nederland", "Midden-Nederland gewijzigd")
+    check(nbz["naam"].endswith("Noord-Brabant en Zeeland"), "Noord-Brabant/Zeeland gewijzigd")
+    check(mn["confidence"].startswith("medium"), "zekerheid Midden-Nederland gewijzigd")
+    check(nbz["confidence"].startswith("high (tekst van de aanbieder zelf"),
+          "zekerheid Noord-Brabant/Zeeland gewijzigd")
+    check(src["algemeen"]["confidence"].startswith("high (aantal 8)"), "zekerheid aantal gewijzigd")
+    ggzcentraal = shared.staat_in_bron(src["algemeen"]["source_url"])
+    breburg = shared.staat_in_bron(nbz["source_url"])
+    email = shared.staat_in_bron(nbz["aanmelden"]["email"])
+
+    # Geen aantallen in vrije tekst: die volgen uit de gegevens ('aantal_tafels' en de lijst).
+    aanmelden_algemeen = (
+        "Een verwijzer, bijvoorbeeld je huisarts of behandelaar, meldt je vraag aan. Dat gebeurt "
+        "zonder je naam (geanonimiseerd). Het kan pas als de lokale route en de zorgbemiddeling "
+        "van je zorgverzekeraar geen passende plek opleverden.")
+
+    def tafel(id_, naam, gebied, provincies, trekkers, coordinatie, aanmelden_tekst, kanalen,
+              source, zekerheid, noot):
+        t = OrderedDict([
+            ("id", id_),
+            ("naam", naam),
+            ("gebied", gebied),
+            ("gebied_provincies", provincies),
+            ("trekkers", trekkers),
+            ("coordinatie", coordinatie),
+            ("aanmelden", OrderedDict([("tekst", aanmelden_tekst), ("kanalen", kanalen)])),
+        ])
+        for k, v in herkomst(source, zekerheid):
+            t[k] = v
+        t["redactie_noot"] = noot
+        return t
+
+    tafels = [
+        tafel("midden-nederland", "Regiotafel Midden-Nederland",
+              "De verzorgingsgebieden van GGz Centraal en Altrecht.", [], list(mn["trekkers"]),
+              None,
+              "Het aanmeldadres van deze tafel is niet bekend. Vraag je verwijzer (bijvoorbeeld je "
+              "huisarts of behandelaar) om dat uit te zoeken.",
+              [], ggzcentraal, "middel",
+              "Middel: het gebied staat in de bron alleen in termen van aanbieders, niet van "
+              "gemeenten of provincies; daarom is 'gebied_provincies' leeg. Contactadres niet "
+              "gevonden. Naam in de bron: 'Regiotafel Midden Nederland'."),
+        tafel("noord-brabant-en-zeeland", "Regiotafel hoogcomplexe ggz Noord-Brabant en Zeeland",
+              "De provincies Noord-Brabant en Zeeland.", ["Noord-Brabant", "Zeeland"], [],
+              "GGz Breburg (regionale meldpuntfunctie en coördinatie, in opdracht van VWS)",
+              aanmelden_algemeen,
+              [kanaal(shared, "mail-regiotafel-noord-brabant-zeeland", "email", email, breburg,
+                      "hoog", label="Aanmeldpunt voor verwijzers")],
+              breburg, "hoog",
+              "Hoog: tekst van de aanbieder zelf (GGz Breburg), die de tafel coördineert. Volgens "
+              "de bron werken er zes specialistische ggz-aanbieders samen (niet in de tekst gezet: "
+              "geen aantallen in vrije tekst). Het e-mailadres is niet live gecontroleerd. Het "
+              "adres is voor verwijzers, niet voor inwoners."),
+    ]
+    for n in range(3, 9):
+        tafels.append(OrderedDict([
+            ("id", "onbekend-%d" % n),
+            ("status", "onbekend"),
+            ("naam", None),
+            ("gebied", None),
+            ("gebied_provincies", []),
+            ("aanmelden", None),
+            ("source", None),
+            ("source_titel", None),
+            ("source_datum", None),
+            ("opgenomen", None),
+            ("gecontroleerd", None),
+        ]))
+    check(len(tafels) == src["algemeen"]["aantal_tafels"], "aantal tafels klopt niet")
+
+    return OrderedDict([
+        ("$schema", "./schemas/tafels.schema.json"),
+        ("bron", bestand_bron(
+            "Gedeelde referentiedata: tafels-hoogcomplexe-ggz.json en README.md",
+            "Gedeelde referentiedata van GGZ Wegwijzer: regiotafels hoogcomplexe ggz", OPGENOMEN,
+            None, None, ["tafels-hoogcomplexe-ggz.json", "README.md"],
+            "De regiotafels hoogcomplexe ggz. Tafels die we niet kennen hebben 'status': "
+            "'onbekend'. Vul nooit namen of gebieden in zonder bron. Zet geen aantallen in vrije "
+            "tekst: de site telt zelf ('aantal_tafels' en de lijst 'tafels'). " + NIET_LIVE + " "
+            + TONEN)),
+        ("algemeen", OrderedDict([
+            ("aantal_tafels", 8),
+            ("startdatum", "2020-04-01"),
+            ("kamerstuk", "Kamerstuk 25 424, nr. 525"),
+            ("feiten", [
+                feit(shared,
+                     "Er zijn regiotafels voor hoogcomplexe ggz. Ze zoeken passende zorg voor "
+                     "mensen die tussen wal en schip raken. Samen dekken ze heel Nederland.",
+                     ggzcentraal, "hoog",
+                     redactie_noot="Hoog: GGz Centraal trekt zelf een regiotafel (eigen bron). "
+                                   "Het aantal (8) staat in 'aantal_tafels', niet in de tekst. "
+                                   "Datum van het artikel onbekend (circa 2020–2021). SiRM "
+                                   "begeleidde de opstart in opdracht van Zorgverzekeraars "
+                                   "Nederland en de Nederlandse ggz.",
+                     extra=[("id", "aantal")]),
+                feit(shared,
+                     "De regiotafels zijn op 1 april 2020 gestart, volgens het plan hoogcomplexe "
+                     "ggz van het ministerie van VWS. Eind 2020 werkten alle tafels.",
+                     KAMERSTUK_525, "middel",
+                     redactie_noot="Middel: uit de README van de referentiedata, zonder webadres "
+                                   "en zonder zekerheid; de Kamerbrief zelf is niet gezien. Na "
+                                   "controle in de Kamerbrief mag dit 'hoog'. Of alle tafels in "
+                                   "2026 nog bestaan, is niet bevestigd.",
+                     extra=[("id", "start")]),
+                feit(shared, aanmelden_algemeen, breburg, "hoog",
+                     redactie_noot="Hoog: zo beschreven door GGz Breburg, die de tafel "
+                                   "Noord-Brabant en Zeeland coördineert (eigen bron).",
+                     extra=[("id", "aanmelden")]),
+            ]),
+            ("let_op", [
+                "Het woord 'regiotafel' wordt ook gebruikt voor de regionale tafels van het "
+                "Integraal Zorgakkoord (IZA). Dat zijn andere tafels. Verwar ze niet met de "
+                "regiotafels hoogcomplexe ggz.",
+                "Of alle tafels in 2026 nog bestaan, is niet bevestigd.",
+                "Er is geen landelijk overzicht of landelijk e-mailadres van de regiotafels "
+                "gevonden.",
+            ]),
+        ])),
+        ("tafels", tafels),
+    ])
+
+
+# --------------------------------------------------------------------------------------------
+# Controles over alle gegenereerde bestanden
+
+_VRIJE_TEKST_UITGEZONDERD = {"$schema", "id", "waarde", "source", "source_titel", "bronnen",
+                             "naam", "redactie_noot", "kamerstuk", "bestanden",
+                             "contact"}
+_TELEFOON = re.compile(r"(?<![\w/.-])(?:0\d(?:[ -]?\d){6,9}|11[23])(?![\w@])")
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[a-z]{2,}")
+_TOEGESTAAN = ("113 Zelfmoordpreventie", "113.nl")
+
+
+def controleer_vrije_tekst(value, pad=""):
+    """Geen telefoonnummers of e-mailadressen in vrije tekst: de kaart toont de kanalen."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k not in _VRIJE_TEKST_UITGEZONDERD:
+                controleer_vrije_tekst(v, pad + "/" + k)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            controleer_vrije_tekst(v, pad + "/" + str(i))
+    elif isinstance(value, str):
+        tekst = value
+        for t in _TOEGESTAAN:
+            tekst = tekst.replace(t, "")
+        check(not _TELEFOON.search(tekst) and not _EMAIL.search(tekst),
+              "telefoonnummer of e-mailadres in vrije tekst bij %s: %s" % (pad, value))
+
+
+def feit_ids(value, ids):
+    """Ids van alle objecten met 'id' en 'waarde' (feiten die teksten kunnen gebruiken)."""
+    if isinstance(value, dict):
+        if "id" in value and "waarde" in value:
+            ids.append(value["id"])
+        for v in value.values():
+            feit_ids(v, ids)
+    elif isinstance(value, list):
+        for v in value:
+            feit_ids(v, ids)
+    return ids
+
+
 # --------------------------------------------------------------------------------------------
 # gemeenten.json
 
@@ -197,6 +878,9 @@ PROVINCIE_AFKORTING = {"NH": "Noord-Holland", "L": "Limburg", "O": "Overijssel",
                        "ZH": "Zuid-Holland"}
 # Namen die inwoners gebruiken, waar die afwijken van de CBS-spelling.
 NAAM_VOOR_INWONERS = {"GM0518": "Den Haag"}
+# Officiële naam, alleen waar de CBS-naam echt de officiële naam is en afwijkt van de getoonde
+# naam. CBS-onderscheiders zoals "Bergen (L.)" zijn geen officiële namen.
+OFFICIELE_NAAM_IS_CBS = {"GM0518"}  # 's-Gravenhage
 # Extra zoeknamen (bekende roepnamen).
 EXTRA_ZOEKNAMEN = {"GM0796": ["Den Bosch"]}
 _ONDERSCHEIDER = re.compile(r"^(.*) \(([A-Z]+)\.\)$")
@@ -232,31 +916,33 @@ def bouw_gemeenten(shared):
     for r in rows:
         check(re.match(r"^GM[0-9]{4}$", r["gm_code"]) is not None, "foute code " + r["gm_code"])
         naam, zoeknamen = gemeente_namen(r["gm_code"], r["gemeentenaam"], r["provincie"])
-        records.append(OrderedDict([
+        g = OrderedDict([
             ("code", r["gm_code"]),
             ("naam", naam),
-            ("naam_cbs", r["gemeentenaam"]),
-            ("slug", slugify(naam)),
-            ("provincie", r["provincie"]),
-            ("zoeknamen", zoeknamen),
-        ]))
+        ])
+        if r["gm_code"] in OFFICIELE_NAAM_IS_CBS:
+            check(_ONDERSCHEIDER.match(r["gemeentenaam"]) is None and r["gemeentenaam"] != naam,
+                  "officiële naam klopt niet voor " + r["gm_code"])
+            g["officiele_naam"] = r["gemeentenaam"]
+        g["naam_cbs"] = r["gemeentenaam"]
+        g["slug"] = slugify(naam)
+        g["provincie"] = r["provincie"]
+        g["zoeknamen"] = zoeknamen
+        records.append(g)
     slugs = [g["slug"] for g in records]
     check(all(slugs) and len(set(slugs)) == len(slugs), "slugs van gemeenten niet uniek")
     records.sort(key=lambda g: (g["slug"], g["code"]))
     return OrderedDict([
         ("$schema", "./schemas/gemeenten.schema.json"),
-        ("bron", OrderedDict([
-            ("source", "CBS"),
-            ("licentie", "CC BY 4.0"),
-            ("vermelding", "Bron: CBS"),
-            ("bestanden", ["gemeenten-2025.csv"]),
-            ("checked", CHECKED),
-            ("toelichting",
-             "De 342 gemeenten zoals die gelden in 2023–2025 (een lijst voor 2026 was er niet). "
-             "'naam_cbs' is de CBS-spelling, bedoeld om te koppelen; 'naam' is wat inwoners "
-             "zeggen en wat de site toont. Gegenereerd door scripts/import_shared_data.py: niet "
-             "met de hand aanpassen. " + NIET_LIVE),
-        ])),
+        ("bron", bestand_bron(
+            "CBS", "CBS: gemeenten en hun provincie (indeling 2023–2025)", "2025",
+            "CC BY 4.0", "Bron: CBS", ["gemeenten-2025.csv"],
+            "De 342 gemeenten zoals die gelden in 2023–2025 (een lijst voor 2026 was er niet). "
+            "'naam_cbs' is de CBS-spelling, bedoeld om te koppelen; 'naam' is wat inwoners "
+            "zeggen en wat de site toont; 'officiele_naam' staat er alleen als de officiële naam "
+            "afwijkt van 'naam' (Den Haag: 's-Gravenhage). CBS-onderscheiders zoals 'Bergen (L.)' "
+            "zijn geen officiële namen. Gegenereerd door scripts/import_shared_data.py: niet met "
+            "de hand aanpassen. " + NIET_LIVE)),
         ("gemeenten", records),
     ])
 
@@ -270,8 +956,13 @@ SOORTEN = OrderedDict([
         ("naam", "Veiligheidsregio's"),
         ("enkelvoud", "Veiligheidsregio"),
         ("source", "Landelijk dashboard COVID-19, regiotabellen (2023); via gemeenten-2025.csv"),
+        ("source_titel", "Landelijk dashboard COVID-19 (Rijksoverheid): regiotabellen met de "
+                         "veiligheidsregio's"),
+        ("source_datum", "2023"),
         ("zekerheid", "hoog"),
         ("toelichting", "De 25 veiligheidsregio's."),
+        ("redactie_noot", "Hoog volgens de referentiedata: de indeling komt uit de regiotabellen "
+                          "van het landelijke dashboard van de Rijksoverheid (2023)."),
         ("aantal", 25),
     ])),
     ("ggd", OrderedDict([
@@ -280,9 +971,15 @@ SOORTEN = OrderedDict([
         ("enkelvoud", "GGD-regio"),
         ("source", "Afgeleid per gemeente uit adresaandelen over PC4-gebieden (CBS); via "
                    "gemeenten-2025.csv"),
-        ("zekerheid", "middel-hoog"),
+        ("source_titel", "Afgeleid uit CBS-adresaandelen per postcodegebied (PC4)"),
+        ("source_datum", "2024"),
+        ("zekerheid", "middel"),
         ("toelichting",
          "De 25 GGD-regio's. Afgeleid: elke gemeente ligt voor minstens 95 % in één GGD-regio."),
+        ("redactie_noot", "Middel: de referentiedata noemt dit 'middel-hoog'. Het is afgeleid, "
+                          "niet de eigen indeling van GGD GHOR Nederland; dat blijft onder de "
+                          "lat voor 'hoog'. Controleer bij GGD GHOR Nederland voordat je het "
+                          "toont."),
         ("aantal", 25),
     ])),
     ("zorgkantoor", OrderedDict([
@@ -291,10 +988,15 @@ SOORTEN = OrderedDict([
         ("enkelvoud", "Zorgkantoorregio"),
         ("source", "Lijst van zorgkantoorregio's uit 2019 (32 regio's), op basis van "
                    "adresaandelen omgezet naar de gemeenten van 2025; via gemeenten-2025.csv"),
-        ("zekerheid", "laag-middel"),
+        ("source_titel", "Lijst van zorgkantoorregio's uit 2019, omgezet naar de gemeenten van "
+                         "2025"),
+        ("source_datum", "2019"),
+        ("zekerheid", "laag"),
         ("toelichting",
          "Afgeleid uit een lijst van 2019 met 32 regio's; nu zijn er 31 zorgkantoorregio's. "
          "Deze indeling is onzeker en mag niet als officieel of gezaghebbend worden getoond."),
+        ("redactie_noot", "Laag: de referentiedata noemt dit 'laag-middel'. Verouderde lijst "
+                          "(2019, 32 regio's; nu 31). Nooit als officieel tonen."),
         ("aantal", 32),
     ])),
 ])
@@ -304,18 +1006,15 @@ def bouw_regios(shared):
     rows = shared.gemeenten
     doc = OrderedDict([
         ("$schema", "./schemas/regios.schema.json"),
-        ("bron", OrderedDict([
-            ("source", "CBS (gemeenten); de regio-indelingen: zie 'source' per soort"),
-            ("licentie", None),
-            ("vermelding", "Bron: CBS"),
-            ("bestanden", ["gemeenten-2025.csv"]),
-            ("checked", CHECKED),
-            ("toelichting",
-             "Drie soorten regio's. Elke gemeente hoort bij precies één regio per soort. "
-             "Gemeentegegevens: CBS (CC BY 4.0); de licentie van de regio-indelingen is niet "
-             "vastgesteld. Gegenereerd door scripts/import_shared_data.py: niet met de hand "
-             "aanpassen. " + NIET_LIVE),
-        ])),
+        ("bron", bestand_bron(
+            "CBS (gemeenten); de regio-indelingen: zie 'source' per soort",
+            "Gemeenten (CBS) met drie regio-indelingen uit de gedeelde referentiedata", None,
+            None, "Bron: CBS", ["gemeenten-2025.csv"],
+            "Drie soorten regio's. Elke gemeente hoort bij precies één regio per soort. Elke "
+            "soort heeft een eigen herkomst en zekerheid. Gemeentegegevens en postcodes: CBS "
+            "(CC BY 4.0); de licentie van de regio-indelingen is niet vastgesteld, daarom is "
+            "'licentie' null. Gegenereerd door scripts/import_shared_data.py: niet met de hand "
+            "aanpassen. " + NIET_LIVE)),
         ("soorten", list(SOORTEN.keys())),
     ])
     for soort_id, soort in SOORTEN.items():
@@ -344,14 +1043,19 @@ def bouw_regios(shared):
             regios.sort(key=lambda x: x["id"])
         ids = [x["id"] for x in regios]
         check(len(set(ids)) == len(ids), "regio-ids niet uniek voor " + soort_id)
+        check(soort["zekerheid"] in ZEKERHEDEN, "onbekende zekerheid voor " + soort_id)
         doc[soort_id] = OrderedDict([
             ("id", soort_id),
             ("naam", soort["naam"]),
             ("enkelvoud", soort["enkelvoud"]),
             ("source", soort["source"]),
-            ("checked", CHECKED),
+            ("source_titel", soort["source_titel"]),
+            ("source_datum", soort["source_datum"]),
+            ("opgenomen", OPGENOMEN),
             ("zekerheid", soort["zekerheid"]),
+            ("gecontroleerd", None),
             ("toelichting", soort["toelichting"]),
+            ("redactie_noot", soort["redactie_noot"]),
             ("regios", regios),
         ])
     return doc
@@ -385,515 +1089,34 @@ def bouw_postcodes(shared, gemeente_codes):
           "verwacht %d postcodes in twee gemeenten, gevonden %d" % (EXPECTED_POSTCODES_TWEE, twee))
     return OrderedDict([
         ("$schema", "./schemas/postcodes.schema.json"),
-        ("bron", OrderedDict([
-            ("source", "CBS, 'Buurt, wijk en gemeente 2024 voor postcode-huisnummer' "
-                       "(peildatum 1 augustus 2024)"),
-            ("licentie", "CC BY 4.0"),
-            ("vermelding", "Bron: CBS"),
-            ("bestanden", ["pc4-gemeente-2024.csv"]),
-            ("checked", CHECKED),
-            ("toelichting",
-             "Viercijferige postcode → gemeentecode(s). Ligt een postcode in twee gemeenten "
-             "(20 postcodes), dan staan beide erin: eerst de gemeente met de meeste adressen. "
-             "Toon dan beide. Gegenereerd door scripts/import_shared_data.py: niet met de hand "
-             "aanpassen. " + NIET_LIVE),
-        ])),
+        ("bron", bestand_bron(
+            "CBS, 'Buurt, wijk en gemeente 2024 voor postcode-huisnummer' "
+            "(peildatum 1 augustus 2024)",
+            "CBS: Buurt, wijk en gemeente 2024 voor postcode-huisnummer", "2024-08-01",
+            "CC BY 4.0", "Bron: CBS", ["pc4-gemeente-2024.csv"],
+            "Viercijferige postcode → gemeentecode(s). Ligt een postcode in twee gemeenten "
+            "(20 postcodes), dan staan beide erin: eerst de gemeente met de meeste adressen. "
+            "Toon dan beide. Gegenereerd door scripts/import_shared_data.py: niet met de hand "
+            "aanpassen. " + NIET_LIVE)),
         ("postcodes", postcodes),
     ])
 
 
 # --------------------------------------------------------------------------------------------
-# contacten.json
 
-DAG_EN_NACHT = "24 uur per dag, 7 dagen per week"
+def controleer_unieke_feit_ids(gemaakt):
+    """Ids van feiten ('id' en 'waarde') moeten uniek zijn over ALLE gegevensbestanden: de
+    bestanden die dit script maakt en de andere bestanden in content/data (zoals feiten.json)."""
+    ids = []
+    for doc in gemaakt.values():
+        feit_ids(doc, ids)
+    if os.path.isdir(OUT_DIR):
+        for naam in sorted(os.listdir(OUT_DIR)):
+            if naam.endswith(".json") and naam[:-len(".json")] not in gemaakt:
+                feit_ids(read_json(os.path.join(OUT_DIR, naam)), ids)
+    dubbel = sorted({i for i in ids if ids.count(i) > 1})
+    check(not dubbel, "feit-ids niet uniek over de gegevensbestanden: " + ", ".join(dubbel))
 
-
-def kanaal(shared, soort, waarde, source, status, label=None, uren=None, kosten=None):
-    shared.staat_in_bron(waarde)
-    shared.staat_in_bron(source)
-    k = OrderedDict([("soort", soort), ("waarde", waarde)])
-    if label is not None:
-        k["label"] = label
-    k["uren"] = uren
-    k["kosten"] = kosten
-    k["source"] = source
-    k["checked"] = CHECKED
-    k["status"] = status
-    return k
-
-
-def organisatie(shared, bron_contact, id_, naam, doel, toelichting, kanalen, source, status,
-                redactie_noot):
-    bronnen = urls(bron_contact["source_urls"])
-    check(source in bronnen, "source van %s staat niet in de bronnen" % id_)
-    for k in kanalen:
-        check(k["source"] in bronnen, "source van een kanaal van %s staat niet in de bronnen" % id_)
-    return OrderedDict([
-        ("id", id_),
-        ("naam", naam),
-        ("doel", doel),
-        ("toelichting", toelichting),
-        ("kanalen", kanalen),
-        ("source", source),
-        ("bronnen", bronnen),
-        ("checked", CHECKED),
-        ("status", status),
-        ("redactie_noot", redactie_noot),
-    ])
-
-
-def bouw_contacten(shared):
-    c112 = shared.contact("112")
-    c113 = shared.contact("113")
-    chuis = shared.contact("Huisarts")
-    cluis = shared.contact("De Luisterlijn")
-    cmind = shared.contact("MIND Korrelatie")
-    cloket = shared.contact("Het Juiste Loket")
-    cvws = shared.contact("Unit Complexe Zorgvragen")
-
-    check(c112["telefoon"] == "112", "112 gewijzigd in de bron")
-    check(set(c113["telefoon"]) == {"113", "0800-0113"}, "113 gewijzigd in de bron")
-    check(chuis["telefoon"] is None, "huisarts heeft nu een nummer in de bron?")
-    check(cluis["telefoon"] == "088 0767 000", "Luisterlijn gewijzigd in de bron")
-    check(cmind["telefoon"] == "0900-1450", "MIND Korrelatie gewijzigd in de bron")
-    check(cloket["telefoon"] == "030 789 78 78", "Juiste Loket gewijzigd in de bron")
-    check(cvws["telefoon"] is None, "VWS heeft nu een nummer in de bron?")
-
-    gpinfo = "https://www.gpinfo.nl/in-case-of-emergency"
-    honk = "https://honk.nu/huisartsenpost/patientinformatie"
-    spoedpost = "https://spoedzorgnu.nl/patienteninformatie/hoe-werkt-de-spoedpost/"
-    site113 = "https://www.113.nl/schoolopdracht"
-    nu113 = ("https://www.nu.nl/binnenland/6062813/hulplijn-113-nu-ook-rechtstreeks-bereikbaar-"
-             "voor-zelfmoordpreventie.html?redirect=1")
-    nrc = "https://www.nrc.nl/nieuws/2021/07/27/coronablog-27-juli-a4052478"
-    rd = "https://www.rd.nl/vandaag/binnenland/sensoor-heet-voortaan-de-luisterlijn-1.1534009"
-    mind_blog = "https://mentaalkabaal.wixsite.com/blog/post/5-telefoonnummers-voor-mentale-rust"
-    mind_wiki = "https://nl.wikipedia.org/wiki/Korrelatie"
-    loket_bericht = "https://www.me-cvsvereniging.nl/nieuws/het-juiste-loket"
-    regelhulp_loket = "https://www.regelhulp.nl/juiste-loket"
-    kamerbrief = ("https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?"
-                  "did=2020D06664&id=2020Z03149")
-
-    contacten = [
-        organisatie(
-            shared, c112, "112", "112",
-            "Bel 112 als er direct gevaar is. Bijvoorbeeld als iemands leven in gevaar is. "
-            "Je krijgt dan de ambulance, de politie of de brandweer.",
-            None,
-            [
-                kanaal(shared, "telefoon", "112", gpinfo, "verified", uren=DAG_EN_NACHT),
-                kanaal(shared, "telefoon", "0800-8112", honk, "unverified",
-                       label="Voor doven en slechthorenden met een teksttelefoon"),
-            ],
-            gpinfo, "verified",
-            "112: hoge zekerheid. 0800-8112 (teksttelefoon) komt uit één regionale bron "
-            "(huisartsenpost HONK): middel, dus 'unverified'."),
-        organisatie(
-            shared, c113, "113", "113 Zelfmoordpreventie",
-            "Denk je aan zelfdoding? Praat erover met 113 Zelfmoordpreventie. Bellen of chatten "
-            "kan dag en nacht. Je hoeft je naam niet te zeggen.",
-            None,
-            [
-                kanaal(shared, "telefoon", "0800-0113", site113, "verified",
-                       uren=DAG_EN_NACHT, kosten="Altijd gratis"),
-                kanaal(shared, "telefoon", "113", nu113, "verified", uren=DAG_EN_NACHT),
-                kanaal(shared, "chat", "https://www.113.nl", site113, "verified",
-                       label="Chat op 113.nl", uren=DAG_EN_NACHT),
-            ],
-            site113, "verified",
-            "Toon '0800-0113 is altijd gratis' en bied 113 ernaast aan. Dat 113 zelf sinds oktober "
-            "2025 ook gratis is, staat in één nieuwsbericht (middel-hoog); daarom is 'kosten' van "
-            "113 leeg gelaten. 113 is rechtstreeks bereikbaar sinds juli 2020; 0900-0113 is het "
-            "oude nummer."),
-        organisatie(
-            shared, chuis, "huisarts", "Huisarts en huisartsenpost",
-            "Heb je snel hulp nodig, maar is het niet levensbedreigend? Bel dan je huisarts. "
-            "'s Avonds, 's nachts, in het weekend en op feestdagen bel je de huisartsenpost. "
-            "Zij kunnen zo nodig de crisisdienst inschakelen.",
-            "Er is geen landelijk nummer voor de huisarts of de huisartsenpost. Op werkdagen van "
-            "8.00 tot 17.00 uur bel je je eigen huisartsenpraktijk. Daarbuiten bel je de "
-            "huisartsenpost in je regio. Het nummer staat op de website of op het antwoordapparaat "
-            "van je eigen huisarts. Bel altijd eerst, voordat je naar de huisartsenpost gaat.",
-            [],
-            spoedpost, "verified",
-            "Bewust geen kanalen: er bestaat geen landelijk nummer. Verzin er geen."),
-        organisatie(
-            shared, cluis, "luisterlijn", "De Luisterlijn",
-            "Wil je je verhaal kwijt? Bij De Luisterlijn luistert iemand naar je. Anoniem, dag en "
-            "nacht. Het is geen hulpverlening.",
-            "De Luisterlijn heette vroeger Sensoor.",
-            [
-                kanaal(shared, "telefoon", "088 0767 000", nrc, "verified", uren=DAG_EN_NACHT),
-            ],
-            rd, "verified",
-            "Nummer bevestigd (NRC 2021 en een blog). Of bellen gratis is, is niet vastgesteld: "
-            "'kosten' is leeg. Chat en e-mail bestaan volgens de bron, maar adressen zijn niet "
-            "bekend."),
-        organisatie(
-            shared, cmind, "mind-korrelatie", "MIND Korrelatie",
-            "Anoniem hulp, advies en informatie bij psychische en sociale problemen. Je praat met "
-            "psychologen en maatschappelijk werkers.",
-            None,
-            [
-                kanaal(shared, "telefoon", "0900-1450", mind_blog, "unverified"),
-                kanaal(shared, "whatsapp", "06 13 86 38 03", mind_blog, "unverified"),
-            ],
-            mind_wiki, "unverified",
-            "Middel: het nummer staat alleen in één blog (die het ten onrechte een Belgisch nummer "
-            "noemt). Openingstijden en kosten (0900-nummer) zijn niet vastgesteld. Niet tonen "
-            "voordat de redactie het heeft bevestigd."),
-        organisatie(
-            shared, cloket, "juiste-loket", "Het Juiste Loket",
-            "Weet je niet bij welke instantie je moet zijn voor zorg of ondersteuning? Het Juiste "
-            "Loket geeft gratis informatie en onafhankelijk advies.",
-            "In opdracht van het ministerie van VWS, uitgevoerd door Per Saldo en Ieder(in).",
-            [
-                kanaal(shared, "telefoon", "030 789 78 78", loket_bericht, "unverified",
-                       uren="Werkdagen van 10.00 tot 17.00 uur", kosten="Gratis"),
-                kanaal(shared, "email", "meldpunt@juisteloket.nl", loket_bericht, "unverified",
-                       kosten="Gratis"),
-            ],
-            regelhulp_loket, "unverified",
-            "Middel-hoog: telefoon en e-mail komen uit een bericht van juni 2021; regelhulp.nl "
-            "bevestigt de dienst, maar het contactblok is niet gezien. Eerst bevestigen."),
-        organisatie(
-            shared, cvws, "vws-complexe-zorgvragen", "Unit Complexe Zorgvragen (ministerie van VWS)",
-            "Loop je vast tussen gemeente, zorgverzekeraar en zorgkantoor? Het ministerie van VWS "
-            "behandelt complexe zorgvragen van mensen die nergens verder komen.",
-            None,
-            [
-                kanaal(shared, "email", "zorgvragen@minvws.nl", kamerbrief, "unverified"),
-            ],
-            kamerbrief, "verified",
-            "Dat VWS een aanpak voor complexe zorgvragen heeft, is bevestigd (Kamerbrieven "
-            "februari 2020); daarom is de organisatie 'verified'. Het adres zorgvragen@minvws.nl "
-            "staat in de Kamerbrief van 21 februari 2020 (Kamerstuk 25 424); lage zekerheid of het "
-            "nog in gebruik is, dus het kanaal is 'unverified'. Geen telefoonnummer bekend."),
-    ]
-    return OrderedDict([
-        ("$schema", "./schemas/contacten.schema.json"),
-        ("bron", OrderedDict([
-            ("source", "Gedeelde referentiedata: contacten-landelijk.json en README.md"),
-            ("licentie", None),
-            ("bestanden", ["contacten-landelijk.json", "README.md"]),
-            ("checked", CHECKED),
-            ("toelichting",
-             "Landelijke contacten. Elk kanaal en elke organisatie heeft een bron ('source'), een "
-             "datum ('checked') en een status. " + NIET_LIVE + " " + ALLEEN_VERIFIED),
-        ])),
-        ("contacten", contacten),
-    ])
-
-
-# --------------------------------------------------------------------------------------------
-# crisis.json
-
-def feit(shared, tekst, source, status, bronnen=None, redactie_noot=None, extra=None):
-    if source.startswith("http"):
-        shared.staat_in_bron(source)
-    bronnen = bronnen if bronnen is not None else ([source] if source.startswith("http") else [])
-    for b in bronnen:
-        shared.staat_in_bron(b)
-    f = OrderedDict()
-    for k, v in (extra or []):
-        f[k] = v
-    f["tekst"] = tekst
-    f["source"] = source
-    f["bronnen"] = bronnen
-    f["checked"] = CHECKED
-    f["status"] = status
-    f["redactie_noot"] = redactie_noot
-    return f
-
-
-def bouw_crisis(shared):
-    kern = shared.crisis["kernfeiten"]
-    toegang = shared.crisis["toegang_voor_burgers"]
-    aanbieders = shared.crisis["regio_aanbieder_gevonden"]
-    check("29 regio's" in kern[0]["feit"] and "60 locaties" in kern[0]["feit"], "kernfeit 29/60?")
-    check("28 crisisregio's" in kern[1]["feit"], "kernfeit 28?")
-    check("BR/REG-23138" in kern[2]["feit"], "kernfeit bekostiging?")
-
-    def route(id_, titel, wanneer, wat, contact, via, bron_item, source, status, noot=None):
-        bronnen = urls(bron_item["source_url"])
-        check(source in bronnen, "source van route %s" % id_)
-        for b in bronnen:
-            shared.staat_in_bron(b)
-        return OrderedDict([
-            ("id", id_), ("titel", titel), ("wanneer", wanneer), ("wat", wat),
-            ("contact", contact), ("via", via), ("source", source), ("bronnen", bronnen),
-            ("checked", CHECKED), ("status", status), ("redactie_noot", noot),
-        ])
-
-    wijzijnmind = "https://wijzijnmind.nl/naar-de-huisarts/de-rol-van-de-huisarts-in-crisissituaties"
-    regelhulp = "https://www.regelhulp.nl/bladeren/_/artikel/crisisdienst-en-crisisopvang/"
-    vzinfo_aanbod = "https://www.vzinfo.nl/acute-zorg/aanbod/crisisdienst-ggz"
-    vzinfo_regio = "https://www.vzinfo.nl/acute-zorg/regionaal/crisisdienst-ggz"
-    c113 = shared.contact("113")
-
-    toegang_lijst = [
-        route("112", "Direct gevaar",
-              "Er is direct gevaar voor jou of voor iemand anders.",
-              "Bel 112. Wacht niet.",
-              "112", [], toegang[1], wijzijnmind, "verified"),
-        route("113", "Gedachten aan zelfdoding",
-              "Je denkt aan zelfdoding.",
-              "Bel of chat met 113 Zelfmoordpreventie. Dat kan dag en nacht, en anoniem.",
-              "113", [], {"source_url": urls(c113["source_urls"])},
-              "https://www.113.nl/schoolopdracht", "verified"),
-        route("huisarts", "Dringend, maar niet levensbedreigend",
-              "Je hebt snel hulp nodig, maar er is geen direct levensgevaar.",
-              "Bel je huisarts. 's Avonds, 's nachts, in het weekend en op feestdagen bel je de "
-              "huisartsenpost. Er is geen landelijk nummer: het nummer staat op de website of het "
-              "antwoordapparaat van je huisarts. De huisarts schakelt zo nodig de crisisdienst in.",
-              "huisarts", [], toegang[0], regelhulp, "verified"),
-        route("crisisdienst", "De crisisdienst ggz",
-              "Je bent in een psychische crisis en hebt direct hulp van de ggz nodig.",
-              "Je kunt de crisisdienst meestal niet zelf bellen: de crisisnummers zijn voor "
-              "verwijzers. De huisarts, de huisartsenpost, de spoedeisende hulp (SEH) of de politie "
-              "schakelt de crisisdienst in. Voor hen is de crisisdienst dag en nacht bereikbaar. "
-              "Ben je al in behandeling? Dan loopt de route vaak via je eigen behandelaar of "
-              "instelling.",
-              None,
-              ["huisarts", "huisartsenpost", "spoedeisende hulp (SEH)", "politie"],
-              {"source_url": urls(toegang[2]["source_url"]) + urls(toegang[3]["source_url"])
-               + urls(toegang[0]["source_url"])},
-              vzinfo_aanbod, "verified",
-              "Route via huisarts/huisartsenpost: hoge zekerheid. Dat crisisnummers alleen voor "
-              "verwijzers zijn, is hoog voor het voorbeeld Noord- en Midden-Limburg (geheim "
-              "nummer sinds 2 april 2024) en middel als algemene regel: vandaar 'meestal'. "
-              "Nooit een crisisnummer aan bezoekers tonen."),
-    ]
-    # Dubbele URL's uit de samengevoegde lijst halen, volgorde behouden.
-    cd = toegang_lijst[3]
-    cd["bronnen"] = list(OrderedDict.fromkeys(cd["bronnen"]))
-
-    locaties = OrderedDict([
-        ("aantal_regios", 29),
-        ("aantal_locaties", 60),
-        ("locaties_24_uur", 41),
-        ("locaties_alleen_overdag", 13),
-        ("locaties_alleen_avond_nacht_weekend", 6),
-        ("peildatum", "2023-07-11"),
-    ])
-    acute = feit(
-        shared,
-        "De crisisdiensten ggz werken in 29 regio's voor acute ggz. In elke regio is één "
-        "ggz-aanbieder verantwoordelijk, samen met partners in de regio. In 2023 waren er 60 "
-        "locaties: 41 dag en nacht open, 13 alleen overdag en 6 alleen 's avonds, 's nachts en in "
-        "het weekend.",
-        vzinfo_regio, "verified", bronnen=urls(kern[0]["source_url"]),
-        redactie_noot="Bron: de Nederlandse ggz via vzinfo.nl, peildatum 11 juli 2023.",
-        extra=list(locaties.items()))
-    acute["afwijkende_bron"] = feit(
-        shared,
-        "Zilveren Kruis Zorgkantoor spreekt van 28 crisisregio's, met per regio één budgethouder "
-        "voor de eerste drie dagen acute psychiatrische hulp.",
-        kern[1]["source_url"], "unverified",
-        redactie_noot="Middel; mogelijk verouderd. vzinfo.nl / de Nederlandse ggz (2023) noemt 29.",
-        extra=[("aantal_regios", 28)])
-
-    doc = OrderedDict([
-        ("$schema", "./schemas/crisis.schema.json"),
-        ("bron", OrderedDict([
-            ("source", "Gedeelde referentiedata: crisisdiensten-ggz.json en README.md"),
-            ("licentie", None),
-            ("bestanden", ["crisisdiensten-ggz.json", "contacten-landelijk.json", "README.md"]),
-            ("checked", CHECKED),
-            ("toelichting",
-             "Hoe je acute hulp bereikt. Telefoonnummers staan niet hier maar in contacten.json: "
-             "'contact' verwijst naar een id daar. " + NIET_LIVE + " " + ALLEEN_VERIFIED),
-        ])),
-        ("toegang", toegang_lijst),
-        ("vervolg_na_crisis", feit(
-            shared,
-            "Na een beoordeling door de crisisdienst is vervolgbehandeling gegarandeerd, voor ten "
-            "hoogste drie dagen. Bijvoorbeeld over een weekend. Crisisdiensten maken met hun "
-            "partners een regionaal beddenplan.",
-            "Kamerbrieven over de ggz, 2020–2021 (samengevat in de README van de gedeelde "
-            "referentiedata, 'What the seeds say')",
-            "unverified",
-            redactie_noot="Geen URL en geen zekerheid vermeld in de referentiedata. Zoek de "
-                          "Kamerbrief op en vul 'source' aan voordat je dit toont.")),
-        ("acute_ggz_regios", acute),
-        ("bekostiging", feit(
-            shared,
-            "De acute psychiatrische hulp wordt betaald via de NZa-beleidsregel "
-            "'budgetbekostiging acute psychiatrische hulpverlening' (BR/REG-23138). Per regio is "
-            "er één aanbieder met een budget (budgethouder), voor de eerste drie dagen. Eén "
-            "zorgverzekeraar koopt namens alle verzekeraars in.",
-            urls(kern[2]["source_url"])[0], "verified", bronnen=urls(kern[2]["source_url"]),
-            redactie_noot="Het is geen 'beschikbaarheidbijdrage acute ggz'; die term bestaat in "
-                          "de bronnen niet.")),
-    ])
-
-    def aanbieder(item, id_, regio, doelgroep, aanbieder_naam, basis):
-        check(item["aanbieder"] == aanbieder_naam, "aanbieder gewijzigd: " + aanbieder_naam)
-        check(item["regio"].startswith(regio), "regio gewijzigd: " + regio)
-        src = shared.staat_in_bron(item["source_url"])
-        return OrderedDict([
-            ("id", id_), ("regio", regio), ("doelgroep", doelgroep),
-            ("aanbieder", aanbieder_naam), ("basis", basis),
-            ("source", src), ("checked", CHECKED), ("status", "unverified"),
-            ("redactie_noot", "Zekerheid: " + item["confidence"] + "."),
-        ])
-
-    doc["regionale_aanbieders"] = [
-        aanbieder(aanbieders[0], "noord-en-oost-gelderland-en-liemers",
-                  "Noord- en Oost-Gelderland en Liemers", None, "GGNet",
-                  "GGNet stelde het regioplan acute ggz op en maakt de financieringsafspraken met "
-                  "Menzis (de representerende zorgverzekeraar)."),
-        aanbieder(aanbieders[1], "noord-limburg-18", "Noord-Limburg", "18+", "Vincent van Gogh",
-                  "Zet een ggz-triagist in voor crisisvragen van verwijzers."),
-        aanbieder(aanbieders[2], "midden-limburg-18", "Midden-Limburg", "18+", "MET ggz",
-                  "Zet een ggz-triagist in voor crisisvragen van verwijzers, vanaf 2 april 2024."),
-    ]
-    doc["niet_bekend"] = [
-        "Een volledige lijst van de 29 acute-ggz-regio's met de verantwoordelijke aanbieder per "
-        "regio. Bronnen om die live te controleren: vzinfo.nl (kaart 'crisisdienst ggz – "
-        "regionaal'), de Nederlandse ggz (regio-overzicht acute ggz), het overzicht 'Uitvoerders "
-        "GGZ-crisiszorg' van CZ zorgkantoor, het regio-overzicht van de VNG en de "
-        "budgetbeschikkingen van de NZa.",
-    ]
-    return doc
-
-
-# --------------------------------------------------------------------------------------------
-# tafels.json
-
-def bouw_tafels(shared):
-    src = shared.tafels
-    check(src["algemeen"]["aantal_tafels"] == 8, "aantal tafels gewijzigd")
-    check(len(src["tafels"]) == 2, "aantal bekende tafels gewijzigd: werk het script bij")
-    mn, nbz = src["tafels"]
-    check(mn["naam"] == "Regiotafel Midden Nederland", "Midden-Nederland gewijzigd")
-    check(nbz["naam"].endswith("Noord-Brabant en Zeeland"), "Noord-Brabant/Zeeland gewijzigd")
-    ggzcentraal = shared.staat_in_bron(src["algemeen"]["source_url"])
-    breburg = shared.staat_in_bron(nbz["source_url"])
-    email = shared.staat_in_bron(nbz["aanmelden"]["email"])
-    kamerstuk = "Kamerstuk 25 424, nr. 525 (13 maart 2020), plan hoogcomplexe ggz"
-
-    aanmelden_algemeen = (
-        "Aanmelden doet een verwijzer, bijvoorbeeld je huisarts of behandelaar. Die meldt je vraag "
-        "aan zonder je naam (geanonimiseerd). Dat kan pas als de lokale route en de zorgbemiddeling "
-        "van je zorgverzekeraar geen passende plek opleverden.")
-
-    tafels = [
-        OrderedDict([
-            ("id", "midden-nederland"),
-            ("naam", "Regiotafel Midden-Nederland"),
-            ("gebied", "De verzorgingsgebieden van GGz Centraal en Altrecht."),
-            ("gebied_provincies", []),
-            ("trekkers", list(mn["trekkers"])),
-            ("coordinatie", None),
-            ("aanmelden", OrderedDict([
-                ("tekst", "Het aanmeldadres van deze tafel is niet bekend. Vraag je verwijzer "
-                          "(bijvoorbeeld je huisarts of behandelaar) om dat uit te zoeken."),
-                ("kanalen", []),
-            ])),
-            ("source", ggzcentraal),
-            ("checked", CHECKED),
-            ("status", "unverified"),
-            ("redactie_noot",
-             "Middel: het gebied staat in de bron alleen in termen van aanbieders, niet van "
-             "gemeenten of provincies; daarom is 'gebied_provincies' leeg. Contactadres niet "
-             "gevonden. Naam in de bron: 'Regiotafel Midden Nederland'."),
-        ]),
-        OrderedDict([
-            ("id", "noord-brabant-en-zeeland"),
-            ("naam", "Regiotafel hoogcomplexe ggz Noord-Brabant en Zeeland"),
-            ("gebied", "Noord-Brabant en Zeeland, met zes specialistische ggz-aanbieders."),
-            ("gebied_provincies", ["Noord-Brabant", "Zeeland"]),
-            ("trekkers", []),
-            ("coordinatie", "GGz Breburg (regionale meldpuntfunctie en coördinatie, in opdracht "
-                            "van VWS)"),
-            ("aanmelden", OrderedDict([
-                ("tekst", aanmelden_algemeen),
-                ("kanalen", [OrderedDict([
-                    ("soort", "email"),
-                    ("waarde", email),
-                    ("label", "Aanmeldpunt voor verwijzers"),
-                    ("uren", None),
-                    ("kosten", None),
-                    ("source", breburg),
-                    ("checked", CHECKED),
-                    ("status", "verified"),
-                ])]),
-            ])),
-            ("source", breburg),
-            ("checked", CHECKED),
-            ("status", "verified"),
-            ("redactie_noot",
-             "Hoog: tekst van de aanbieder zelf (GGz Breburg). Het e-mailadres is niet live "
-             "gecontroleerd. Het adres is voor verwijzers, niet voor inwoners."),
-        ]),
-    ]
-    for n in range(3, 9):
-        tafels.append(OrderedDict([
-            ("id", "onbekend-%d" % n),
-            ("status", "onbekend"),
-            ("naam", None),
-            ("gebied", None),
-            ("gebied_provincies", []),
-            ("aanmelden", None),
-            ("source", None),
-            ("checked", None),
-        ]))
-
-    return OrderedDict([
-        ("$schema", "./schemas/tafels.schema.json"),
-        ("bron", OrderedDict([
-            ("source", "Gedeelde referentiedata: tafels-hoogcomplexe-ggz.json en README.md"),
-            ("licentie", None),
-            ("bestanden", ["tafels-hoogcomplexe-ggz.json", "README.md"]),
-            ("checked", CHECKED),
-            ("toelichting",
-             "De acht regiotafels hoogcomplexe ggz. Twee zijn bekend; de andere zes niet "
-             "('status': 'onbekend'). Vul nooit namen of gebieden in zonder bron. " + NIET_LIVE
-             + " " + ALLEEN_VERIFIED),
-        ])),
-        ("algemeen", OrderedDict([
-            ("aantal_tafels", 8),
-            ("startdatum", "2020-04-01"),
-            ("kamerstuk", "Kamerstuk 25 424, nr. 525"),
-            ("aanmelden", aanmelden_algemeen),
-            ("feiten", [
-                feit(shared,
-                     "Er zijn acht regiotafels voor hoogcomplexe ggz. Ze zoeken passende zorg voor "
-                     "mensen die tussen wal en schip raken. Samen dekken ze heel Nederland.",
-                     ggzcentraal, "verified",
-                     redactie_noot="Aantal 8: hoge zekerheid. Datum van het artikel onbekend "
-                                   "(circa 2020–2021). SiRM begeleidde de opstart in opdracht van "
-                                   "Zorgverzekeraars Nederland en de Nederlandse ggz.",
-                     extra=[("id", "aantal")]),
-                feit(shared,
-                     "De regiotafels zijn op 1 april 2020 gestart, volgens het plan hoogcomplexe "
-                     "ggz (Kamerstuk 25 424, nr. 525, 13 maart 2020). Eind 2020 werkten alle acht "
-                     "tafels.",
-                     kamerstuk, "unverified",
-                     redactie_noot="Uit de README van de referentiedata, zonder URL en zonder "
-                                   "zekerheid. Of alle acht tafels in 2026 nog bestaan, is niet "
-                                   "bevestigd.",
-                     extra=[("id", "start")]),
-                feit(shared, aanmelden_algemeen, breburg, "verified",
-                     redactie_noot="Zo beschreven door GGz Breburg voor de tafel Noord-Brabant en "
-                                   "Zeeland (hoge zekerheid).",
-                     extra=[("id", "aanmelden")]),
-            ]),
-            ("let_op", [
-                "Het woord 'regiotafel' wordt ook gebruikt voor de regionale tafels van het "
-                "Integraal Zorgakkoord (IZA). Dat zijn andere tafels. Verwar ze niet met de "
-                "regiotafels hoogcomplexe ggz.",
-                "Of alle acht tafels in 2026 nog bestaan, is niet bevestigd.",
-                "Van zes van de acht tafels zijn de naam, het gebied en het contact niet bekend. "
-                "Er is ook geen landelijk overzicht of landelijk e-mailadres gevonden.",
-            ]),
-        ])),
-        ("tafels", tafels),
-    ])
-
-
-# --------------------------------------------------------------------------------------------
 
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -920,6 +1143,9 @@ def main(argv):
             ("crisis", bouw_crisis(shared)),
             ("tafels", bouw_tafels(shared)),
         ])
+        for doc in list(altijd.values()) + list(feiten.values()):
+            controleer_vrije_tekst(doc)
+        controleer_unieke_feit_ids(feiten)
     except (ImportFout, OSError, KeyError, ValueError) as e:
         print("import_shared_data: fout: %s" % e, file=sys.stderr)
         return 2

@@ -544,7 +544,7 @@ TEST_CASE("hostile: <script> in a title, description or data field is escaped ev
   const std::string attack = "\"'><script>alert(1)</script>";
   const std::string escaped = "&quot;&#39;&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
   Files site = with(minimal_site(), {
-      {"wegwijzer.yaml", "title: \"<script>alert('site')</script>\"\ndescription: \"</script><script>x\"\n"},
+      {"wegwijzer.yaml", "title: \"<script>alert('site')</script>\"\ndescription: \"</script><script>x\"\nbase_url: https://example.nl\n"},
       {"content/_index.md", "---\ntitle: \"\\\"'><script>alert(1)</script>\"\n"
                             "description: \"\\\"'><script>alert(1)</script>\"\n---\nHome.\n"},
       {"content/sectie/_index.md", "---\ntitle: \"\\\"'><script>alert(1)</script>\"\n---\n"},

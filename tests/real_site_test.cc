@@ -3,6 +3,7 @@
 // crisis route, and nothing is fetched from another origin.
 
 #include <regex>
+#include <set>
 
 #include <catch2/catch.hpp>
 
@@ -19,7 +20,7 @@ const std::map<std::string, std::string>& real_site() {
     MemoryOutput output;
     BuildOptions options;
     options.jobs = 2;
-    options.today = "2026-11-23";
+    options.today = "2026-12-04";
     BuildResult result = build_site(fs, options, &output);
     INFO(format_diagnostics(result.diagnostics));
     REQUIRE(result.ok());
@@ -115,12 +116,57 @@ TEST_CASE("real site: passes wegwijzer check without errors or warnings (B1, fre
   MemoryOutput output;
   BuildOptions options;
   options.jobs = 2;
-  options.today = "2026-11-23";
+  options.today = "2026-12-04";
   options.editor_checks = true;
   BuildResult result = build_site(fs, options, &output);
   INFO(format_diagnostics(result.diagnostics));
   CHECK(result.diagnostics.error_count() == 0);
   CHECK(result.diagnostics.warning_count() == 0);
+}
+
+}  // namespace wegwijzer
+
+namespace wegwijzer {
+namespace {
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+// "Gecontroleerd" is a claim that an editor checked the organisation's own current source. It
+// may stand only inside the provenance mark of a fact whose check is recorded in the data.
+TEST_CASE("real site: no page says \"gecontroleerd\" of a fact without a recorded check", "[site]") {
+  DiskFileSystem fs(WEGWIJZER_SOURCE_DIR);
+  Diagnostics config_diags;
+  SiteData data = load_site_data(fs, load_config(fs, &config_diags), "2026-12-04");
+  std::set<std::string> recorded_dates;
+  for (const auto& [id, fact] : data.facts) {
+    if (!fact.gecontroleerd_op.empty()) recorded_dates.insert(fact.gecontroleerd_op);
+  }
+  size_t claims = 0;
+  for (const auto& [path, html] : real_site()) {
+    if (!path.ends_with(".html")) continue;
+    std::string text = lower(html);
+    for (size_t at = text.find("gecontroleerd"); at != std::string::npos;
+         at = text.find("gecontroleerd", at + 1)) {
+      // Links to the about page ("waar komen de feiten vandaan") and prose that says what was
+      // *not* checked are not claims; a claim is "gecontroleerd op".
+      if (text.compare(at, 17, "gecontroleerd op ") != 0) continue;
+      ++claims;
+      size_t mark = text.rfind("data-gecontroleerd=\"", at);
+      size_t element = text.rfind("<span class=\"ww-bron\"", at);
+      INFO(path << ": " << html.substr(at > 80 ? at - 80 : 0, 200));
+      REQUIRE(mark != std::string::npos);
+      CHECK(mark > element - 1);
+      std::string date = html.substr(mark + 20, 10);
+      CHECK(recorded_dates.count(date) == 1);
+    }
+  }
+  // Today no fact has a recorded check, so no page may claim one.
+  if (recorded_dates.empty()) CHECK(claims == 0);
 }
 
 }  // namespace wegwijzer

@@ -50,13 +50,15 @@
       .then(function (list) { names = list; return list; });
     return load.then(function (list) {
       var wanted = fold(query);
-      var exact = null, partial = [];
+      var exact = [], partial = [];
       list.forEach(function (entry) {
         var terms = entry[0].map(fold);
-        if (terms.indexOf(wanted) >= 0) exact = exact || entry;
+        if (terms.indexOf(wanted) >= 0) exact.push([entry[0][0], entry[1]]);
         else if (terms.some(function (t) { return t.indexOf(wanted) === 0; })) partial.push([entry[0][0], entry[1]]);
       });
-      if (exact) window.location.href = exact[1];
+      // A name two gemeenten share (Bergen) is a choice, never a guess.
+      if (exact.length === 1) window.location.href = exact[0][1];
+      else if (exact.length) show("Er zijn meer gemeenten met deze naam. Kies je gemeente:", exact);
       else if (partial.length) show("Bedoel je een van deze gemeenten?", partial.slice(0, 10));
       else show("Die gemeente kennen we niet. Kies je gemeente in de lijst.");
     });

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 
+#include "check/fact_table.h"
 #include "cli/serve.h"
 #include "cli/flag_reader.h"
 #include "output/output.h"
@@ -26,7 +27,8 @@ constexpr const char* kUsage =
     "commands:\n"
     "  build    build the site into a folder (default: public/ in the source folder)\n"
     "  check    build without writing and report everything an editor should look at:\n"
-    "           errors, stale data, pages harder than B1, facts held back as unverified\n"
+    "           errors, stale facts and pages, pages harder than B1, and a table of every\n"
+    "           fact with its source and age (the ones due for a check first)\n"
     "  serve    build the site into memory, serve it on http://127.0.0.1:1313/ and rebuild\n"
     "           and reload the browser whenever a file changes (wegwijzer serve --help)\n"
     "  help     show this help\n"
@@ -111,6 +113,7 @@ int run_check(const Flags& flags, std::ostream& out, std::ostream& err) {
   options.editor_checks = true;
   BuildResult result = build_site(files, options, &output);
   err << format_diagnostics(result.diagnostics);
+  out << format_fact_table(std::move(result.facts)) << "\n";
   size_t errors = result.diagnostics.error_count();
   size_t warnings = result.diagnostics.warning_count();
   size_t notes = result.diagnostics.items().size() - errors - warnings;

@@ -99,13 +99,20 @@ void read_key(Reader& r, const std::string& key, const Value& v, FrontMatter* ou
     if (string_value(v, &fm.url)) fm.url_pos = pos_of(v);
   } else if (key == "layout") {
     if (string_value(v, &fm.layout)) fm.layout_pos = pos_of(v);
-  } else if (key == "date" || key == "checked") {
+  } else if (key == "checked") {
+    r.error(mark(v), 2,
+            "\"checked\" is now \"lastmod\": the date the text last changed (facts are checked "
+            "in the data, not pages)");
+  } else if (key == "date" || key == "lastmod") {
     std::string value;
     if (string_value(v, &value)) {
       if (!std::regex_match(value, date_pattern()) || !valid_calendar_date(value)) {
         r.error(mark(v), 2, "\"" + key + "\" must be a date like 2026-11-23");
+      } else if (key == "date") {
+        fm.date = value;
       } else {
-        (key == "date" ? fm.date : fm.checked) = value;
+        fm.lastmod = value;
+        fm.lastmod_pos = pos_of(v);
       }
     }
   } else if (key == "weight") {

@@ -20,7 +20,7 @@ struct FrontMatter {
   std::string title;
   std::string description;
   std::string date;     // "YYYY-MM-DD" (a time part, if given, is kept after it)
-  std::string checked;  // when the text was last checked against its sources, "YYYY-MM-DD"
+  std::string lastmod;  // when the text last changed, "YYYY-MM-DD"
   std::string slug;
   std::string url;
   std::string layout;
@@ -29,7 +29,7 @@ struct FrontMatter {
   bool draft = false;
   std::vector<std::string> aliases;
   std::vector<SourcePos> alias_positions;
-  SourcePos slug_pos, url_pos, layout_pos;
+  SourcePos slug_pos, url_pos, layout_pos, lastmod_pos;
   nlohmann::json params = nlohmann::json::object();  // every key not listed above
 };
 

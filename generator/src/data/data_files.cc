@@ -8,6 +8,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "data/provenance.h"
 #include "site/links.h"
 #include "util/file_system.h"
 
@@ -25,11 +26,6 @@ std::string pointer_from_context(const std::vector<std::string>& context) {
     pointer += "/" + pointer_escape(key);
   }
   return pointer;
-}
-
-bool is_unverified(const nlohmann::json& v) {
-  return v.is_object() && v.contains("status") && v["status"].is_string() &&
-         v["status"].get<std::string>() == "unverified";
 }
 
 }  // namespace
@@ -124,14 +120,14 @@ nlohmann::json published_data(const nlohmann::json& value) {
   if (value.is_array()) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& item : value) {
-      if (!is_unverified(item)) out.push_back(published_data(item));
+      if (may_be_shown(item)) out.push_back(published_data(item));
     }
     return out;
   }
   if (value.is_object()) {
     nlohmann::json out = nlohmann::json::object();
     for (const auto& [key, item] : value.items()) {
-      if (key != "redactie_noot" && !is_unverified(item)) out[key] = published_data(item);
+      if (key != "redactie_noot" && may_be_shown(item)) out[key] = published_data(item);
     }
     return out;
   }

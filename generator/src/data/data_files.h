@@ -22,8 +22,8 @@ DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Dia
 void validate_against_schema(const FileSystem& fs, const JsonSource& data,
                              const std::string& schema_path, Diagnostics* diags);
 
-// What citizens and open-data users get of a data set: a copy without anything marked
-// "status": "unverified" (array elements and object members so marked are left out) and without
+// What citizens and open-data users get of a data set: a copy without any fact that may not be
+// shown (see data/provenance.h; such array elements and object members are left out) and without
 // the editors' own notes ("redactie_noot").
 nlohmann::json published_data(const nlohmann::json& value);
 

@@ -5,6 +5,7 @@
 
 #include "data/json_access.h"
 #include "data/phone.h"
+#include "data/provenance.h"
 #include "site/context.h"
 #include "site/url_resolver.h"
 #include "util/slug.h"
@@ -25,10 +26,10 @@ int add_page(Site* site, const std::string& url, const std::string& title, const
   page.output_path = output_path_for_url(url);
   page.layout = layout;
   page.front_matter.title = title;
-  // A page made from a data set was last checked when its data was: "content/data/x.json" -> x.
+  // A page made from a data set last changed when its data did: "content/data/x.json" -> x.
   std::string set = origin.substr(origin.rfind('/') + 1);
   if (set.ends_with(".json")) set.resize(set.size() - 5);
-  page.front_matter.checked = str(member(data_set(*site, set.c_str()), "bron"), "checked");
+  page.front_matter.lastmod = str(member(data_set(*site, set.c_str()), "bron"), "opgenomen");
   page.parent = parent;
   page.derived_context = std::move(context);
   int index = static_cast<int>(site->pages.size());
@@ -60,6 +61,31 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
+// "2023-07-11" -> "11 juli 2023"; a year or a month stays as written.
+std::string source_date_text(const std::string& date) {
+  return is_iso_date(date) ? dutch_date(date) : date;
+}
+
+}  // namespace
+
+// Where a fact comes from, as a template shows it: "Bron: <title> (<date>)", and "Gecontroleerd
+// op ..." only where an editor's check is recorded.
+json provenance_view(const json& v) {
+  std::string source = str(v, "source");
+  std::string title = str(v, "source_titel");
+  json check = false;
+  if (has_verification(v)) {
+    const json& c = member(v, "gecontroleerd");
+    check = {{"datum", str(c, "datum")}, {"datum_nl", dutch_date(str(c, "datum"))}, {"door", str(c, "door")}};
+  }
+  return {{"source_url", source.starts_with("http") ? source : ""},
+          {"source_titel", title.empty() ? source : title},
+          {"source_datum_nl", source_date_text(str(v, "source_datum"))},
+          {"gecontroleerd", std::move(check)}};
+}
+
+namespace {
+
 json link_items(const Site& site, const json& links) {
   json out = json::array();
   if (!links.is_array()) return out;
@@ -89,14 +115,20 @@ json step_json(const Site& site, const json& s) {
 }
 
 struct Gemeente {
-  std::string code, naam, naam_cbs, slug, provincie;
+  std::string code, naam, naam_cbs, slug, provincie, officiele_naam;
+  std::string label;  // the name, with the province where two gemeenten share it
 };
 
 std::vector<Gemeente> gemeenten_of(const Site& site) {
   std::vector<Gemeente> list;
+  std::map<std::string, int> uses;
   for (const json& g : member(data_set(site, "gemeenten"), "gemeenten")) {
-    list.push_back({str(g, "code"), str(g, "naam"), str(g, "naam_cbs"), str(g, "slug"), str(g, "provincie")});
+    list.push_back({str(g, "code"), str(g, "naam"), str(g, "naam_cbs"), str(g, "slug"),
+                    str(g, "provincie"), str(g, "officiele_naam"), ""});
+    ++uses[list.back().naam];
   }
+  // Two Bergens: whoever types the name must be able to tell them apart.
+  for (Gemeente& g : list) g.label = uses[g.naam] > 1 ? g.naam + " (" + g.provincie + ")" : g.naam;
   return list;
 }
 
@@ -105,7 +137,7 @@ json tafels_overview(const Site& site) {
   json known = json::array();
   size_t unknown = 0;
   for (const json& t : member(tafels, "tafels")) {
-    if (str(t, "status") == "verified") {
+    if (str(t, "status") != "onbekend") {
       known.push_back({{"naam", str(t, "naam")}, {"gebied", str(t, "gebied")},
                        {"url", "/regiotafels/" + str(t, "id") + "/"}});
     } else {
@@ -128,7 +160,7 @@ json tafels_overview(const Site& site) {
 
 json tafel_for_province(const Site& site, const std::string& provincie) {
   for (const json& t : member(data_set(site, "tafels"), "tafels")) {
-    if (str(t, "status") != "verified") continue;
+    if (str(t, "status") == "onbekend") continue;
     for (const json& p : member(t, "gebied_provincies")) {
       if (p == provincie) return {{"naam", str(t, "naam")}, {"url", "/regiotafels/" + str(t, "id") + "/"}};
     }
@@ -148,7 +180,7 @@ void add_gemeente_pages(Site* site, Diagnostics* diags) {
     if (letters.empty() || letters.back()["letter"] != letter) {
       letters.push_back({{"letter", letter}, {"id", "letter-" + std::string(1, static_cast<char>(std::tolower(letter[0])))}, {"gemeenten", json::array()}});
     }
-    letters.back()["gemeenten"].push_back({{"naam", g.naam}, {"url", "/gemeente/" + g.slug + "/"}});
+    letters.back()["gemeenten"].push_back({{"naam", g.label}, {"url", "/gemeente/" + g.slug + "/"}});
   }
   int index = add_page(site, "/gemeente/", "Gemeenten van A tot Z", "gemeenten", PageKind::kSection,
                        site->home, {{"letters", std::move(letters)}, {"aantal", all.size()}}, origin, diags);
@@ -166,7 +198,9 @@ void add_gemeente_pages(Site* site, Diagnostics* diags) {
     if (k.is_null()) continue;  // held back as unverified
     for (const json& region : member(k, "regios")) {
       for (const json& code : member(region, "gemeenten")) {
-        regions_of[code.get<std::string>()].push_back({{"soort", str(k, "enkelvoud")}, {"naam", str(region, "naam")}});
+        if (!code.is_string()) continue;
+        regions_of[code.get<std::string>()].push_back(
+            {{"soort", str(k, "enkelvoud")}, {"naam", str(region, "naam")}, {"herkomst", provenance_view(k)}});
       }
     }
   }
@@ -174,15 +208,15 @@ void add_gemeente_pages(Site* site, Diagnostics* diags) {
     json tafel = tafel_for_province(*site, g.provincie);
     json context = {
         {"gemeente",
-         {{"code", g.code}, {"naam", g.naam}, {"naam_cbs", g.naam_cbs}, {"slug", g.slug},
-          {"provincie", g.provincie}, {"andere_naam", g.naam_cbs != g.naam ? g.naam_cbs : ""}}},
+         {{"code", g.code}, {"naam", g.naam}, {"label", g.label}, {"naam_cbs", g.naam_cbs},
+          {"slug", g.slug}, {"provincie", g.provincie}, {"officiele_naam", g.officiele_naam}}},
         {"regios", regions_of.count(g.code) ? regions_of[g.code] : json::array()},
         {"has_tafel", !tafel.is_null()},
         {"tafel", tafel},
     };
-    int p = add_page(site, "/gemeente/" + g.slug + "/", g.naam, "gemeente", PageKind::kPage, index,
+    int p = add_page(site, "/gemeente/" + g.slug + "/", g.label, "gemeente", PageKind::kPage, index,
                      std::move(context), origin, diags);
-    if (p >= 0) site->pages[p].front_matter.description = "Waar kun je in " + g.naam + " terecht voor ggz?";
+    if (p >= 0) site->pages[p].front_matter.description = "Waar kun je in " + g.label + " terecht voor ggz?";
   }
 }
 
@@ -198,7 +232,7 @@ void add_tafel_pages(Site* site, Diagnostics* diags) {
   site->pages[index].front_matter.params["menu"] = false;
   std::vector<Gemeente> all = gemeenten_of(*site);
   for (const json& t : member(tafels, "tafels")) {
-    if (str(t, "status") != "verified") continue;
+    if (str(t, "status") == "onbekend") continue;
     json gemeenten = json::array();
     for (const Gemeente& g : all) {
       for (const json& p : member(t, "gebied_provincies")) {
@@ -211,7 +245,7 @@ void add_tafel_pages(Site* site, Diagnostics* diags) {
     json context = {{"tafel",
                      {{"naam", str(t, "naam")}, {"gebied", str(t, "gebied")}, {"coordinatie", str(t, "coordinatie")},
                       {"aanmelden", str(aanmelden, "tekst")}, {"kanalen", std::move(kanalen)},
-                      {"source", str(t, "source")}, {"checked_nl", dutch_date(str(t, "checked"))},
+                      {"herkomst", provenance_view(t)},
                       {"has_gemeenten", !gemeenten.empty()}, {"gemeenten", std::move(gemeenten)}}}};
     add_page(site, "/regiotafels/" + str(t, "id") + "/", str(t, "naam"), "tafel", PageKind::kPage, index,
              std::move(context), origin, diags);
@@ -266,15 +300,15 @@ void add_open_data(Site* site, Diagnostics* diags) {
     const json& bron = member(value, "bron");
     json set = {{"naam", name}, {"json", "/data/" + name + ".json"}, {"bron", str(bron, "source")},
                 {"licentie", str(bron, "licentie")}, {"vermelding", str(bron, "vermelding")},
-                {"checked_nl", dutch_date(str(bron, "checked"))}};
+                {"opgenomen_nl", dutch_date(str(bron, "opgenomen"))}};
     if (name == "gemeenten" || name == "postcodes") set["csv"] = "/data/" + name + ".csv";
     sets.push_back(std::move(set));
   }
   std::string newest;
-  for (const auto& [name, value] : site->data.items()) newest = std::max(newest, str(member(value, "bron"), "checked"));
+  for (const auto& [name, value] : site->data.items()) newest = std::max(newest, str(member(value, "bron"), "opgenomen"));
   int index = add_page(site, "/data/", "Open data", "data", PageKind::kSection, site->home,
                        {{"datasets", std::move(sets)}}, "content/data", diags);
-  if (index >= 0) site->pages[index].front_matter.checked = newest;
+  if (index >= 0) site->pages[index].front_matter.lastmod = newest;
   if (index >= 0) {
     site->pages[index].front_matter.weight = 90;
     site->pages[index].front_matter.params["menu"] = false;
@@ -292,11 +326,15 @@ void add_open_data(Site* site, Diagnostics* diags) {
     }
     site->generated["data/gemeenten.csv"] = csv;
     // The finder's name index: what people type ("Den Bosch") to the page it means.
+    // An entry's first term is what the finder shows ("Bergen (Limburg)"); a name that several
+    // gemeenten share leads to a choice, not to the first of them.
     json names = json::array();
-    for (const json& g : member(data_set(*site, "gemeenten"), "gemeenten")) {
-      json terms = json::array({str(g, "naam")});
-      for (const json& z : member(g, "zoeknamen")) terms.push_back(z);
-      names.push_back({terms, "/gemeente/" + str(g, "slug") + "/"});
+    const json& records = member(data_set(*site, "gemeenten"), "gemeenten");
+    for (size_t i = 0; i < records.size() && i < all.size(); ++i) {
+      json terms = json::array({all[i].label});
+      if (all[i].label != all[i].naam) terms.push_back(all[i].naam);
+      for (const json& z : member(records[i], "zoeknamen")) terms.push_back(z);
+      names.push_back({terms, "/gemeente/" + all[i].slug + "/"});
     }
     site->generated["data/gemeente-namen.json"] = json_for_publishing(names, -1);
   }
@@ -349,7 +387,7 @@ json contact_card(const json& contact) {
   json card = contact;
   json channels = json::array();
   for (const json& ch : member(contact, "kanalen")) {
-    if (str(ch, "status") != "verified") continue;
+    if (!may_be_shown(ch)) continue;
     json c = ch;
     std::string kind = str(ch, "soort"), value = str(ch, "waarde");
     if (kind == "telefoon") {
@@ -362,7 +400,7 @@ json contact_card(const json& contact) {
       c["href"] = value;
     }
     c["is_" + kind] = true;
-    c["checked_nl"] = dutch_date(str(ch, "checked"));
+    c["herkomst"] = provenance_view(ch);
     channels.push_back(std::move(c));
   }
   card["has_kanalen"] = !channels.empty();

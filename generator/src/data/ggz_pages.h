@@ -34,4 +34,7 @@ void add_step_context(const Site& site, const Page& page, nlohmann::json* frame)
 // mailto:, https:).
 nlohmann::json contact_card(const nlohmann::json& contact);
 
+// A record's source and any recorded check, for templates (partials/herkomst).
+nlohmann::json provenance_view(const nlohmann::json& record);
+
 }  // namespace wegwijzer

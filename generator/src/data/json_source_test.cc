@@ -43,38 +43,11 @@ TEST_CASE("JsonSource accepts a byte order mark") {
 
 namespace wegwijzer {
 
-TEST_CASE("published JSON keeps markup inert and drops what is not verified") {
+TEST_CASE("published JSON keeps markup inert and drops what may not be shown") {
   nlohmann::json data = nlohmann::json::parse(
-      R"({"a": "</script><b>&", "b": [{"status": "unverified", "x": 1}, {"status": "verified", "redactie_noot": "n"}]})");
+      R"({"a": "</script><b>&", "b": [{"zekerheid": "middel", "x": 1}, {"zekerheid": "hoog", "redactie_noot": "n"}]})");
   CHECK(json_for_publishing(published_data(data), -1) ==
-        "{\"a\":\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\",\"b\":[{\"status\":\"verified\"}]}\n");
-}
-
-}  // namespace wegwijzer
-
-#include "data/freshness.h"
-
-namespace wegwijzer {
-
-TEST_CASE("freshness: whole months between checked dates") {
-  CHECK(whole_months_between("2026-11-22", "2026-11-23") == 0);
-  CHECK(whole_months_between("2025-11-23", "2026-11-23") == 12);
-  CHECK(whole_months_between("2025-11-24", "2026-11-23") == 11);
-  CHECK(whole_months_between("2024-01-31", "2026-02-28") == 24);
-}
-
-TEST_CASE("freshness: warning after the limit, error after twice the limit") {
-  JsonSource src;
-  Diagnostics diags;
-  REQUIRE(parse_json_source("d.json",
-                            R"({"a": [{"naam": "oud", "checked": "2025-10-01"},
-      {"naam": "heel oud", "checked": "2024-10-01"}, {"naam": "vers", "checked": "2026-11-01"}]})",
-                            &src, &diags));
-  check_freshness(src, "2026-11-23", 12, &diags);
-  REQUIRE(diags.items().size() == 2);
-  CHECK(diags.warning_count() == 1);
-  CHECK(diags.error_count() == 1);
-  CHECK(diags.items()[0].message == "\"oud\" was last checked on 2025-10-01, 13 months ago: check it again soon");
+        "{\"a\":\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\",\"b\":[{\"zekerheid\":\"hoog\"}]}\n");
 }
 
 }  // namespace wegwijzer

@@ -148,6 +148,8 @@ class SourceLines {
     }
   }
 
+  int count() const { return static_cast<int>(starts_.size()); }
+
   // Line `number` (1-based) without its line ending; empty when out of range.
   std::string_view line(int number) const {
     if (number < 1 || static_cast<size_t>(number) > starts_.size()) return {};
@@ -682,6 +684,87 @@ std::optional<BlockDirective> parse_directive(std::string_view text) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Inline directives: {{< name key="value" >}} inside a line of text.
+//
+// Before the parse, each one is overwritten, in a copy of the text, by a placeholder of the same
+// length: kMark, its number, then kMark up to the length. Every line and column cmark-gfm reports
+// stays true, and the mark, a control character no editor types, passes through cmark-gfm as
+// text. After the render the placeholders are swapped for what the handler gave.
+
+constexpr char kMark = '\x1A';
+
+class InlineDirectives {
+ public:
+  // The text to parse: `text` itself, or `storage` when a directive was replaced.
+  std::string_view substitute(std::string_view text, const Options& options, std::string* storage);
+  // Puts each replacement's HTML (or plain text) back in place of its placeholder.
+  void restore(std::string* s, bool html) const;
+  bool empty() const { return replacements_.empty(); }
+
+ private:
+  void substitute_line(std::string_view text, std::string_view line, int line_number,
+                       const Options& options, std::string* storage);
+  std::vector<InlineReplacement> replacements_;
+};
+
+std::string_view InlineDirectives::substitute(std::string_view text, const Options& options,
+                                              std::string* storage) {
+  if (!options.handle_inline || text.find("{{<") == std::string_view::npos) return text;
+  SourceLines lines(text);
+  for (int n = 1; n <= lines.count(); ++n) {
+    std::string_view line = lines.line(n);
+    if (line.find("{{<") == std::string_view::npos) continue;
+    if (parse_directive(trim(line))) continue;  // alone on its line: a block directive
+    substitute_line(text, line, n + options.first_line - 1, options, storage);
+  }
+  return storage->empty() ? text : std::string_view(*storage);
+}
+
+void InlineDirectives::substitute_line(std::string_view text, std::string_view line,
+                                       int line_number, const Options& options,
+                                       std::string* storage) {
+  const size_t offset = static_cast<size_t>(line.data() - text.data());
+  for (size_t start = line.find("{{<"); start != std::string_view::npos;
+       start = line.find("{{<", start + 3)) {
+    size_t end = line.find(">}}", start);
+    if (end == std::string_view::npos) return;
+    std::string_view written = line.substr(start, end + 3 - start);
+    std::optional<BlockDirective> directive = parse_directive(written);
+    if (!directive) continue;
+    directive->line = line_number;
+    directive->column = character_column(line, start);
+    std::optional<InlineReplacement> replacement = options.handle_inline(*directive);
+    if (!replacement) continue;
+    std::string placeholder = kMark + std::to_string(replacements_.size());
+    placeholder.resize(written.size(), kMark);
+    replacements_.push_back(std::move(*replacement));
+    if (storage->empty()) storage->assign(text);
+    storage->replace(offset + start, written.size(), placeholder);
+  }
+}
+
+void InlineDirectives::restore(std::string* s, bool html) const {
+  if (replacements_.empty() || s->find(kMark) == std::string::npos) return;
+  std::string out;
+  out.reserve(s->size());
+  size_t i = 0;
+  while (i < s->size()) {
+    size_t mark = s->find(kMark, i);
+    if (mark == std::string::npos) break;
+    out.append(*s, i, mark - i);
+    size_t j = mark + 1, number = 0;
+    while (j < s->size() && (*s)[j] >= '0' && (*s)[j] <= '9') number = number * 10 + ((*s)[j++] - '0');
+    while (j < s->size() && (*s)[j] == kMark) ++j;
+    if (j > mark + 1 && number < replacements_.size()) {
+      out += html ? replacements_[number].html : replacements_[number].text;
+    }
+    i = j;
+  }
+  out.append(*s, i);
+  *s = std::move(out);
+}
+
+// ---------------------------------------------------------------------------------------------
 // The renderer: one parse, one walk over the tree, a few node replacements, one HTML render.
 
 class Renderer {
@@ -740,6 +823,8 @@ class Renderer {
   std::vector<PendingHeading> headings_;
   std::vector<std::pair<cmark_node*, std::string>> directives_;
   std::vector<NodePtr> detached_;  // replaced headings; their text still points into them
+  InlineDirectives inline_;
+  std::string substituted_;  // the text with inline directives replaced, when it has any
   cmark_mem* mem_ = nullptr;       // the document's allocator: new nodes must come from it too
 };
 
@@ -747,6 +832,7 @@ Rendered Renderer::run() {
   // Declared first, so it ends last: everything below lives in it.
   ArenaLease lease;
   mem_ = lease.mem();
+  text_ = inline_.substitute(text_, options_, &substituted_);
   ParserPtr parser = new_parser(options_.input_is_valid_utf8, mem_);
   NodePtr document;
   {
@@ -759,11 +845,17 @@ Rendered Renderer::run() {
   walk(document.get());
   catch_up_.reset();
   result_.word_count = words_.count();
+  if (!inline_.empty()) {
+    for (Heading& heading : result_.headings) inline_.restore(&heading.text, false);
+    inline_.restore(&result_.summary, false);
+    inline_.restore(&result_.plain_text, false);
+  }
   apply_tree_changes();
   char* html = cmark_render_html_with_mem(document.get(), kCmarkOptions,
                                           cmark_parser_get_syntax_extensions(parser.get()), mem_);
   result_.html.assign(html);
   mem_->free(html);
+  inline_.restore(&result_.html, true);
   // Both search the whole page, so only where there can be something to find; HTML from a block
   // directive may hold an empty href of its own.
   if (has_footnotes_) translate_footnote_labels(&result_.html);

@@ -36,10 +36,20 @@ struct BlockDirective {
 };
 using BlockHandler = std::function<std::optional<std::string>(const BlockDirective&)>;
 
+// The same form inside a line of text ("Bel {{< feit id="tel-112" >}} bij gevaar.") is an inline
+// directive. Its handler returns the HTML to put in its place and the plain text that headings,
+// summaries and word counts see, or nullopt to leave it as written.
+struct InlineReplacement {
+  std::string html;
+  std::string text;
+};
+using InlineHandler = std::function<std::optional<InlineReplacement>(const BlockDirective&)>;
+
 struct Options {
   int first_line = 1;  // line number of the first line of `text` in its file
   LinkRewriter rewrite_link;
   BlockHandler handle_block;
+  InlineHandler handle_inline;
   bool want_plain_text = false;  // fill Rendered::plain_text (for readability checks)
   // The text is known to be valid UTF-8 (pages are checked when they are loaded), so cmark-gfm
   // need not check it again line by line.

@@ -506,3 +506,50 @@ TEST_CASE("markdown: documents parse in parallel with the same result as one at 
 }
 
 }  // namespace wegwijzer::markdown
+
+namespace wegwijzer::markdown {
+
+TEST_CASE("markdown: inline directives are replaced where they stand, positions intact") {
+  Options options;
+  options.first_line = 5;
+  std::vector<BlockDirective> seen;
+  options.handle_inline = [&](const BlockDirective& d) -> std::optional<InlineReplacement> {
+    seen.push_back(d);
+    if (d.args.count("id") == 0) return std::nullopt;
+    return InlineReplacement{"<b>" + d.args.at("id") + "</b>", d.args.at("id")};
+  };
+  std::vector<std::pair<int, int>> links;
+  options.rewrite_link = [&](const std::string&, int line, int column) {
+    links.emplace_back(line, column);
+    return std::nullopt;
+  };
+  Rendered r = render(
+      "## Bel {{< feit id=\"112\" >}} nu\n\nBel {{< feit id=\"113\" >}} of [lees](x.md).\n\n"
+      "{{< los >}} en {{< kapot\n",
+      options);
+  CHECK(r.html ==
+        "<h2 id=\"bel-112-nu\">Bel <b>112</b> nu</h2>\n<p>Bel <b>113</b> of <a "
+        "href=\"x.md\">lees</a>.</p>\n<p>{{&lt; los &gt;}} en {{&lt; kapot</p>\n");
+  CHECK(r.headings[0].text == "Bel 112 nu");
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[1].line == 7);
+  CHECK(seen[1].column == 5);
+  REQUIRE(links.size() == 1);
+  CHECK(links[0] == std::pair<int, int>(7, 30));  // where it is in the file, not the HTML
+}
+
+TEST_CASE("markdown: a directive alone on its line stays a block directive") {
+  Options options;
+  int inline_calls = 0;
+  options.handle_inline = [&](const BlockDirective&) -> std::optional<InlineReplacement> {
+    ++inline_calls;
+    return InlineReplacement{"x", "x"};
+  };
+  options.handle_block = [](const BlockDirective& d) -> std::optional<std::string> {
+    return "<div>" + d.name + "</div>";
+  };
+  CHECK(render("{{< kaart >}}\n", options).html == "<div>kaart</div>\n");
+  CHECK(inline_calls == 0);
+}
+
+}  // namespace wegwijzer::markdown

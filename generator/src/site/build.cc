@@ -5,9 +5,11 @@
 #include <cstdio>
 #include <memory>
 
+#include "check/contact_literals.h"
 #include "check/readability.h"
 #include "data/data_files.h"
-#include "data/freshness.h"
+#include "data/facts.h"
+#include "data/provenance.h"
 #include "data/ggz_checks.h"
 #include "data/ggz_pages.h"
 #include "serve/build_cache.h"
@@ -82,9 +84,51 @@ std::string one_decimal(double v) {
   return buf;
 }
 
-// What `wegwijzer check` adds to a build: pages harder than B1, and every fact held back from
-// citizens because nobody has verified it yet.
-void run_editor_checks(const Site& site, const DataFiles& data, Diagnostics* diags) {
+// A page says when its text last changed; like a fact, it goes stale.
+void check_page_ages(const Site& site, const std::string& today, int stale_months,
+                     Diagnostics* diags) {
+  for (const Page& page : site.pages) {
+    const FrontMatter& fm = page.front_matter;
+    if (page.failed || page.source_path.empty() || fm.lastmod.empty()) continue;
+    const SourcePos& at = fm.lastmod_pos;
+    std::string line(line_text(page.text, at.line));
+    if (fm.lastmod > today) {
+      diags->error(page.source_path, at.line, at.column, "\"lastmod\" " + fm.lastmod + " lies in the future", line);
+      continue;
+    }
+    int months = whole_months_between(fm.lastmod, today);
+    if (months < stale_months) continue;
+    std::string what = "the text was last changed on " + fm.lastmod + ", " + std::to_string(months) +
+                       " months ago: read it against its sources and set \"lastmod\" when done";
+    if (months >= 2 * stale_months) {
+      diags->error(page.source_path, at.line, at.column, what + " (limit " + std::to_string(2 * stale_months) + " months)", line);
+    } else {
+      diags->warning(page.source_path, at.line, at.column, what, line);
+    }
+  }
+}
+
+// Theme templates, like pages, may not carry phone numbers or e-mail addresses of their own.
+void check_theme_literals(const Theme& theme, const SiteConfig& config, Diagnostics* diags) {
+  LiteralRules rules{config.short_numbers, config.allowed_literals};
+  for (const auto& [name, text] : theme.template_sources) {
+    auto path = theme.template_paths.find(name);
+    std::string file = path == theme.template_paths.end() ? "templates/" + name + ".html" : path->second;
+    for (const ContactLiteral& literal : find_contact_literals(text, rules)) {
+      int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + literal.offset, '\n'));
+      size_t line_start = text.rfind('\n', literal.offset == 0 ? 0 : literal.offset - 1);
+      line_start = line_start == std::string::npos || literal.offset == 0 ? 0 : line_start + 1;
+      int column = 1;
+      for (size_t i = line_start; i < literal.offset; ++i) column += (text[i] & 0xC0) != 0x80;
+      diags->error(file, line, column, contact_literal_message(literal), std::string(line_text(text, line)));
+    }
+  }
+}
+
+// What `wegwijzer check` adds to a build: pages harder than B1 and the table of every fact.
+void run_editor_checks(const Site& site, const DataFiles& data, const std::string& today,
+                       BuildResult* result) {
+  Diagnostics* diags = &result->diagnostics;
   const ReadabilityLimits limits;
   for (const Page& page : site.pages) {
     if (page.failed || page.source_path.empty()) continue;
@@ -111,9 +155,8 @@ void run_editor_checks(const Site& site, const DataFiles& data, Diagnostics* dia
     }
   }
   for (const auto& [name, source] : data) {
-    for (const UnverifiedFact& fact : list_unverified(source)) {
-      source.report(diags, Severity::kNote, fact.pointer,
-                    "not shown to citizens until an editor verifies it: " + fact.summary);
+    for (FactRow& row : list_facts(source, today, site.config.stale_after_months)) {
+      result->facts.emplace_back(source.path, std::move(row));
     }
   }
 }
@@ -124,13 +167,14 @@ SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const st
   SiteData out;
   out.raw = load_data_files(fs, config.data_dir, &out.diagnostics);
   for (const auto& [name, source] : out.raw) {
-    check_freshness(source, today, config.stale_after_months, &out.diagnostics);
+    check_provenance(source, today, config.stale_after_months, &out.diagnostics);
     nlohmann::json published = published_data(source.value);
     if (published.is_object()) published.erase("$schema");
     out.exports["data/" + name + ".json"] = json_for_publishing(published, 1);
     out.published[name] = std::move(published);
   }
   check_ggz_data(out.raw, &out.diagnostics);
+  out.facts = index_facts(out.raw, &out.diagnostics);
   for (const auto& [name, source] : out.raw) {
     for (const auto& item : source.value.value(name, nlohmann::json::array())) {
       if (item.is_object() && item.contains("id") && item["id"].is_string()) {
@@ -171,6 +215,7 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
     theme_holder = std::move(fresh);
   }
   const Theme& theme = *theme_holder;
+  check_theme_literals(theme, site.config, &diags);
   const LoadOptions load_options{options.drafts, jobs};
   if (cache) {
     cache->load_content(fs, load_options, &site, &diags);
@@ -185,16 +230,19 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
     site.data = data_holder->published;
     site.generated = data_holder->exports;
     site.data_ids = data_holder->ids;
+    site.facts = data_holder->facts;
     for (const Diagnostic& d : data_holder->diagnostics.items()) diags.add(d);
   } else {
     auto fresh = std::make_shared<SiteData>(load_site_data(fs, site.config, today));
     site.data = std::move(fresh->published);
     site.generated = std::move(fresh->exports);
     site.data_ids = std::move(fresh->ids);
+    site.facts = std::move(fresh->facts);
     diags.merge(std::move(fresh->diagnostics));
     data_holder = std::move(fresh);
   }
   const DataFiles& data = data_holder->raw;
+  check_page_ages(site, today, site.config.stale_after_months, &diags);
   timer.lap("load");
 
   // Resolve.
@@ -240,7 +288,7 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
                      std::make_move_iterator(list.end()));
     }
   }
-  if (options.editor_checks) run_editor_checks(site, data, &diags);
+  if (options.editor_checks) run_editor_checks(site, data, today, &result);
   timer.lap("markdown");
 
   // Render templates and write pages.

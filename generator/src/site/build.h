@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "data/data_files.h"
+#include "data/provenance.h"
 #include "output/output.h"
 #include "site/site.h"
 #include "util/diagnostic.h"
@@ -21,8 +22,8 @@ struct BuildOptions {
   int jobs = 1;
   std::string base_url;  // overrides the config when set
   std::string today;     // "YYYY-MM-DD" for freshness checks; empty: the real date
-  // The extra checks of `wegwijzer check`: readability per page, and a note for every fact that
-  // is not shown because it is unverified.
+  // The extra checks of `wegwijzer check`: readability per page, stale pages, and the table of
+  // facts (BuildResult::facts) with their sources and ages.
   bool editor_checks = false;
   // Inserted before </body> of every HTML page (the dev server's reload script); never set by
   // `wegwijzer build`.
@@ -39,6 +40,7 @@ struct BuildResult {
   std::vector<StageTiming> timings;
   size_t pages_written = 0;
   size_t files_written = 0;
+  std::vector<std::pair<std::string, FactRow>> facts;  // with editor_checks: (data file, fact)
   bool ok() const { return !diagnostics.has_errors(); }
 };
 
@@ -57,12 +59,13 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
                        BuildCache* cache);
 
 // The data sets as a build uses them: what the data folder holds, checked (schemas, freshness
-// against `today`, references between sets), published without unverified facts.
+// against `today`, references between sets), published without the facts that may not be shown (data/provenance.h).
 struct SiteData {
   DataFiles raw;
   nlohmann::json published = nlohmann::json::object();  // site.data
   std::map<std::string, std::string> exports;            // "data/<name>.json" -> bytes
   std::map<std::string, std::set<std::string>> ids;      // site.data_ids
+  FactIndex facts;                                        // site.facts
   Diagnostics diagnostics;
 };
 SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const std::string& today);

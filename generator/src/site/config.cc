@@ -99,6 +99,19 @@ SiteConfig load_config(const FileSystem& fs, Diagnostics* diags) {
       } else {
         config.stale_after_months = j.get<int>();
       }
+    } else if (key == "short_numbers" || key == "allowed_literals") {
+      auto* list = key == "short_numbers" ? &config.short_numbers : &config.allowed_literals;
+      if (!v.IsSequence()) {
+        fail(v.Mark(), "\"" + key + "\" must be a list of texts");
+        continue;
+      }
+      for (const YAML::Node& item : v) {
+        if (item.IsScalar() && !item.Scalar().empty()) {
+          list->push_back(item.Scalar());
+        } else {
+          fail(item.Mark(), "\"" + key + "\" must be a list of texts");
+        }
+      }
     } else if (key == "params") {
       try {
         config.params = yaml_to_json(v);
@@ -108,7 +121,7 @@ SiteConfig load_config(const FileSystem& fs, Diagnostics* diags) {
     } else {
       fail(kv.first.Mark(), "unknown key \"" + key +
                                 "\" (known: title, description, base_url, language, data_dir, "
-                                "stale_after_months, params)");
+                                "stale_after_months, short_numbers, allowed_literals, params)");
     }
   }
   return config;

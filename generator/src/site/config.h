@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -16,10 +17,16 @@ struct SiteConfig {
 
   std::string title = "Wegwijzer";
   std::string description;
-  std::string base_url = "http://localhost";  // no trailing slash
+  // No trailing slash. Empty: a local build, without what needs an absolute address (canonical
+  // links, the sitemap); never a made-up host.
+  std::string base_url;
   std::string language = "nl";
   std::string data_dir = "content/data";       // JSON data files, not pages
-  int stale_after_months = 12;                  // contact data checked longer ago: warning
+  int stale_after_months = 12;  // facts and pages older than this: warning; twice this: error
+  // Phone numbers typed into pages or templates are errors; these short numbers count too, and
+  // the allowed text ("113.nl", an organisation's name) may stand as written.
+  std::vector<std::string> short_numbers;
+  std::vector<std::string> allowed_literals;
   nlohmann::json params = nlohmann::json::object();
 };
 

@@ -246,6 +246,44 @@ int top_section(const Site& site, int page) {
   return current;
 }
 
+namespace {
+
+// "2023-07-11" -> "11 juli 2023"; a year or month stays as written.
+std::string source_date_text(const std::string& date) {
+  return date.size() == 10 ? dutch_date(date) : date;
+}
+
+// A fact as templates see it: site.feiten.<id>, and each entry of page.bronnen.
+json fact_frame(const Fact& f) {
+  json check = false;
+  if (!f.gecontroleerd_op.empty()) {
+    check = {{"datum", f.gecontroleerd_op}, {"datum_nl", dutch_date(f.gecontroleerd_op)}, {"door", f.door}};
+  }
+  json frame = f.record.is_object() ? f.record : json::object();
+  frame.update({{"id", f.id}, {"text", f.text}, {"value", f.value}, {"href", f.href},
+                {"herkomst", {{"source_url", f.source.starts_with("http") ? f.source : ""},
+                              {"source_titel", f.source_titel.empty() ? f.source : f.source_titel},
+                              {"source_datum_nl", source_date_text(f.source_datum)},
+                              {"gecontroleerd", std::move(check)}}}});
+  return frame;
+}
+
+// The facts a page's text names ({{< feit >}} marks each with data-feit), in order, once each.
+std::vector<const Fact*> facts_named_in(const Site& site, const std::string& html) {
+  std::vector<const Fact*> facts;
+  static constexpr std::string_view kMarker = "data-feit=\"";
+  for (size_t at = html.find(kMarker); at != std::string::npos; at = html.find(kMarker, at + 1)) {
+    size_t begin = at + kMarker.size(), end = html.find('"', begin);
+    if (end == std::string::npos) break;
+    auto it = site.facts.find(html.substr(begin, end - begin));
+    if (it == site.facts.end()) continue;
+    if (std::find(facts.begin(), facts.end(), &it->second) == facts.end()) facts.push_back(&it->second);
+  }
+  return facts;
+}
+
+}  // namespace
+
 ContextBuilder::ContextBuilder(const Site& site, const Theme& theme) : site_(site) {
   const std::string& base = site.config.base_url;
   site_frame_ = {
@@ -255,9 +293,14 @@ ContextBuilder::ContextBuilder(const Site& site, const Theme& theme) : site_(sit
         {"base_url", base},
         {"language", site.config.language},
         {"params", site.config.params},
-        {"data", site.data}}},
+        {"data", site.data},
+        {"feiten", json::object()}}},
       {"assets", theme.assets},
   };
+  json& feiten = site_frame_["site"]["feiten"];
+  for (const auto& [id, fact] : site.facts) {
+    if (fact.shown) feiten[id] = fact_frame(fact);
+  }
 }
 
 template <class Writer>
@@ -372,8 +415,8 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   w.joined("permalink", site_.config.base_url, p.url);  // permalink(p.url)
   w.text("date", fm.date);
   w.text_of("date_nl", dutch_date, fm.date);
-  w.text("checked", fm.checked);
-  w.text_of("checked_nl", dutch_date, fm.checked);
+  w.text("lastmod", fm.lastmod);
+  w.text_of("lastmod_nl", dutch_date, fm.lastmod);
   w.integer("weight", fm.weight);
   w.text("kind", kind);
   w.flag("is_home", p.kind == PageKind::kHome);
@@ -401,6 +444,15 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   }
   w.end();
   w.flag("has_toc", toc_entries >= 2);
+  std::vector<const Fact*> named = facts_named_in(site_, p.rendered.html);
+  w.flag("has_bronnen", !named.empty());
+  w.begin_array("bronnen");
+  for (const Fact* f : named) {
+    w.begin_item();
+    w.merge(fact_frame(*f));
+    w.end();
+  }
+  w.end();
   size_t words = p.rendered.word_count;
   w.count("word_count", words);
   w.count("reading_minutes", std::max<size_t>(1, (words + 199) / 200));

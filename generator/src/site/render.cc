@@ -1,5 +1,6 @@
 #include "site/render.h"
 
+#include "check/contact_literals.h"
 #include "data/ggz_pages.h"
 #include "template/mustache.h"
 
@@ -42,6 +43,66 @@ struct MarkdownSinks {
   Diagnostics* block_diags;
   MarkdownTrace* trace;  // may be null
 };
+
+// {{< feit id="..." >}}: a fact from the data, in the middle of a sentence, marked with its id so
+// that the page can list where its facts come from. A fact that may not be shown stops the build.
+std::optional<markdown::InlineReplacement> inline_fact(const Site& site, const Page& page,
+                                                       const markdown::BlockDirective& d,
+                                                       Diagnostics* diags) {
+  auto fail = [&](const std::string& message) {
+    diags->error(page.source_path, d.line, d.column, message, std::string(line_text(page.text, d.line)));
+    return markdown::InlineReplacement{};
+  };
+  if (d.name != "feit") return fail("unknown inline directive \"" + d.name + "\" (known: feit)");
+  auto id = d.args.find("id");
+  if (id == d.args.end()) return fail("{{< feit >}} needs an id: {{< feit id=\"...\" >}}");
+  auto it = site.facts.find(id->second);
+  if (it == site.facts.end()) {
+    return fail("unknown fact \"" + id->second + "\": no object in the data has this \"id\" and a \"waarde\"");
+  }
+  const Fact& fact = it->second;
+  if (!fact.shown) {
+    return fail("this page uses the fact \"" + fact.id + "\" (" + fact.file + ":" +
+                std::to_string(fact.line) +
+                "), which may not be shown yet: it is not sourced well enough (\"zekerheid\") and "
+                "no check is recorded (\"gecontroleerd\")");
+  }
+  markdown::InlineReplacement out;
+  out.text = fact.text;
+  std::string tag = fact.href.empty() ? "span" : "a";
+  out.html = "<" + tag + " class=\"ww-feit\" data-feit=\"";
+  mustache::append_escaped(out.html, fact.id);
+  if (!fact.href.empty()) {
+    out.html += "\" href=\"";
+    mustache::append_escaped(out.html, fact.href);
+  }
+  out.html += "\">";
+  mustache::append_escaped(out.html, fact.text);
+  out.html += "</" + tag + ">";
+  return out;
+}
+
+// Phone numbers and e-mail addresses belong in the data; typed into a page they are refused.
+void check_contact_literals(const Site& site, const Page& page, Diagnostics* diags) {
+  std::string_view body = page.body();
+  LiteralRules rules{site.config.short_numbers, site.config.allowed_literals};
+  std::vector<ContactLiteral> found = find_contact_literals(body, rules);
+  if (found.empty()) return;
+  int line = page.body_first_line;
+  size_t line_start = 0, scanned = 0;
+  for (const ContactLiteral& literal : found) {
+    for (; scanned < literal.offset; ++scanned) {
+      if (body[scanned] == '\n') {
+        ++line;
+        line_start = scanned + 1;
+      }
+    }
+    int column = 1;
+    for (size_t i = line_start; i < literal.offset; ++i) column += (body[i] & 0xC0) != 0x80;
+    diags->error(page.source_path, line, column, contact_literal_message(literal),
+                 std::string(line_text(page.text, line)));
+  }
+}
 
 void render_markdown(const Site& site, const Theme& theme, const ContextBuilder& contexts,
                      const LinkResolver& links, int index, bool want_plain_text,
@@ -88,6 +149,11 @@ void render_markdown(const Site& site, const Theme& theme, const ContextBuilder&
     if (trace && diags->items().size() != before) trace->reusable = false;
     return html;
   };
+  options.handle_inline = [&](const markdown::BlockDirective& d) {
+    if (trace) trace->has_blocks = true;
+    return inline_fact(site, page, d, sinks.block_diags);
+  };
+  check_contact_literals(site, page, sinks.block_diags);
   *out = markdown::render(page.body(), options);
 }
 

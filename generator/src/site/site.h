@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content/front_matter.h"
+#include "data/facts.h"
 #include "markdown/markdown.h"
 #include "site/config.h"
 
@@ -53,7 +54,8 @@ struct Site {
   std::map<std::string, std::string> aliases;        // alias URL -> target URL
   std::map<std::string, std::string> generated;      // other output paths (data exports) -> bytes
   nlohmann::json data = nlohmann::json::object();    // published data sets (site.data.<name>)
-  std::map<std::string, std::set<std::string>> data_ids;  // every "id" in a set, verified or not
+  std::map<std::string, std::set<std::string>> data_ids;  // every "id" in a set, shown or not
+  FactIndex facts;  // what prose can name with {{< feit id="..." >}}, shown or not
   int home = -1;
 };
 

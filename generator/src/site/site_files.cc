@@ -14,7 +14,8 @@ void escape_xml(std::string& out, std::string_view text) { mustache::append_esca
 }  // namespace
 
 std::vector<std::string> site_file_urls(const Site& site, const Theme& theme) {
-  std::vector<std::string> urls = {"/sitemap.xml", "/robots.txt", "/404.html"};
+  std::vector<std::string> urls = {"/robots.txt", "/404.html"};
+  if (!site.config.base_url.empty()) urls.push_back("/sitemap.xml");
   for (const auto& [path, bytes] : theme.asset_files) urls.push_back("/" + path);
   for (const auto& [path, bytes] : site.generated) urls.push_back("/" + path);
   std::sort(urls.begin(), urls.end());
@@ -55,8 +56,17 @@ size_t write_site_files(const FileSystem& fs, const Site& site, const Theme& the
       ++count;
     }
   };
-  put("sitemap.xml", sitemap_xml(site, contexts));
-  put("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + contexts.permalink("/sitemap.xml") + "\n");
+  // A sitemap and canonical links need the site's real address; a local build has none and says
+  // so, rather than pointing them at a host that is not the site.
+  if (site.config.base_url.empty()) {
+    diags->note("", 0, 0,
+                "no base_url: sitemap.xml and canonical links are left out (set base_url in "
+                "wegwijzer.yaml or pass --base-url for a site to publish)");
+    put("robots.txt", "User-agent: *\nAllow: /\n");
+  } else {
+    put("sitemap.xml", sitemap_xml(site, contexts));
+    put("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + contexts.permalink("/sitemap.xml") + "\n");
+  }
 
   // The 404 page is served for any URL, so it takes the home page's place in the tree.
   if (theme.templates.contains("404") && site.home >= 0) {
