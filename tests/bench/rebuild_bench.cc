@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "serve/build_cache.h"
+#include "site/build_memo.h"
 #include "serve/cached_file_system.h"
 #include "site/build.h"
 #include "util/parallel.h"
@@ -63,7 +63,7 @@ double cpu_ms() {
 
 struct Timing {
   double wall_ms, cpu_ms;
-  BuildCache::Stats stats;
+  BuildMemo::Stats stats;
   size_t errors;
   std::vector<StageTiming> stages;
 };
@@ -120,7 +120,7 @@ int main(int argc, char** argv) {
   files.set("templates/404.html", kNotFound);
 
   CachedFileSystem cached(files);
-  BuildCache cache;
+  BuildMemo cache;
   BuildOptions options;
   options.drafts = true;
   options.jobs = jobs;

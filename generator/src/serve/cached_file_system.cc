@@ -78,17 +78,4 @@ void CachedFileSystem::invalidate_all() {
   listings_.clear();
 }
 
-bool file_hash(const FileSystem& fs, const std::string& path, uint64_t* hash, std::string* error) {
-  if (const auto* cached = dynamic_cast<const CachedFileSystem*>(&fs)) {
-    if (std::optional<uint64_t> known = cached->known_hash(path)) {
-      *hash = *known;
-      return true;
-    }
-  }
-  std::string contents;
-  if (!fs.read_file(path, &contents, error)) return false;
-  *hash = XXH3_64bits(contents.data(), contents.size());
-  return true;
-}
-
 }  // namespace wegwijzer

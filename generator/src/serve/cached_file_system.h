@@ -14,8 +14,8 @@ namespace wegwijzer {
 
 // A FileSystem for a long-running build loop: remembers each folder listing and the hash of each
 // file it read, so that a rebuild need not walk the tree again or read unchanged files to learn
-// that they are unchanged (serve/build_cache asks known_hash()). Contents are not kept: the
-// build cache holds what it needs. Whoever watches the folder reports every change through
+// that they are unchanged (site/build_memo asks known_hash()). Contents are not kept: the
+// build memo holds what it needs. Whoever watches the folder reports every change through
 // invalidate(); between two builds only, so that one build sees one state of the files.
 class CachedFileSystem : public FileSystem {
  public:
@@ -24,13 +24,13 @@ class CachedFileSystem : public FileSystem {
   Listing list_files(const std::string& dir) const override;
   // The same listing, shared: the same pointer as long as nothing below `dir` was added or
   // removed, so that a caller can tell "unchanged" without comparing 10,000 names.
-  std::shared_ptr<const Listing> shared_listing(const std::string& dir) const;
+  std::shared_ptr<const Listing> shared_listing(const std::string& dir) const override;
   // Always reads the underlying file, and remembers the hash of what it read.
   bool read_file(const std::string& path, std::string* contents, std::string* error) const override;
   bool is_file(const std::string& path) const override { return base_.is_file(path); }
 
   // xxh3 of the file as last read, unless it changed since; nullopt when unknown.
-  std::optional<uint64_t> known_hash(const std::string& path) const;
+  std::optional<uint64_t> known_hash(const std::string& path) const override;
 
   // The contents of the file at `path` (site-relative) changed; it was there before and is now.
   void contents_changed(const std::string& path);
@@ -44,9 +44,5 @@ class CachedFileSystem : public FileSystem {
   mutable std::unordered_map<std::string, uint64_t> hashes_;
   mutable std::map<std::string, std::shared_ptr<const Listing>> listings_;
 };
-
-// xxh3 of a file's contents: from the cache when `fs` is a CachedFileSystem that knows it,
-// otherwise by reading it. False with `error` set when it cannot be read.
-bool file_hash(const FileSystem& fs, const std::string& path, uint64_t* hash, std::string* error);
 
 }  // namespace wegwijzer

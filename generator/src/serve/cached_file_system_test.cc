@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "serve/file_trace.h"
+#include "util/file_trace.h"
 
 namespace wegwijzer {
 namespace {

@@ -194,7 +194,7 @@ void DevServer::rebuild(const Watcher::Changes& changes) {
     result.diagnostics.error("", 0, 0, "internal error while building");
   }
   auto took = std::chrono::steady_clock::now() - started;
-  const BuildCache::Stats& stats = cache_.last_build();
+  const BuildMemo::Stats& stats = cache_.last_build();
 
   auto site = std::make_shared<Served>();
   site->files = cache_.files();

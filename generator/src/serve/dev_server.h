@@ -8,7 +8,7 @@
 #include <string>
 #include <thread>
 
-#include "serve/build_cache.h"
+#include "site/build_memo.h"
 #include "serve/cached_file_system.h"
 #include "serve/live_reload.h"
 #include "serve/watcher.h"
@@ -70,7 +70,7 @@ class DevServer {
   std::string root_;
   std::unique_ptr<DiskFileSystem> disk_;
   std::unique_ptr<CachedFileSystem> files_;
-  BuildCache cache_;
+  BuildMemo cache_;
   Watcher watcher_;
   ReloadBroadcaster reloads_;
   std::unique_ptr<httplib::Server> http_;

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "serve/build_cache.h"
+#include "site/build_memo.h"
 
 namespace wegwijzer {
 

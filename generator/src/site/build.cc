@@ -12,7 +12,7 @@
 #include "data/provenance.h"
 #include "data/ggz_checks.h"
 #include "data/ggz_pages.h"
-#include "serve/build_cache.h"
+#include "site/build_memo.h"
 #include "site/content_loader.h"
 #include "site/context.h"
 #include "site/links.h"
@@ -190,7 +190,7 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
 }
 
 BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output,
-                       BuildCache* cache) {
+                       BuildMemo* cache) {
   BuildResult result;
   Diagnostics& diags = result.diagnostics;
   StageTimer timer(&result.timings);

@@ -44,7 +44,7 @@ struct BuildResult {
   bool ok() const { return !diagnostics.has_errors(); }
 };
 
-class BuildCache;  // serve/build_cache.h
+class BuildMemo;  // site/build_memo.h
 
 // The whole pipeline: load → resolve → render Markdown → render templates and write → check.
 // Everything goes to `output`; the caller commits or discards it depending on the result. Input
@@ -56,7 +56,7 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
 // in cache->files() afterwards, and `output`, which may be null, receives only the files that
 // were added or changed since the previous build.
 BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output,
-                       BuildCache* cache);
+                       BuildMemo* cache);
 
 // The data sets as a build uses them: what the data folder holds, checked (schemas, freshness
 // against `today`, references between sets), published without the facts that may not be shown (data/provenance.h).

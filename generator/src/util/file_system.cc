@@ -1,5 +1,7 @@
 #include "util/file_system.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -280,5 +282,22 @@ bool MemoryFileSystem::read_file(const std::string& path, std::string* contents,
 }
 
 bool MemoryFileSystem::is_file(const std::string& path) const { return files_.count(path) > 0; }
+
+std::optional<uint64_t> FileSystem::known_hash(const std::string&) const { return std::nullopt; }
+
+std::shared_ptr<const FileSystem::Listing> FileSystem::shared_listing(const std::string& dir) const {
+  return std::make_shared<const Listing>(list_files(dir));
+}
+
+bool file_hash(const FileSystem& fs, const std::string& path, uint64_t* hash, std::string* error) {
+  if (std::optional<uint64_t> known = fs.known_hash(path)) {
+    *hash = *known;
+    return true;
+  }
+  std::string contents;
+  if (!fs.read_file(path, &contents, error)) return false;
+  *hash = XXH3_64bits(contents.data(), contents.size());
+  return true;
+}
 
 }  // namespace wegwijzer

@@ -2,6 +2,8 @@
 
 #include <map>
 #include <memory>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +25,17 @@ class FileSystem {
   virtual bool read_file(const std::string& path, std::string* contents,
                          std::string* error) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
+
+  // For a build that reuses an earlier one's work (site/build_memo.h): a file system that
+  // remembers what it read may say what a file's xxh3 is without reading it (nullopt: unknown),
+  // and hand out the same listing, by pointer, as long as nothing below `dir` changed.
+  virtual std::optional<uint64_t> known_hash(const std::string& path) const;
+  virtual std::shared_ptr<const Listing> shared_listing(const std::string& dir) const;
 };
+
+// xxh3 of a file's contents: known_hash() where the file system knows it, otherwise by reading
+// it. False with `error` set when it cannot be read.
+bool file_hash(const FileSystem& fs, const std::string& path, uint64_t* hash, std::string* error);
 
 class DiskFileSystem : public FileSystem {
  public:

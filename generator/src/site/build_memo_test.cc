@@ -1,4 +1,4 @@
-#include "serve/build_cache.h"
+#include "site/build_memo.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -92,7 +92,7 @@ Built fresh_build(const FileSystem& fs, bool drafts) {
   return {output.take(), formatted(result.diagnostics)};
 }
 
-Built cached_build(const FileSystem& fs, bool drafts, BuildCache* cache) {
+Built cached_build(const FileSystem& fs, bool drafts, BuildMemo* cache) {
   BuildResult result = build_site(fs, test_options(drafts), nullptr, cache);
   Built built{{}, formatted(result.diagnostics)};
   for (const auto& [path, bytes] : *cache->files()) built.files[path] = *bytes;
@@ -427,7 +427,7 @@ TEST_CASE("incremental builds equal fresh builds after every random edit", "[ser
   // One cache reads every file itself; the other learns about changes the way the dev server
   // does, through CachedFileSystem::invalidate. Drafts are left out by one, kept by the other.
   CachedFileSystem cached_fs(fs);
-  BuildCache plain_cache, watched_cache;
+  BuildMemo plain_cache, watched_cache;
   size_t steps_with_errors = 0;
   for (int step = 0; step <= 200; ++step) {
     std::vector<RandomEditor::Change> touched;
@@ -470,19 +470,19 @@ Files numbered_site(int sections, int per_section) {
 
 TEST_CASE("a rebuild redoes only the work whose inputs changed", "[serve]") {
   MemoryFileSystem fs(numbered_site(4, 10));  // 1 home + 4 sections + 40 pages + /data/
-  BuildCache cache;
+  BuildMemo cache;
   auto build = [&] {
     BuildResult result = build_site(fs, test_options(true), nullptr, &cache);
     REQUIRE(result.diagnostics.empty());
     return cache.last_build();
   };
-  BuildCache::Stats first = build();
+  BuildMemo::Stats first = build();
   CHECK(first.sources_parsed == 45);
   CHECK(first.markdown_rendered == 45);
   CHECK(first.pages_rendered == 46);
 
   SECTION("nothing changed") {
-    BuildCache::Stats again = build();
+    BuildMemo::Stats again = build();
     CHECK(again.sources_parsed == 0);
     CHECK(again.markdown_rendered == 0);
     CHECK(again.pages_rendered == 0);
@@ -492,7 +492,7 @@ TEST_CASE("a rebuild redoes only the work whose inputs changed", "[serve]") {
   }
   SECTION("a page's text: that page only") {
     fs.set("content/s1/p3.md", page_file("Pagina 3", 3, "Nieuwe tekst.\n"));
-    BuildCache::Stats stats = build();
+    BuildMemo::Stats stats = build();
     CHECK(stats.sources_parsed == 1);
     CHECK(stats.markdown_rendered == 1);
     CHECK(stats.pages_rendered == 1);
@@ -500,31 +500,31 @@ TEST_CASE("a rebuild redoes only the work whose inputs changed", "[serve]") {
   }
   SECTION("a page's title: the page, its section and the pages that list it as a sibling") {
     fs.set("content/s1/p3.md", page_file("Andere titel", 3, "## Kop\n\nTekst 3.\n"));
-    BuildCache::Stats stats = build();
+    BuildMemo::Stats stats = build();
     CHECK(stats.markdown_rendered == 1);
     CHECK(stats.pages_rendered == 11);  // s1/_index.md and its 10 pages
   }
   SECTION("a section's title: everything with the menu") {
     fs.set("content/s2/_index.md", page_file("Andere sectie", 2, "Over deze sectie.\n"));
-    BuildCache::Stats stats = build();
+    BuildMemo::Stats stats = build();
     CHECK(stats.markdown_rendered == 1);
     CHECK(stats.pages_rendered == 46);
   }
   SECTION("a template every page uses: every page, but no Markdown") {
     fs.set("templates/partials/voet.html", "<footer>anders</footer>");
-    BuildCache::Stats stats = build();
+    BuildMemo::Stats stats = build();
     CHECK(stats.theme_loaded);
     CHECK(stats.markdown_rendered == 0);
     CHECK(stats.pages_rendered == 46);
   }
   SECTION("the section layout: the sections and the home page only") {
     fs.set("templates/section.html", std::string(kSection) + "<!-- anders -->");
-    BuildCache::Stats stats = build();
+    BuildMemo::Stats stats = build();
     CHECK(stats.pages_rendered == 4);  // home.html is a template of its own
   }
   SECTION("a data file: the pages that read it") {
     fs.set("content/data/tips.json", tips({"drie"}));
-    BuildCache::Stats stats = build();
+    BuildMemo::Stats stats = build();
     CHECK(stats.data_loaded);
     CHECK(stats.markdown_rendered == 1);  // s0/p0.md, the one with a block directive
     // That page, and every page: the data is in the site frame.
@@ -532,7 +532,7 @@ TEST_CASE("a rebuild redoes only the work whose inputs changed", "[serve]") {
   }
   SECTION("a new page: its body, its section's pages and section") {
     fs.set("content/s3/nieuw.md", page_file("Nieuw", 20, "Tekst.\n"));
-    BuildCache::Stats stats = build();
+    BuildMemo::Stats stats = build();
     CHECK(stats.sources_parsed == 1);
     CHECK(stats.markdown_rendered == 1);
     CHECK(stats.pages_rendered == 12);  // the new page, its 10 siblings and s3/_index.md
@@ -540,7 +540,7 @@ TEST_CASE("a rebuild redoes only the work whose inputs changed", "[serve]") {
   }
   SECTION("a deleted page") {
     fs.remove("content/s3/p9.md");
-    BuildCache::Stats stats = build();
+    BuildMemo::Stats stats = build();
     CHECK(stats.markdown_rendered == 0);
     CHECK(stats.pages_rendered == 10);
     CHECK(stats.files_removed == 1);
@@ -577,7 +577,7 @@ TEST_CASE("incremental builds of the real site equal fresh builds", "[serve]") {
 
   std::mt19937 rng(52148);
   auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
-  BuildCache cache;
+  BuildMemo cache;
   for (int step = 0; step <= 40; ++step) {
     std::string changed;
     if (step > 0) {
@@ -632,10 +632,10 @@ TEST_CASE("incremental builds of the real site equal fresh builds", "[serve]") {
   }
 }
 
-TEST_CASE("a build cache survives a build that had errors", "[serve]") {
+TEST_CASE("a build memo survives a build that had errors", "[serve]") {
   Files files = numbered_site(1, 3);
   MemoryFileSystem fs(files);
-  BuildCache cache;
+  BuildMemo cache;
   REQUIRE(build_site(fs, test_options(true), nullptr, &cache).ok());
   fs.set("content/s0/p1.md", "---\ntitle: [\n---\n");
   CHECK_FALSE(build_site(fs, test_options(true), nullptr, &cache).ok());

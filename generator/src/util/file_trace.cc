@@ -1,8 +1,7 @@
-#include "serve/file_trace.h"
+#include "util/file_trace.h"
 
 #include <xxhash.h>
 
-#include "serve/cached_file_system.h"
 
 namespace wegwijzer {
 namespace {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "output/output.h"
-#include "serve/file_trace.h"
+#include "util/file_trace.h"
 #include "site/build.h"
 #include "site/content_loader.h"
 #include "site/context.h"
@@ -48,7 +48,7 @@ using OutputFiles = std::unordered_map<std::string, std::shared_ptr<const std::s
 //
 // Use: build_site(fs, options, output, &cache) for every build of one site folder; with a
 // CachedFileSystem, unchanged files are not even read.
-class BuildCache {
+class BuildMemo {
  public:
   struct Stats {
     size_t sources_parsed = 0;     // Markdown files read and their front matter parsed
@@ -62,10 +62,10 @@ class BuildCache {
     bool data_loaded = false;      // data files read and checked again
   };
 
-  BuildCache();
-  ~BuildCache();
-  BuildCache(const BuildCache&) = delete;
-  BuildCache& operator=(const BuildCache&) = delete;
+  BuildMemo();
+  ~BuildMemo();
+  BuildMemo(const BuildMemo&) = delete;
+  BuildMemo& operator=(const BuildMemo&) = delete;
 
   // The complete output of the last build (empty before the first).
   std::shared_ptr<const OutputFiles> files() const { return files_; }

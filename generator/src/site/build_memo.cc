@@ -1,4 +1,4 @@
-#include "serve/build_cache.h"
+#include "site/build_memo.h"
 
 #include <xxhash.h>
 
@@ -6,7 +6,6 @@
 #include <atomic>
 #include <set>
 
-#include "serve/cached_file_system.h"
 #include "util/parallel.h"
 
 namespace wegwijzer {
@@ -36,14 +35,14 @@ uint64_t hash_bytes(std::string_view s) {
 
 }  // namespace
 
-struct BuildCache::ThemeMemo {
+struct BuildMemo::ThemeMemo {
   FileTrace trace;
   std::shared_ptr<const Theme> theme;
   Diagnostics diagnostics;
   std::unordered_map<std::string, uint64_t> template_fingerprints;
 };
 
-struct BuildCache::DataMemo {
+struct BuildMemo::DataMemo {
   uint64_t key = 0;
   FileTrace trace;
   std::shared_ptr<const SiteData> data;
@@ -52,7 +51,7 @@ struct BuildCache::DataMemo {
 
 // Gathers the files of one build, keeping the previous build's bytes (and pointer) for a file
 // that came out the same.
-class BuildCache::FilesOutput : public Output {
+class BuildMemo::FilesOutput : public Output {
  public:
   FilesOutput(std::shared_ptr<const OutputFiles> previous, size_t expected)
       : previous_(std::move(previous)) {
@@ -81,10 +80,10 @@ class BuildCache::FilesOutput : public Output {
   OutputFiles files_;
 };
 
-BuildCache::BuildCache() : files_(std::make_shared<const OutputFiles>()) {}
-BuildCache::~BuildCache() = default;
+BuildMemo::BuildMemo() : files_(std::make_shared<const OutputFiles>()) {}
+BuildMemo::~BuildMemo() = default;
 
-void BuildCache::clear() {
+void BuildMemo::clear() {
   previous_site_.reset();
   layout_.reset();
   site_entries_.clear();
@@ -96,7 +95,7 @@ void BuildCache::clear() {
   next_files_.reset();
 }
 
-void BuildCache::begin_build() {
+void BuildMemo::begin_build() {
   previous_site_.reset();
   stats_ = Stats();
   next_files_ = std::make_unique<FilesOutput>(files_, files_->size() + 64);
@@ -111,7 +110,7 @@ void BuildCache::begin_build() {
   for (auto& [id, entry] : html_) entry.seen = false;
 }
 
-std::shared_ptr<const Theme> BuildCache::load_theme(const FileSystem& fs, Diagnostics* diags) {
+std::shared_ptr<const Theme> BuildMemo::load_theme(const FileSystem& fs, Diagnostics* diags) {
   if (!theme_ || !theme_->trace.still_valid(fs)) {
     auto memo = std::make_shared<ThemeMemo>();
     auto theme = std::make_shared<Theme>();
@@ -135,7 +134,7 @@ std::shared_ptr<const Theme> BuildCache::load_theme(const FileSystem& fs, Diagno
   return theme_->theme;
 }
 
-std::shared_ptr<const SiteData> BuildCache::load_data(const FileSystem& fs,
+std::shared_ptr<const SiteData> BuildMemo::load_data(const FileSystem& fs,
                                                       const SiteConfig& config,
                                                       const std::string& today) {
   uint64_t key = Hasher()
@@ -161,12 +160,9 @@ std::shared_ptr<const SiteData> BuildCache::load_data(const FileSystem& fs,
   return data_->data;
 }
 
-void BuildCache::load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
+void BuildMemo::load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
                               Diagnostics* diags) {
-  const auto* cached = dynamic_cast<const CachedFileSystem*>(&fs);
-  std::shared_ptr<const FileSystem::Listing> listing =
-      cached ? cached->shared_listing("content")
-             : std::make_shared<const FileSystem::Listing>(fs.list_files("content"));
+  std::shared_ptr<const FileSystem::Listing> listing = fs.shared_listing("content");
   for (const std::string& e : listing->errors) {
     size_t colon = e.find(": ");
     diags->error(e.substr(0, colon), 0, 0, e.substr(colon + 2));
@@ -208,7 +204,7 @@ void BuildCache::load_content(const FileSystem& fs, const LoadOptions& options, 
     Page& page = pages[i];
     SourceEntry& e = *entries[i];
     Diagnostics& d = worker_diags[worker];
-    std::optional<uint64_t> known = cached ? cached->known_hash(page.source_path) : std::nullopt;
+    std::optional<uint64_t> known = fs.known_hash(page.source_path);
     if (!known || !e.loaded || e.content_hash != *known) {
       std::string text, error;
       if (!fs.read_file(page.source_path, &text, &error)) {
@@ -265,7 +261,7 @@ void BuildCache::load_content(const FileSystem& fs, const LoadOptions& options, 
   pages.resize(kept);
 }
 
-BuildCache::SourceEntry* BuildCache::entry_for(const Page& page, size_t* next_loaded) {
+BuildMemo::SourceEntry* BuildMemo::entry_for(const Page& page, size_t* next_loaded) {
   // Pages keep the order they were loaded in; resolve_urls may add a home page before them and
   // the data adds pages after them.
   if (*next_loaded < site_entries_.size() &&
@@ -276,22 +272,22 @@ BuildCache::SourceEntry* BuildCache::entry_for(const Page& page, size_t* next_lo
   return it == sources_.end() ? nullptr : &it->second;
 }
 
-void BuildCache::note_link_targets(const Site& site, const std::vector<std::string>& outputs) {
+void BuildMemo::note_link_targets(const Site& site, const std::vector<std::string>& outputs) {
   link_targets_ = link_targets_fingerprint(site, outputs);
 }
 
-uint64_t BuildCache::template_fingerprint(const std::string& name) const {
+uint64_t BuildMemo::template_fingerprint(const std::string& name) const {
   auto it = theme_->template_fingerprints.find(name);
   return it == theme_->template_fingerprints.end() ? 0 : it->second;
 }
 
-uint64_t BuildCache::templates_fingerprint(const std::vector<std::string>& names) const {
+uint64_t BuildMemo::templates_fingerprint(const std::vector<std::string>& names) const {
   Hasher h;
   for (const std::string& name : names) h.text(name).number(template_fingerprint(name));
   return h.digest();
 }
 
-uint64_t BuildCache::blocks_fingerprint(const MarkdownTrace& trace) const {
+uint64_t BuildMemo::blocks_fingerprint(const MarkdownTrace& trace) const {
   if (!trace.has_blocks) return 0;
   Hasher h;
   h.number(site_frame_).number(data_ ? data_->ids_fingerprint : 0);
@@ -300,7 +296,7 @@ uint64_t BuildCache::blocks_fingerprint(const MarkdownTrace& trace) const {
   return h.digest();
 }
 
-void BuildCache::render_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
+void BuildMemo::render_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
                                  const LinkResolver& links, bool want_plain_text, int jobs,
                                  Diagnostics* diags, std::vector<AnchorCheck>* anchors) {
   site_frame_ = contexts.site_fingerprint();
@@ -375,7 +371,7 @@ void BuildCache::render_markdown(Site* site, const Theme& theme, const ContextBu
   stats_.links_rechecked = rechecked;
 }
 
-size_t BuildCache::render_pages(const Site& site, const Theme& theme, ContextBuilder* contexts,
+size_t BuildMemo::render_pages(const Site& site, const Theme& theme, ContextBuilder* contexts,
                                 const std::string& inject, int jobs,
                                 const std::vector<char>& wants_ids,
                                 std::vector<std::vector<std::string>>* page_ids,
@@ -460,11 +456,11 @@ size_t BuildCache::render_pages(const Site& site, const Theme& theme, ContextBui
   return written;
 }
 
-Output* BuildCache::site_files_output() {
+Output* BuildMemo::site_files_output() {
   return next_files_.get();
 }
 
-void BuildCache::finish_build(Site* site, Output* changes) {
+void BuildMemo::finish_build(Site* site, Output* changes) {
   size_t next_loaded = 0;
   for (Page& page : site->pages) {
     if (page.source_path.empty()) continue;
@@ -511,7 +507,7 @@ void BuildCache::finish_build(Site* site, Output* changes) {
   previous_site_ = std::make_unique<Site>(std::move(*site));
 }
 
-void BuildCache::free_previous_build() {
+void BuildMemo::free_previous_build() {
   previous_site_.reset();
 }
 
