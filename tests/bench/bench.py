@@ -33,7 +33,10 @@ GNU_TIME = "/usr/bin/time"
 STAGES = ("load", "resolve", "markdown", "templates", "write", "check")
 SMOKE_PAGES = 200
 SCALE_PAGES = 100_000
-WEGWIJZER_YAML = 'title: "GGZ Wegwijzer"\nbase_url: "https://example.org/"\nlanguage: "nl"\n'
+# The footer of the shared Hugo theme names the 113 helpline's number; the same bytes in
+# wegwijzer's copy of that theme must be allowed, since a real site takes numbers from its data.
+WEGWIJZER_YAML = ('title: "GGZ Wegwijzer"\nbase_url: "https://example.org/"\nlanguage: "nl"\n'
+                  'allowed_literals: ["0800-0113"]\n')
 
 # Targets, all measured at the 10,000-page corpus (informational: they never change the exit code).
 TARGET_HUGO_RATIO = 8.0       # Hugo wall / wegwijzer --jobs 2 wall, at least

@@ -9,7 +9,7 @@
 #include "content/front_matter.h"
 #include "data/json_source.h"
 #include "markdown/markdown.h"
-#include "site/content_loader.h"
+#include "site/build_memo.h"
 #include "site/links.h"
 #include "site/url_resolver.h"
 #include "template/mustache.h"

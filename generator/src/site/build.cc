@@ -185,182 +185,140 @@ SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const st
   return out;
 }
 
-BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output) {
-  return build_site(fs, options, output, nullptr);
-}
+namespace {
 
-BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output,
-                       BuildMemo* cache) {
-  BuildResult result;
-  Diagnostics& diags = result.diagnostics;
-  StageTimer timer(&result.timings);
-  const int jobs = std::max(1, options.jobs);
-  if (cache) cache->begin_build();
-
-  // Load.
+// What the load stage gives the others: the site as read, its theme and its data.
+struct Loaded {
   Site site;
-  site.config = load_config(fs, &diags);
+  std::shared_ptr<const Theme> theme;
+  std::shared_ptr<const SiteData> data;
+  std::string today;
+};
+
+Loaded load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, BuildMemo* memo,
+                  Diagnostics* diags) {
+  Loaded in;
+  Site& site = in.site;
+  site.config = load_config(fs, diags);
   if (!options.base_url.empty()) {
     site.config.base_url = options.base_url;
     if (!normalize_base_url(&site.config.base_url)) {
-      diags.error("", 0, 0, "--base-url must be an absolute http(s) URL");
+      diags->error("", 0, 0, "--base-url must be an absolute http(s) URL");
     }
   }
-  std::shared_ptr<const Theme> theme_holder;
-  if (cache) {
-    theme_holder = cache->load_theme(fs, &diags);
-  } else {
-    auto fresh = std::make_shared<Theme>();
-    load_theme(fs, fresh.get(), &diags);
-    theme_holder = std::move(fresh);
-  }
-  const Theme& theme = *theme_holder;
-  check_theme_literals(theme, site.config, &diags);
-  const LoadOptions load_options{options.drafts, jobs};
-  if (cache) {
-    cache->load_content(fs, load_options, &site, &diags);
-  } else {
-    load_content(fs, load_options, &site, &diags);
-  }
-  std::string today = options.today.empty() ? today_iso() : options.today;
-  std::shared_ptr<const SiteData> data_holder;
-  if (cache) {
-    // The cache keeps its copy for the next build.
-    data_holder = cache->load_data(fs, site.config, today);
-    site.data = data_holder->published;
-    site.generated = data_holder->exports;
-    site.data_ids = data_holder->ids;
-    site.facts = data_holder->facts;
-    for (const Diagnostic& d : data_holder->diagnostics.items()) diags.add(d);
-  } else {
-    auto fresh = std::make_shared<SiteData>(load_site_data(fs, site.config, today));
-    site.data = std::move(fresh->published);
-    site.generated = std::move(fresh->exports);
-    site.data_ids = std::move(fresh->ids);
-    site.facts = std::move(fresh->facts);
-    diags.merge(std::move(fresh->diagnostics));
-    data_holder = std::move(fresh);
-  }
-  const DataFiles& data = data_holder->raw;
-  check_page_ages(site, today, site.config.stale_after_months, &diags);
-  timer.lap("load");
+  in.theme = memo->load_theme(fs, diags);
+  check_theme_literals(*in.theme, site.config, diags);
+  memo->load_content(fs, LoadOptions{options.drafts, jobs}, &site, diags);
+  in.today = options.today.empty() ? today_iso() : options.today;
+  in.data = memo->load_data(fs, site.config, in.today);
+  site.data = in.data->published;
+  site.generated = in.data->exports;
+  site.data_ids = in.data->ids;
+  site.facts = in.data->facts;
+  for (const Diagnostic& d : in.data->diagnostics.items()) diags->add(d);
+  check_page_ages(site, in.today, site.config.stale_after_months, diags);
+  return in;
+}
 
-  // Resolve.
-  resolve_urls(&site, &diags);
-  add_ggz_pages(&site, data, &diags);
-  for (Page& page : site.pages) {
-    sort_by_weight(site, &page.pages);
-    sort_by_weight(site, &page.sections);
+// URLs, the tree, the pages the data makes, their order and layouts; returns every other output
+// URL (assets, data exports, sitemap) for the link checks.
+std::vector<std::string> resolve_stage(Site* site, const Theme& theme, const DataFiles& data,
+                                       BuildMemo* memo, Diagnostics* diags) {
+  resolve_urls(site, diags);
+  add_ggz_pages(site, data, diags);
+  for (Page& page : site->pages) {
+    sort_by_weight(*site, &page.pages);
+    sort_by_weight(*site, &page.sections);
   }
-  choose_layouts(&site, theme, &diags);
-  std::vector<std::string> outputs = site_file_urls(site, theme);
-  if (cache) cache->note_link_targets(site, outputs);
-  LinkResolver links(site, outputs);
-  ContextBuilder contexts(site, theme);
-  timer.lap("resolve");
+  choose_layouts(site, theme, diags);
+  std::vector<std::string> outputs = site_file_urls(*site, theme);
+  memo->note_link_targets(*site, outputs);
+  return outputs;
+}
 
-  // Render Markdown, rewriting links as we go.
-  std::vector<AnchorCheck> anchors;
-  if (cache) {
-    cache->render_markdown(&site, theme, contexts, links, options.editor_checks, jobs, &diags,
-                           &anchors);
-  } else {
-    std::vector<Diagnostics> worker_diags(jobs);
-    std::vector<std::vector<AnchorCheck>> worker_anchors(jobs);
-    parallel_for(site.pages.size(), jobs, [&](size_t i, int worker) {
-      Page& page = site.pages[i];
-      if (page.failed || page.derived || page.source_path.empty()) return;
-      size_t anchors_before = worker_anchors[worker].size();
-      render_page_markdown(site, theme, contexts, links, static_cast<int>(i),
-                           options.editor_checks, &page.rendered, &worker_diags[worker],
-                           &worker_anchors[worker]);
-      // Later stages read the source only to quote the line of a link to a missing anchor.
-      // Memory handed back here is what the next pages' HTML is built in, and fresh memory from
-      // the kernel costs more than the text did to copy.
-      if (worker_anchors[worker].size() == anchors_before) {
-        std::string().swap(page.text);
-        page.body_offset = 0;
-      }
-    });
-    for (Diagnostics& d : worker_diags) diags.merge(std::move(d));
-    for (auto& list : worker_anchors) {
-      anchors.insert(anchors.end(), std::make_move_iterator(list.begin()),
-                     std::make_move_iterator(list.end()));
-    }
-  }
-  if (options.editor_checks) run_editor_checks(site, data, today, &result);
-  timer.lap("markdown");
-
-  // Render templates and write pages.
-  std::vector<char> wants_ids(site.pages.size(), 0);
-  for (const AnchorCheck& a : anchors) wants_ids[a.target] = 1;
-  std::vector<std::vector<std::string>> page_ids(site.pages.size());
-  if (cache) {
-    result.pages_written = cache->render_pages(site, theme, &contexts,
-                                               options.inject_before_body_end, jobs, wants_ids,
-                                               &page_ids, &diags);
-  } else {
-    // One group at a time: its frame (the menu, the breadcrumbs, the siblings) is built once,
-    // serves the group's pages and goes. Kept for every group at once, the frames of a site with
-    // thousands of sections would hold thousands of menus of thousands of entries.
-    std::map<std::pair<int, int>, size_t> group_index;
-    std::vector<std::vector<int>> groups;
-    for (size_t i = 0; i < site.pages.size(); ++i) {
-      const Page& page = site.pages[i];
-      if (page.failed || page.layout.empty()) continue;
-      auto [it, fresh] = group_index.emplace(contexts.group_key(static_cast<int>(i)), groups.size());
-      if (fresh) groups.emplace_back();
-      groups[it->second].push_back(static_cast<int>(i));
-    }
-    std::vector<Diagnostics> worker_diags(jobs);
-    std::vector<size_t> written(jobs, 0);
-    std::vector<mustache::SectionCache> sections(jobs);
-    parallel_for(
-        groups.size(), jobs,
-        [&](size_t g, int worker) {
-          nlohmann::json group = contexts.make_group_frame(groups[g].front());
-          for (int i : groups[g]) {
-            std::string html =
-                render_page_html(site, theme, contexts, i, group, options.inject_before_body_end,
-                                 &worker_diags[worker], &sections[worker]);
-            if (wants_ids[i]) page_ids[i] = collect_ids(html);
-            std::string error;
-            if (!output->write(site.pages[i].output_path, html, &error)) {
-              worker_diags[worker].error(site.pages[i].output_path, 0, 0, error);
-            }
-            ++written[worker];
-            std::string().swap(site.pages[i].rendered.html);  // written: the next page reuses it
-          }
-          sections[worker].clear();  // it points into `group`
-        },
-        /*chunk=*/1);
-    for (Diagnostics& d : worker_diags) diags.merge(std::move(d));
-    for (size_t n : written) result.pages_written += n;
-  }
-  timer.lap("templates");
-
-  if (site.home >= 0) contexts.prepare(site.home);  // the 404 page's group
-  result.files_written =
-      write_site_files(fs, site, theme, contexts, options.inject_before_body_end,
-                       cache ? cache->site_files_output() : output, &diags);
-  timer.lap("write");
-
-  // Check anchors against the ids each target page really has.
+// Anchors (page.md#kop) checked against the ids each target page really has.
+void check_anchors(const Site& site, const std::vector<AnchorCheck>& anchors,
+                   const std::vector<std::vector<std::string>>& page_ids, Diagnostics* diags) {
   for (const AnchorCheck& a : anchors) {
     const Page& from = site.pages[site.page_by_source.at(a.from)];
     const Page& target = site.pages[a.target];
     if (target.failed || target.layout.empty()) continue;
     const auto& ids = page_ids[a.target];
     if (!std::binary_search(ids.begin(), ids.end(), a.anchor)) {
-      diags.error(a.from, a.line, a.column,
-                  "broken link: " + (target.source_path.empty() ? target.url : target.source_path) +
-                      " has no heading or anchor \"#" + a.anchor + "\"",
-                  std::string(line_text(from.text, a.line)));
+      diags->error(a.from, a.line, a.column,
+                   "broken link: " + (target.source_path.empty() ? target.url : target.source_path) +
+                       " has no heading or anchor \"#" + a.anchor + "\"",
+                   std::string(line_text(from.text, a.line)));
     }
   }
-  if (cache) cache->finish_build(&site, output);
+}
+
+BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Output* output,
+                         BuildMemo* memo) {
+  BuildResult result;
+  Diagnostics& diags = result.diagnostics;
+  StageTimer timer(&result.timings);
+  const int jobs = std::max(1, options.jobs);
+  memo->begin_build(output);
+
+  Loaded in = load_stage(fs, options, jobs, memo, &diags);
+  Site& site = in.site;
+  const Theme& theme = *in.theme;
+  timer.lap("load");
+
+  std::vector<std::string> outputs = resolve_stage(&site, theme, in.data->raw, memo, &diags);
+  const LinkResolver links(site, outputs);
+  const ContextBuilder contexts(site, theme);
+  timer.lap("resolve");
+
+  std::vector<AnchorCheck> anchors;
+  memo->render_markdown(&site, theme, contexts, links, options.editor_checks, jobs, &diags,
+                        &anchors);
+  if (options.editor_checks) run_editor_checks(site, in.data->raw, in.today, &result);
+  timer.lap("markdown");
+
+  std::vector<char> wants_ids(site.pages.size(), 0);
+  for (const AnchorCheck& a : anchors) wants_ids[a.target] = 1;
+  std::vector<std::vector<std::string>> page_ids(site.pages.size());
+  result.pages_written = memo->render_pages(&site, theme, contexts, options.inject_before_body_end,
+                                            jobs, wants_ids, &page_ids, &diags);
+  timer.lap("templates");
+
+  result.files_written = write_site_files(fs, site, theme, contexts, options.inject_before_body_end,
+                                          memo->files_output(), &diags);
+  timer.lap("write");
+
+  check_anchors(site, anchors, page_ids, &diags);
+  memo->finish_build(&site);
   diags.sort();
   timer.lap("check");
+  return result;
+}
+
+}  // namespace
+
+BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output) {
+  BuildMemo one_shot(BuildMemo::Mode::kOneShot);
+  return build_site(fs, options, output, &one_shot);
+}
+
+// The stages in order: load, resolve, markdown, templates, write, check. Whatever no stage
+// expected becomes a diagnostic, never an abort: no input may end the process.
+BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output,
+                       BuildMemo* memo) {
+  std::string failure;
+  try {
+    return run_pipeline(fs, options, output, memo);
+  } catch (const std::exception& e) {
+    failure = e.what();
+  } catch (...) {
+    failure = "unknown exception";
+  }
+  memo->clear();  // a build that stopped half-way leaves nothing to reuse
+  BuildResult result;
+  result.diagnostics.error("", 0, 0,
+                           "internal error, please report it with the input that caused it: " +
+                               failure);
   return result;
 }
 

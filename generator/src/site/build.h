@@ -46,17 +46,19 @@ struct BuildResult {
 
 class BuildMemo;  // site/build_memo.h
 
-// The whole pipeline: load → resolve → render Markdown → render templates and write → check.
-// Everything goes to `output`; the caller commits or discards it depending on the result. Input
-// problems are diagnostics, never exceptions.
+// The whole pipeline: load → resolve → markdown → templates → write → check, every stage through
+// a BuildMemo. This one starts with an empty memo that keeps nothing: everything goes to
+// `output`; the caller commits or discards it depending on the result. Input problems are
+// diagnostics, never exceptions.
 BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output);
 
-// The same, reusing what `cache` kept from earlier builds (the dev server's rebuilds) and
-// updating it. The result is the same as a fresh build of the same files; the complete output is
-// in cache->files() afterwards, and `output`, which may be null, receives only the files that
-// were added or changed since the previous build.
+// The same with a memo that lives across builds (the dev server's rebuilds): what it kept from
+// earlier builds is reused where its inputs are unchanged. The result is the same as a fresh
+// build of the same files; with a kKeep memo the complete output is in memo->files() afterwards,
+// and `output`, which may be null, receives only the files added or changed since the previous
+// build.
 BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output,
-                       BuildMemo* cache);
+                       BuildMemo* memo);
 
 // The data sets as a build uses them: what the data folder holds, checked (schemas, freshness
 // against `today`, references between sets), published without the facts that may not be shown (data/provenance.h).

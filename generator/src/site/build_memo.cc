@@ -80,7 +80,7 @@ class BuildMemo::FilesOutput : public Output {
   OutputFiles files_;
 };
 
-BuildMemo::BuildMemo() : files_(std::make_shared<const OutputFiles>()) {}
+BuildMemo::BuildMemo(Mode mode) : files_(std::make_shared<const OutputFiles>()), mode_(mode) {}
 BuildMemo::~BuildMemo() = default;
 
 void BuildMemo::clear() {
@@ -95,10 +95,12 @@ void BuildMemo::clear() {
   next_files_.reset();
 }
 
-void BuildMemo::begin_build() {
+void BuildMemo::begin_build(Output* output) {
   previous_site_.reset();
   stats_ = Stats();
-  next_files_ = std::make_unique<FilesOutput>(files_, files_->size() + 64);
+  output_ = output;
+  pages_rendered_ = 0;
+  if (keeps()) next_files_ = std::make_unique<FilesOutput>(files_, files_->size() + 64);
   rendered_hashes_.clear();
   link_targets_ = 0;
   site_frame_ = 0;
@@ -190,6 +192,7 @@ void BuildMemo::load_content(const FileSystem& fs, const LoadOptions& options, S
     pages[i].kind = skeleton.kind;
     pages[i].content_dir = skeleton.content_dir;
     pages[i].resources = skeleton.resources;
+    if (!keeps()) continue;
     auto [it, fresh] = sources_.try_emplace(skeleton.source_path);
     it->second.path = &it->first;
     it->second.seen = true;
@@ -199,66 +202,92 @@ void BuildMemo::load_content(const FileSystem& fs, const LoadOptions& options, S
   // Reading and parsing, or taking both from the previous build.
   std::vector<Diagnostics> worker_diags(std::max(1, options.jobs));
   std::vector<char> keep(n, 0);
-  std::atomic<size_t> parsed{0};
+  sources_parsed_ = 0;
   parallel_for(n, options.jobs, [&](size_t i, int worker) {
-    Page& page = pages[i];
-    SourceEntry& e = *entries[i];
-    Diagnostics& d = worker_diags[worker];
-    std::optional<uint64_t> known = fs.known_hash(page.source_path);
-    if (!known || !e.loaded || e.content_hash != *known) {
-      std::string text, error;
-      if (!fs.read_file(page.source_path, &text, &error)) {
-        d.error(page.source_path, 0, 0, error);
-        page.failed = true;
-        keep[i] = 1;
-        e.loaded = false;
-        return;
-      }
-      uint64_t hash = hash_bytes(text);
-      if (!e.loaded || e.content_hash != hash) {
-        ++parsed;
-        const std::string* path = e.path;
-        e = SourceEntry();
-        e.path = path;
-        e.seen = true;
-        e.content_hash = hash;
-        e.text = std::move(text);
-        ParsedSource source;
-        // A page whose front matter is broken still takes its place in the site, so that links
-        // to it do not add errors of their own; it is not rendered.
-        if (!parse_page_source(page.source_path, e.text, &source, &e.load_diagnostics)) {
-          e.failed = true;
-          e.front_matter.title = page.source_path;
-        } else {
-          e.front_matter = std::move(source.front_matter);
-          e.body_offset = static_cast<size_t>(source.body.data() - e.text.data());
-          e.body_first_line = source.body_first_line;
-        }
-        e.loaded = true;
-      }
-    }
-    for (const Diagnostic& diag : e.load_diagnostics.items()) d.add(diag);
-    keep[i] = e.failed || !e.front_matter.draft || options.drafts;
-    if (!keep[i]) return;
-    page.text = std::move(e.text);
-    page.front_matter = std::move(e.front_matter);
-    page.body_offset = e.body_offset;
-    page.body_first_line = e.body_first_line;
-    page.failed = e.failed;
-    e.in_site = true;
+    load_page(fs, options.drafts, &pages[i], entries[i], &keep[i], &worker_diags[worker]);
   });
   for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
-  stats_.sources_parsed = parsed;
+  stats_.sources_parsed = sources_parsed_;
   // Drafts out, keeping the order.
   size_t kept = 0;
   site_entries_.clear();
   for (size_t i = 0; i < n; ++i) {
     if (!keep[i]) continue;
     if (kept != i) pages[kept] = std::move(pages[i]);
-    site_entries_.push_back(entries[i]);
+    if (keeps()) site_entries_.push_back(entries[i]);
     ++kept;
   }
   pages.resize(kept);
+}
+
+namespace {
+
+// Reads a page's front matter into `page`; false when the page cannot be used. A page whose front
+// matter is broken still takes its place in the site, so that links to it do not add errors of
+// their own; it is not rendered.
+void parse_into(Page* page, Diagnostics* diags) {
+  ParsedSource source;
+  if (!parse_page_source(page->source_path, page->text, &source, diags)) {
+    page->failed = true;
+    page->front_matter.title = page->source_path;
+    return;
+  }
+  page->front_matter = std::move(source.front_matter);
+  page->body_offset = static_cast<size_t>(source.body.data() - page->text.data());
+  page->body_first_line = source.body_first_line;
+}
+
+}  // namespace
+
+// One page of the load stage: read and parse it, or take both from the previous build. A kept
+// entry owns the text between builds; the Site has it while a build runs.
+void BuildMemo::load_page(const FileSystem& fs, bool drafts, Page* page, SourceEntry* entry,
+                          char* keep, Diagnostics* diags) {
+  std::optional<uint64_t> known = entry ? fs.known_hash(page->source_path) : std::nullopt;
+  if (!entry || !known || !entry->loaded || entry->content_hash != *known) {
+    std::string text, error;
+    if (!fs.read_file(page->source_path, &text, &error)) {
+      diags->error(page->source_path, 0, 0, error);
+      page->failed = true;
+      *keep = 1;
+      if (entry) entry->loaded = false;
+      return;
+    }
+    if (!entry) {
+      page->text = std::move(text);
+      parse_into(page, diags);
+      *keep = page->failed || !page->front_matter.draft || drafts;
+      return;
+    }
+    uint64_t hash = hash_bytes(text);
+    if (!entry->loaded || entry->content_hash != hash) {
+      ++sources_parsed_;
+      const std::string* path = entry->path;
+      *entry = SourceEntry();
+      entry->path = path;
+      entry->seen = true;
+      entry->content_hash = hash;
+      Page parsed;
+      parsed.source_path = page->source_path;
+      parsed.text = std::move(text);
+      parse_into(&parsed, &entry->load_diagnostics);
+      entry->text = std::move(parsed.text);
+      entry->front_matter = std::move(parsed.front_matter);
+      entry->body_offset = parsed.body_offset;
+      entry->body_first_line = parsed.body_first_line;
+      entry->failed = parsed.failed;
+      entry->loaded = true;
+    }
+  }
+  for (const Diagnostic& diag : entry->load_diagnostics.items()) diags->add(diag);
+  *keep = entry->failed || !entry->front_matter.draft || drafts;
+  if (!*keep) return;
+  page->text = std::move(entry->text);
+  page->front_matter = std::move(entry->front_matter);
+  page->body_offset = entry->body_offset;
+  page->body_first_line = entry->body_first_line;
+  page->failed = entry->failed;
+  entry->in_site = true;
 }
 
 BuildMemo::SourceEntry* BuildMemo::entry_for(const Page& page, size_t* next_loaded) {
@@ -297,170 +326,235 @@ uint64_t BuildMemo::blocks_fingerprint(const MarkdownTrace& trace) const {
 }
 
 void BuildMemo::render_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
-                                 const LinkResolver& links, bool want_plain_text, int jobs,
-                                 Diagnostics* diags, std::vector<AnchorCheck>* anchors) {
-  site_frame_ = contexts.site_fingerprint();
+                                const LinkResolver& links, bool want_plain_text, int jobs,
+                                Diagnostics* diags, std::vector<AnchorCheck>* anchors) {
+  site_frame_ = keeps() ? contexts.site_fingerprint() : 0;
   const size_t n = site->pages.size();
-  rendered_hashes_.assign(n, std::nullopt);
+  rendered_hashes_.assign(keeps() ? n : 0, std::nullopt);
   std::vector<SourceEntry*> entries(n, nullptr);
   size_t next_loaded = 0;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < n && keeps(); ++i) {
     const Page& page = site->pages[i];
     if (page.source_path.empty()) continue;
     SourceEntry* e = entry_for(page, &next_loaded);
-    if (!page.failed && !page.derived && e && e->in_site) entries[i] = e;
+    if (e && e->in_site) entries[i] = e;
   }
   jobs = std::max(1, jobs);
   std::vector<Diagnostics> worker_diags(jobs);
   std::vector<std::vector<AnchorCheck>> worker_anchors(jobs);
-  std::atomic<size_t> rendered{0}, rechecked{0};
+  markdown_rendered_ = 0;
+  links_rechecked_ = 0;
   parallel_for(n, jobs, [&](size_t i, int worker) {
-    SourceEntry* entry = entries[i];
-    if (!entry) return;
-    SourceEntry& e = *entry;
-    Page& page = site->pages[i];
-    int index = static_cast<int>(i);
-    const uint64_t key_parts[] = {e.content_hash, want_plain_text};
-    const uint64_t key = XXH3_64bits(key_parts, sizeof key_parts);
-    bool reuse = e.md_valid && e.md_key == key && e.md_blocks == blocks_fingerprint(e.trace);
-    if (reuse && e.md_link_targets != link_targets_) {
-      // The site's pages or files changed: the body stays valid if each of its links still
-      // resolves to the same thing. Resolving again also gives today's anchors and problems.
-      ++rechecked;
-      Diagnostics link_diags;
-      std::vector<AnchorCheck> link_anchors;
-      for (const MarkdownTrace::LinkQuery& q : e.trace.links) {
-        if (links.resolve(index, q.href, q.line, q.column, &link_diags, &link_anchors) !=
-            q.result) {
-          reuse = false;
-          break;
-        }
-      }
-      if (reuse) {
-        e.trace.link_diagnostics = std::move(link_diags);
-        e.trace.anchors = std::move(link_anchors);
-        e.md_link_targets = link_targets_;
-      }
-    }
-    if (reuse) {
-      page.rendered = std::move(e.rendered);
-    } else {
-      ++rendered;
-      e.trace = MarkdownTrace();
-      render_page_markdown(*site, theme, contexts, links, index, want_plain_text, &page.rendered,
-                           &e.trace);
-      e.md_key = key;
-      e.md_link_targets = link_targets_;
-      e.md_blocks = blocks_fingerprint(e.trace);
-      e.rendered_hash = rendered_fingerprint(page.rendered);
-    }
-    e.md_valid = false;
-    e.md_in_site = true;
-    rendered_hashes_[i] = e.rendered_hash;
-    for (const Diagnostic& d : e.trace.link_diagnostics.items()) worker_diags[worker].add(d);
-    for (const Diagnostic& d : e.trace.block_diagnostics.items()) worker_diags[worker].add(d);
-    auto& out = worker_anchors[worker];
-    out.insert(out.end(), e.trace.anchors.begin(), e.trace.anchors.end());
+    const Page& page = site->pages[i];
+    if (page.failed || page.derived || page.source_path.empty()) return;
+    if (keeps() && !entries[i]) return;
+    render_page_body(site, theme, contexts, links, want_plain_text, static_cast<int>(i),
+                     entries[i], &worker_diags[worker], &worker_anchors[worker]);
   });
   for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
   for (auto& list : worker_anchors) {
     anchors->insert(anchors->end(), std::make_move_iterator(list.begin()),
                     std::make_move_iterator(list.end()));
   }
-  stats_.markdown_rendered = rendered;
-  stats_.links_rechecked = rechecked;
+  stats_.markdown_rendered = markdown_rendered_;
+  stats_.links_rechecked = links_rechecked_;
 }
 
-size_t BuildMemo::render_pages(const Site& site, const Theme& theme, ContextBuilder* contexts,
-                                const std::string& inject, int jobs,
-                                const std::vector<char>& wants_ids,
-                                std::vector<std::vector<std::string>>* page_ids,
-                                Diagnostics* diags) {
-  const size_t n = site.pages.size();
-  std::vector<HtmlEntry*> entries(n, nullptr);
-  std::unordered_map<const std::vector<std::string>*, uint64_t> used_fingerprints;
-  size_t written = 0;
-  for (size_t i = 0; i < n; ++i) {
+// One page of the Markdown stage. Without an entry (a one-shot build) the body is rendered and
+// the page's source handed back at once, unless a link to an anchor may still need its line for
+// an error: memory handed back here is what the next pages' HTML is built in. With an entry, the
+// previous build's body is reused when everything it read is the same.
+void BuildMemo::render_page_body(Site* site, const Theme& theme, const ContextBuilder& contexts,
+                                 const LinkResolver& links, bool want_plain_text, int index,
+                                 SourceEntry* entry, Diagnostics* diags,
+                                 std::vector<AnchorCheck>* anchors) {
+  Page& page = site->pages[index];
+  if (!entry) {
+    size_t anchors_before = anchors->size();
+    render_page_markdown(*site, theme, contexts, links, index, want_plain_text, &page.rendered,
+                         diags, anchors);
+    if (anchors->size() == anchors_before) {
+      std::string().swap(page.text);
+      page.body_offset = 0;
+    }
+    return;
+  }
+  SourceEntry& e = *entry;
+  const uint64_t key_parts[] = {e.content_hash, want_plain_text};
+  const uint64_t key = XXH3_64bits(key_parts, sizeof key_parts);
+  bool reuse = e.md_valid && e.md_key == key && e.md_blocks == blocks_fingerprint(e.trace);
+  if (reuse && e.md_link_targets != link_targets_) {
+    // The site's pages or files changed: the body stays valid if each of its links still
+    // resolves to the same thing. Resolving again also gives today's anchors and problems.
+    ++links_rechecked_;
+    Diagnostics link_diags;
+    std::vector<AnchorCheck> link_anchors;
+    for (const MarkdownTrace::LinkQuery& q : e.trace.links) {
+      if (links.resolve(index, q.href, q.line, q.column, &link_diags, &link_anchors) != q.result) {
+        reuse = false;
+        break;
+      }
+    }
+    if (reuse) {
+      e.trace.link_diagnostics = std::move(link_diags);
+      e.trace.anchors = std::move(link_anchors);
+      e.md_link_targets = link_targets_;
+    }
+  }
+  if (reuse) {
+    page.rendered = std::move(e.rendered);
+  } else {
+    ++markdown_rendered_;
+    e.trace = MarkdownTrace();
+    render_page_markdown(*site, theme, contexts, links, index, want_plain_text, &page.rendered,
+                         &e.trace);
+    e.md_key = key;
+    e.md_link_targets = link_targets_;
+    e.md_blocks = blocks_fingerprint(e.trace);
+    e.rendered_hash = rendered_fingerprint(page.rendered);
+  }
+  e.md_valid = false;
+  e.md_in_site = true;
+  rendered_hashes_[index] = e.rendered_hash;
+  for (const Diagnostic& d : e.trace.link_diagnostics.items()) diags->add(d);
+  for (const Diagnostic& d : e.trace.block_diagnostics.items()) diags->add(d);
+  anchors->insert(anchors->end(), e.trace.anchors.begin(), e.trace.anchors.end());
+}
+
+namespace {
+
+// Pages are rendered one group at a time (the pages sharing a group frame: the menu, the
+// breadcrumbs, the siblings), so that each frame is built once, serves its group and goes. Kept
+// for every group at once, the frames of a site with thousands of sections would hold thousands
+// of menus of thousands of entries.
+std::vector<std::vector<int>> page_groups(const Site& site, const ContextBuilder& contexts) {
+  std::map<std::pair<int, int>, size_t> group_index;
+  std::vector<std::vector<int>> groups;
+  for (size_t i = 0; i < site.pages.size(); ++i) {
     const Page& page = site.pages[i];
     if (page.failed || page.layout.empty()) continue;
-    ++written;
-    contexts->prepare_fingerprint(static_cast<int>(i));
-    // Source pages are known by their file, data-driven pages by their URL.
-    HtmlEntry& e = page.source_path.empty() ? html_["url:" + page.url] : html_[page.source_path];
-    e.seen = true;
-    if (e.used && !used_fingerprints.count(e.used)) {
-      used_fingerprints[e.used] = templates_fingerprint(*e.used);
-    }
-    entries[i] = &e;
+    auto [it, fresh] = group_index.emplace(contexts.group_key(static_cast<int>(i)), groups.size());
+    if (fresh) groups.emplace_back();
+    groups[it->second].push_back(static_cast<int>(i));
   }
-  const uint64_t inject_hash = hash_bytes(inject);
+  return groups;
+}
+
+}  // namespace
+
+size_t BuildMemo::render_pages(Site* site, const Theme& theme, const ContextBuilder& contexts,
+                               const std::string& inject, int jobs,
+                               const std::vector<char>& wants_ids,
+                               std::vector<std::vector<std::string>>* page_ids,
+                               Diagnostics* diags) {
+  std::vector<std::vector<int>> groups = page_groups(*site, contexts);
+  // Source pages are known by their file, data-driven pages by their URL.
+  std::vector<HtmlEntry*> entries(site->pages.size(), nullptr);
+  size_t written = 0;
+  for (const std::vector<int>& group : groups) {
+    written += group.size();
+    for (int i : group) {
+      if (!keeps()) continue;
+      const Page& page = site->pages[i];
+      HtmlEntry& e = page.source_path.empty() ? html_["url:" + page.url] : html_[page.source_path];
+      e.seen = true;
+      entries[i] = &e;
+    }
+  }
+  inject_hash_ = hash_bytes(inject);
   jobs = std::max(1, jobs);
-
-  // Which pages would come out differently.
-  std::vector<uint64_t> frames(n, 0);
-  std::vector<char> stale(n, 0);
-  parallel_for(n, jobs, [&](size_t i, int) {
-    const HtmlEntry* e = entries[i];
-    if (!e) return;
-    const Page& page = site.pages[i];
-    int index = static_cast<int>(i);
-    uint64_t content = rendered_hashes_.size() > i && rendered_hashes_[i]
-                           ? *rendered_hashes_[i]
-                           : rendered_fingerprint(page.rendered);
-    const uint64_t parts[] = {hash_bytes(page.layout), site_frame_,
-                              contexts->group_fingerprint(index),
-                              contexts->page_fingerprint(index, content), inject_hash};
-    frames[i] = XXH3_64bits(parts, sizeof parts);
-    auto used = used_fingerprints.find(e->used);
-    stale[i] = !e->valid || e->frames != frames[i] || used == used_fingerprints.end() ||
-               e->templates != used->second;
-  });
-  for (size_t i = 0; i < n; ++i) {
-    if (stale[i]) contexts->prepare(static_cast<int>(i));
-  }
-
   std::vector<Diagnostics> worker_diags(jobs);
-  std::atomic<size_t> rendered{0};
-  parallel_for(n, jobs, [&](size_t i, int worker) {
-    HtmlEntry* e = entries[i];
-    if (!e) return;
-    if (stale[i]) {
-      ++rendered;
-      std::set<std::string> used;
-      Diagnostics d;
-      std::string html =
-          render_page_html(site, theme, *contexts, static_cast<int>(i), inject, &d, &used);
-      e->html = std::make_shared<const std::string>(std::move(html));
-      {
-        std::lock_guard lock(used_lists_mutex_);
-        e->used = &*used_lists_.emplace(used.begin(), used.end()).first;
-      }
-      e->frames = frames[i];
-      e->templates = templates_fingerprint(*e->used);
-      // A template error may come from a partial that is missing, which `used` cannot name.
-      e->valid = d.empty();
-      e->ids.reset();
-      worker_diags[worker].merge(std::move(d));
-    }
-    if (wants_ids[i]) {
-      if (!e->ids) e->ids = collect_ids(*e->html);
-      (*page_ids)[i] = *e->ids;
-    }
-  });
+  std::vector<mustache::SectionCache> sections(jobs);
+  pages_rendered_ = 0;
+  parallel_for(
+      groups.size(), jobs,
+      [&](size_t g, int worker) {
+        render_group(site, theme, contexts, groups[g], inject, wants_ids, entries.data(), page_ids,
+                     keeps() ? nullptr : &sections[worker], &worker_diags[worker]);
+      },
+      /*chunk=*/1);
   for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
-  for (size_t i = 0; i < n; ++i) {
-    if (entries[i]) next_files_->put(site.pages[i].output_path, entries[i]->html);
-  }
-  stats_.pages_rendered = rendered;
-  stats_.pages_reused = written - rendered;
+  stats_.pages_rendered = pages_rendered_;
+  stats_.pages_reused = written - pages_rendered_;
   return written;
 }
 
-Output* BuildMemo::site_files_output() {
-  return next_files_.get();
+// A page's HTML is reused while the layout, the fingerprints of its three frames, the injected
+// script and every template the layout used are the same.
+uint64_t BuildMemo::html_key(const Site& site, const ContextBuilder& contexts, int index,
+                             uint64_t group) const {
+  const Page& page = site.pages[index];
+  uint64_t content = rendered_hashes_.size() > static_cast<size_t>(index) && rendered_hashes_[index]
+                         ? *rendered_hashes_[index]
+                         : rendered_fingerprint(page.rendered);
+  const uint64_t parts[] = {hash_bytes(page.layout), site_frame_, group,
+                            contexts.page_fingerprint(index, content), inject_hash_};
+  return XXH3_64bits(parts, sizeof parts);
 }
 
-void BuildMemo::finish_build(Site* site, Output* changes) {
+void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilder& contexts,
+                             const std::vector<int>& group, const std::string& inject,
+                             const std::vector<char>& wants_ids, HtmlEntry* const* entries,
+                             std::vector<std::vector<std::string>>* page_ids,
+                             mustache::SectionCache* sections, Diagnostics* diags) {
+  const uint64_t group_key = keeps() ? contexts.group_fingerprint(group.front()) : 0;
+  std::optional<nlohmann::json> frame;
+  for (int i : group) {
+    HtmlEntry* e = entries[i];
+    uint64_t key = e ? html_key(*site, contexts, i, group_key) : 0;
+    bool fresh = !e || !e->valid || e->frames != key || e->templates != used_fingerprint(e->used);
+    std::string html;
+    if (fresh) {
+      ++pages_rendered_;
+      if (!frame) frame = contexts.make_group_frame(i);
+      std::set<std::string> used;
+      Diagnostics d;
+      html = render_page_html(*site, theme, contexts, i, *frame, inject, &d, e ? &used : nullptr,
+                              sections);
+      if (e) remember_html(e, std::move(html), used, key, d.empty());
+      diags->merge(std::move(d));
+    }
+    Page& page = site->pages[i];
+    if (e) {
+      if (wants_ids[i] && !e->ids) e->ids = collect_ids(*e->html);
+      if (wants_ids[i]) (*page_ids)[i] = *e->ids;
+      next_files_->put(page.output_path, e->html);
+      continue;
+    }
+    if (wants_ids[i]) (*page_ids)[i] = collect_ids(html);
+    std::string error;
+    if (!output_->write(page.output_path, html, &error)) diags->error(page.output_path, 0, 0, error);
+    std::string().swap(page.rendered.html);  // written: the next page reuses the memory
+  }
+  if (sections) sections->clear();  // it points into `frame`
+}
+
+uint64_t BuildMemo::used_fingerprint(const std::vector<std::string>* used) const {
+  if (!used) return 0;
+  return templates_fingerprint(*used);
+}
+
+void BuildMemo::remember_html(HtmlEntry* e, std::string html, const std::set<std::string>& used,
+                              uint64_t key, bool clean) {
+  e->html = std::make_shared<const std::string>(std::move(html));
+  {
+    std::lock_guard lock(used_lists_mutex_);
+    e->used = &*used_lists_.emplace(used.begin(), used.end()).first;
+  }
+  e->frames = key;
+  e->templates = templates_fingerprint(*e->used);
+  // A template error may come from a partial that is missing, which `used` cannot name.
+  e->valid = clean;
+  e->ids.reset();
+}
+
+Output* BuildMemo::files_output() {
+  return keeps() ? static_cast<Output*>(next_files_.get()) : output_;
+}
+
+void BuildMemo::finish_build(Site* site) {
+  if (!keeps()) return;
+  Output* changes = output_;
   size_t next_loaded = 0;
   for (Page& page : site->pages) {
     if (page.source_path.empty()) continue;
@@ -509,6 +603,12 @@ void BuildMemo::finish_build(Site* site, Output* changes) {
 
 void BuildMemo::free_previous_build() {
   previous_site_.reset();
+}
+
+void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
+                  Diagnostics* diags) {
+  BuildMemo one_shot(BuildMemo::Mode::kOneShot);
+  one_shot.load_content(fs, options, site, diags);
 }
 
 uint64_t link_targets_fingerprint(const Site& site, const std::vector<std::string>& outputs) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -26,8 +27,10 @@ namespace wegwijzer {
 // build's files while the next build is made.
 using OutputFiles = std::unordered_map<std::string, std::shared_ptr<const std::string>>;
 
-// What one build leaves for the next, so that a rebuild after an edit redoes only the work whose
-// inputs changed. Nothing is invalidated by hand: every reuse is checked against a hash of all
+// The incremental memo of the build pipeline: every build_site runs its stages through one. A
+// plain build gives it an empty memo that keeps nothing (Mode::kOneShot: each stage does its work
+// once and hands memory back as soon as it can); the dev server keeps one alive between rebuilds
+// (Mode::kKeep), so that a rebuild after an edit redoes only the work whose inputs changed. Nothing is invalidated by hand: every reuse is checked against a hash of all
 // that the step reads, so the result is the same as a fresh build by construction.
 //
 //   theme, data  reused while a FileTrace of every listing and read still gets the same answers;
@@ -46,10 +49,12 @@ using OutputFiles = std::unordered_map<std::string, std::shared_ptr<const std::s
 // LinkResolver reads, and classify() sorts files as site/content_loader.cc does. Memory: one
 // entry per source file and per page, dropped when the file or page goes.
 //
-// Use: build_site(fs, options, output, &cache) for every build of one site folder; with a
-// CachedFileSystem, unchanged files are not even read.
+// Use: build_site(fs, options, output, &memo) for every build of one site folder; with a
+// FileSystem that knows the hashes of files (serve's CachedFileSystem), unchanged files are not
+// even read.
 class BuildMemo {
  public:
+  enum class Mode { kOneShot, kKeep };
   struct Stats {
     size_t sources_parsed = 0;     // Markdown files read and their front matter parsed
     size_t markdown_rendered = 0;  // page bodies rendered from Markdown
@@ -62,7 +67,7 @@ class BuildMemo {
     bool data_loaded = false;      // data files read and checked again
   };
 
-  BuildMemo();
+  explicit BuildMemo(Mode mode = Mode::kKeep);
   ~BuildMemo();
   BuildMemo(const BuildMemo&) = delete;
   BuildMemo& operator=(const BuildMemo&) = delete;
@@ -78,7 +83,9 @@ class BuildMemo {
   void free_previous_build();
 
   // The steps of build_site (site/build.cc), each reusing what it can. Not for other callers.
-  void begin_build();
+  // `output` receives this build's files: all of them as they are made (kOneShot), or, once the
+  // build is done, those added or changed since the previous build (kKeep; may be null).
+  void begin_build(Output* output);
   std::shared_ptr<const Theme> load_theme(const FileSystem& fs, Diagnostics* diags);
   void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
                     Diagnostics* diags);
@@ -88,11 +95,12 @@ class BuildMemo {
   void render_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
                        const LinkResolver& links, bool want_plain_text, int jobs,
                        Diagnostics* diags, std::vector<AnchorCheck>* anchors);
-  size_t render_pages(const Site& site, const Theme& theme, ContextBuilder* contexts,
+  size_t render_pages(Site* site, const Theme& theme, const ContextBuilder& contexts,
                       const std::string& inject, int jobs, const std::vector<char>& wants_ids,
                       std::vector<std::vector<std::string>>* page_ids, Diagnostics* diags);
-  Output* site_files_output();
-  void finish_build(Site* site, Output* changes);
+  // Where the other files of the build go.
+  Output* files_output();
+  void finish_build(Site* site);
 
  private:
   // One Markdown file: what loading it gave, and what rendering its body gave. While a build
@@ -142,6 +150,22 @@ class BuildMemo {
   struct DataMemo;
   class FilesOutput;
 
+  bool keeps() const { return mode_ == Mode::kKeep; }
+  void load_page(const FileSystem& fs, bool drafts, Page* page, SourceEntry* entry, char* keep,
+                 Diagnostics* diags);
+  void render_page_body(Site* site, const Theme& theme, const ContextBuilder& contexts,
+                        const LinkResolver& links, bool want_plain_text, int index,
+                        SourceEntry* entry, Diagnostics* diags, std::vector<AnchorCheck>* anchors);
+  void render_group(Site* site, const Theme& theme, const ContextBuilder& contexts,
+                    const std::vector<int>& group, const std::string& inject,
+                    const std::vector<char>& wants_ids, HtmlEntry* const* entries,
+                    std::vector<std::vector<std::string>>* page_ids, mustache::SectionCache* sections,
+                    Diagnostics* diags);
+  uint64_t html_key(const Site& site, const ContextBuilder& contexts, int index,
+                    uint64_t group) const;
+  uint64_t used_fingerprint(const std::vector<std::string>* used) const;
+  void remember_html(HtmlEntry* e, std::string html, const std::set<std::string>& used,
+                     uint64_t key, bool clean);
   uint64_t template_fingerprint(const std::string& name) const;
   uint64_t templates_fingerprint(const std::vector<std::string>& names) const;
   uint64_t blocks_fingerprint(const MarkdownTrace& trace) const;
@@ -159,12 +183,25 @@ class BuildMemo {
   std::set<std::vector<std::string>> used_lists_;
   std::mutex used_lists_mutex_;
   std::unique_ptr<FilesOutput> next_files_;
+  const Mode mode_;
   // Per build.
+  Output* output_ = nullptr;
+  std::atomic<size_t> pages_rendered_{0};
+  std::atomic<size_t> sources_parsed_{0};
+  std::atomic<size_t> markdown_rendered_{0};
+  std::atomic<size_t> links_rechecked_{0};
   uint64_t link_targets_ = 0;
   uint64_t site_frame_ = 0;
+  uint64_t inject_hash_ = 0;
   std::vector<std::optional<uint64_t>> rendered_hashes_;  // by page index
   Stats stats_;
 };
+
+// The load stage for pages on its own, with a memo that keeps nothing: walks content/, reads
+// every Markdown file and its front matter (in parallel) and sorts the other files into bundle
+// resources and static files. Fills site->pages (sorted by source path) and site->static_files.
+void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
+                  Diagnostics* diags);
 
 // A hash of everything LinkResolver looks at besides the page being rendered: which URLs and
 // source paths lead to which page, the static files, bundle resources, aliases and other

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-#include "util/parallel.h"
 
 namespace wegwijzer {
 namespace {
@@ -94,60 +93,6 @@ ContentLayout classify_content(const std::vector<std::string>& listing,
 void report_unsafe_paths(const ContentLayout& layout, Diagnostics* diags) {
   for (const std::string& f : layout.unsafe_paths) {
     diags->error(f, 0, 0, "a path may not contain '.' or '..' segments or '//'");
-  }
-}
-
-void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
-                  Diagnostics* diags) {
-  FileSystem::Listing listing = fs.list_files("content");
-  for (const std::string& e : listing.errors) {
-    size_t colon = e.find(": ");
-    diags->error(e.substr(0, colon), 0, 0, e.substr(colon + 2));
-  }
-  ContentLayout layout = classify_content(listing.files, site->config.data_dir);
-  report_unsafe_paths(layout, diags);
-  site->static_files = std::move(layout.static_files);
-  std::vector<Page> pages(layout.pages.size());
-  for (size_t i = 0; i < pages.size(); ++i) {
-    PageSkeleton& skeleton = layout.pages[i];
-    pages[i].source_path = std::move(skeleton.source_path);
-    pages[i].kind = skeleton.kind;
-    pages[i].content_dir = std::move(skeleton.content_dir);
-    pages[i].resources = std::move(skeleton.resources);
-  }
-
-  std::vector<Diagnostics> worker_diags(std::max(1, options.jobs));
-  std::vector<char> keep(pages.size(), 0);
-  parallel_for(pages.size(), options.jobs, [&](size_t i, int worker) {
-    Page& page = pages[i];
-    Diagnostics& d = worker_diags[worker];
-    std::string error;
-    if (!fs.read_file(page.source_path, &page.text, &error)) {
-      d.error(page.source_path, 0, 0, error);
-      page.failed = true;
-      keep[i] = 1;
-      return;
-    }
-    ParsedSource parsed;
-    // A page whose front matter is broken still takes its place in the site, so that links to it
-    // do not add errors of their own; it is not rendered.
-    keep[i] = 1;
-    if (!parse_page_source(page.source_path, page.text, &parsed, &d)) {
-      page.failed = true;
-      page.front_matter.title = page.source_path;
-      return;
-    }
-    page.front_matter = std::move(parsed.front_matter);
-    page.body_offset = static_cast<size_t>(parsed.body.data() - page.text.data());
-    page.body_first_line = parsed.body_first_line;
-    keep[i] = !page.front_matter.draft || options.drafts;
-  });
-  for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
-
-  // Reserved, so that 10,000 pages are moved once and not again each time the vector grows.
-  site->pages.reserve(site->pages.size() + pages.size());
-  for (size_t i = 0; i < pages.size(); ++i) {
-    if (keep[i]) site->pages.push_back(std::move(pages[i]));
   }
 }
 

@@ -30,10 +30,4 @@ void report_unsafe_paths(const ContentLayout& layout, Diagnostics* diags);
 // droppings are left out.
 ContentLayout classify_content(const std::vector<std::string>& files, const std::string& data_dir);
 
-// The load stage for pages: walks content/, reads every Markdown file and its front matter (in
-// parallel), and sorts the other files into page-bundle resources and static files. Fills
-// site->pages (sorted by source path) and site->static_files.
-void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
-                  Diagnostics* diags);
-
 }  // namespace wegwijzer

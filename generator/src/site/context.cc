@@ -375,30 +375,16 @@ void ContextBuilder::write_group_frame(int page, Writer& w) const {
   w.end();
 }
 
-void ContextBuilder::prepare(int page) {
-  std::pair<int, int> key = group_key(page);
-  if (groups_.count(key)) return;
-  groups_.emplace(key, make_group_frame(page));
-}
-
-const json& ContextBuilder::group_frame(int page) const { return groups_.at(group_key(page)); }
-
 json ContextBuilder::make_group_frame(int page) const {
   JsonWriter w;
   write_group_frame(page, w);
   return w.take();
 }
 
-void ContextBuilder::prepare_fingerprint(int page) {
-  std::pair<int, int> key = group_key(page);
-  if (group_fingerprints_.count(key)) return;
+uint64_t ContextBuilder::group_fingerprint(int page) const {
   HashWriter w;
   write_group_frame(page, w);
-  group_fingerprints_.emplace(key, w.digest());
-}
-
-uint64_t ContextBuilder::group_fingerprint(int page) const {
-  return group_fingerprints_.at(group_key(page));
+  return w.digest();
 }
 
 uint64_t ContextBuilder::site_fingerprint() const { return json_fingerprint(site_frame_); }

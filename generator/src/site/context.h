@@ -26,19 +26,15 @@ class ContextBuilder {
   ContextBuilder(const Site& site, const Theme& theme);
 
   const nlohmann::json& site_frame() const { return site_frame_; }
-  // Not thread-safe: call prepare() for every page before rendering in parallel.
-  void prepare(int page);
-  const nlohmann::json& group_frame(int page) const;
-  // The same frame, built afresh and kept by nobody (thread-safe): for a build that renders the
-  // pages one group at a time and drops each frame when its group is done.
+  // The frame of the page's place in the tree, built afresh and kept by the caller: pages are
+  // rendered one group at a time and each frame dropped when its group is done. Thread-safe.
   nlohmann::json make_group_frame(int page) const;
   // Pages with the same key share their group frame.
   std::pair<int, int> group_key(int page) const;
   nlohmann::json page_frame(int page) const;
 
-  // Not thread-safe, like prepare(); cheap: nothing is built.
-  void prepare_fingerprint(int page);
   uint64_t site_fingerprint() const;  // hashes the whole site frame: call once per build
+  // Thread-safe and cheap: nothing is built.
   uint64_t group_fingerprint(int page) const;
   // `rendered_hash` must be rendered_fingerprint(page's rendered body): the incremental build
   // keeps it, so that 10,000 page bodies need not be hashed again. Thread-safe.
@@ -57,8 +53,6 @@ class ContextBuilder {
 
   const Site& site_;
   nlohmann::json site_frame_;
-  std::map<std::pair<int, int>, nlohmann::json> groups_;
-  std::map<std::pair<int, int>, uint64_t> group_fingerprints_;
 };
 
 // A hash of everything in a rendered Markdown body.

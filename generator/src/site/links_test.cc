@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "site/content_loader.h"
+#include "site/build_memo.h"
 #include "site/url_resolver.h"
 #include "util/file_system.h"
 

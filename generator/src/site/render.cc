@@ -174,12 +174,10 @@ void render_page_markdown(const Site& site, const Theme& theme, const ContextBui
                   {&trace->link_diagnostics, &trace->anchors, &trace->block_diagnostics, trace});
 }
 
-namespace {
-
-std::string render_page(const Site& site, const Theme& theme, const ContextBuilder& contexts,
-                        int index, const nlohmann::json& group, const std::string& inject,
-                        Diagnostics* diags, std::set<std::string>* used_templates,
-                        mustache::SectionCache* sections) {
+std::string render_page_html(const Site& site, const Theme& theme, const ContextBuilder& contexts,
+                             int index, const nlohmann::json& group, const std::string& inject,
+                             Diagnostics* diags, std::set<std::string>* used_templates,
+                             mustache::SectionCache* sections) {
   const Page& page = site.pages[index];
   nlohmann::json frame = contexts.page_frame(index);
   const nlohmann::json* frames[] = {&contexts.site_frame(), &group, &frame};
@@ -188,21 +186,6 @@ std::string render_page(const Site& site, const Theme& theme, const ContextBuild
                                      /*stable_frames=*/2);
   inject_before_body_end(&html, inject);
   return html;
-}
-
-}  // namespace
-
-std::string render_page_html(const Site& site, const Theme& theme, const ContextBuilder& contexts,
-                             int index, const std::string& inject, Diagnostics* diags,
-                             std::set<std::string>* used_templates) {
-  return render_page(site, theme, contexts, index, contexts.group_frame(index), inject, diags,
-                     used_templates, nullptr);
-}
-
-std::string render_page_html(const Site& site, const Theme& theme, const ContextBuilder& contexts,
-                             int index, const nlohmann::json& group, const std::string& inject,
-                             Diagnostics* diags, mustache::SectionCache* sections) {
-  return render_page(site, theme, contexts, index, group, inject, diags, nullptr, sections);
 }
 
 }  // namespace wegwijzer

@@ -49,18 +49,16 @@ void render_page_markdown(const Site& site, const Theme& theme, const ContextBui
                           const LinkResolver& links, int page, bool want_plain_text,
                           markdown::Rendered* out, MarkdownTrace* trace);
 
-// Renders a page through its layout. `inject` goes before </body> when not empty. The layout and
-// every partial or parent used go to `used_templates` when given.
-std::string render_page_html(const Site& site, const Theme& theme, const ContextBuilder& contexts,
-                             int page, const std::string& inject, Diagnostics* diags,
-                             std::set<std::string>* used_templates = nullptr);
-
-// The same with the page's group frame given (ContextBuilder::make_group_frame). `sections`, when
-// given, keeps the text of sections over the site and group frames for the next pages of the
-// group (mustache::SectionCache): clear it before `group` goes.
+// Renders a page through its layout against the site frame, its group frame
+// (ContextBuilder::make_group_frame) and its own frame. `inject` goes before </body> when not
+// empty. The layout and every partial or parent used go to `used_templates` when given.
+// `sections`, when given, keeps the text of sections over the site and group frames for the next
+// pages of the group (mustache::SectionCache): clear it before `group` goes. The two exclude each
+// other: a section taken from the cache names no template.
 std::string render_page_html(const Site& site, const Theme& theme, const ContextBuilder& contexts,
                              int page, const nlohmann::json& group, const std::string& inject,
-                             Diagnostics* diags, mustache::SectionCache* sections);
+                             Diagnostics* diags, std::set<std::string>* used_templates,
+                             mustache::SectionCache* sections);
 
 // Renders template `name` against the given frames (bottom first), reporting template errors.
 // With `sections`, the first `stable_frames` frames must outlive it unchanged.

@@ -76,7 +76,8 @@ size_t write_site_files(const FileSystem& fs, const Site& site, const Theme& the
                               {"url", "/404.html"},
                               {"permalink", contexts.permalink("/404.html")},
                               {"params", nlohmann::json::object()}}}};
-    const nlohmann::json* frames[] = {&contexts.site_frame(), &contexts.group_frame(site.home), &frame};
+    const nlohmann::json group = contexts.make_group_frame(site.home);
+    const nlohmann::json* frames[] = {&contexts.site_frame(), &group, &frame};
     std::string html = render_template(theme, "404", frames, diags);
     inject_before_body_end(&html, inject);
     put("404.html", html);
