@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "check/fact_table.h"
+#include "markdown/cmark_threads.h"
 #include "cli/serve.h"
 #include "cli/flag_reader.h"
 #include "output/output.h"
@@ -171,6 +172,8 @@ int run_build(const Flags& flags, std::ostream& out, std::ostream& err) {
       out << "  " << std::left << std::setw(10) << t.stage << std::right << std::fixed
           << std::setprecision(1) << std::setw(9) << t.seconds * 1000 << " ms\n";
     }
+    // The build has run, so the start-up check of the cmark-gfm override has too.
+    out << "  " << markdown::parallel_parsing_report() << "\n";
   }
   if (!flags.quiet) {
     size_t warnings = result.diagnostics.warning_count();
