@@ -3,7 +3,8 @@
 //   invalid/<name>/site    -> stderr must equal invalid/<name>/expected-stderr.txt and the exit
 //                             status invalid/<name>/expected-exit; the output folder must be
 //                             left exactly as it was. A file invalid/<name>/command holding
-//                             "check" runs `wegwijzer check` instead of `build`.
+//                             "check" runs `wegwijzer check` instead of `build`; what it prints
+//                             on stdout (the fact table) must equal expected-stdout.txt.
 // Freshness checks see 2026-11-23 as today, so the expectations do not age.
 // WEGWIJZER_UPDATE_FIXTURES=1 rewrites the expectations from the current behaviour (review the
 // diff before committing it).
@@ -146,8 +147,14 @@ TEST_CASE("fixture sites: invalid sites report exact diagnostics and leave the o
       if (updating()) {
         write(dir / "expected-stderr.txt", err);
         write(dir / "expected-exit", std::to_string(r.status) + "\n");
+        if (command == "check") write(dir / "expected-stdout.txt", r.out);
       }
       CHECK(err == read(dir / "expected-stderr.txt"));
+      if (command == "check") {
+        CHECK(r.out == read(dir / "expected-stdout.txt"));
+      } else {
+        CHECK(r.out.empty());
+      }
       CHECK(std::to_string(r.status) + "\n" == read(dir / "expected-exit"));
       CHECK(r.status != 0);
       auto left = read_tree(out);

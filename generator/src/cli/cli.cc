@@ -118,8 +118,11 @@ int run_check(const Flags& flags, std::ostream& out, std::ostream& err) {
   size_t errors = result.diagnostics.error_count();
   size_t warnings = result.diagnostics.warning_count();
   size_t notes = result.diagnostics.items().size() - errors - warnings;
-  out << "Checked " << result.pages_written << " pages: " << errors << " errors, " << warnings
-      << " warnings, " << notes << " notes\n";
+  auto count = [](size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+  };
+  out << "Checked " << result.pages_written << " pages: " << count(errors, "error") << ", "
+      << count(warnings, "warning") << ", " << count(notes, "note") << "\n";
   return errors ? kExitInputErrors : kExitOk;
 }
 

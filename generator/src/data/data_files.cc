@@ -2,6 +2,9 @@
 
 #include <set>
 
+// valijson reports what it cannot handle (a broken schema, a "format" check meeting a value that
+// is not a string) by exceptions only with this set; without it, it aborts the process.
+#define VALIJSON_USE_EXCEPTIONS 1
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -42,6 +45,7 @@ DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Dia
       continue;
     }
     JsonSource source;
+    const size_t errors_before = diags->error_count();
     if (!parse_json_source(path, std::move(text), &source, diags)) continue;
     const nlohmann::json& schema_ref = source.value.is_object() && source.value.contains("$schema")
                                            ? source.value["$schema"]
@@ -58,6 +62,9 @@ DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Dia
         validate_against_schema(fs, source, schema_path, diags);
       }
     }
+    // Data that fails its schema never reaches a page: its errors are reported, the file is not
+    // used, and nothing after this point meets a value of a type it did not expect.
+    if (diags->error_count() > errors_before) continue;
     files.emplace(name, std::move(source));
   }
   return files;
@@ -84,7 +91,13 @@ void validate_against_schema(const FileSystem& fs, const JsonSource& data,
   valijson::Validator validator;
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter target(data.value);
-  if (validator.validate(schema, target, &results)) return;
+  try {
+    if (validator.validate(schema, target, &results)) return;
+  } catch (const std::exception& e) {
+    data.error(diags, "", "schema " + schema_path + " could not be checked against this file: " +
+                              e.what() + " (a value of an unexpected type under a \"format\"?)");
+    return;
+  }
 
   // valijson also reports every enclosing value of a violation; keep the innermost ones.
   std::vector<std::pair<std::string, std::string>> errors;

@@ -105,7 +105,9 @@ bool has_verification(const json& v) {
 }
 
 bool may_be_shown(const json& v) {
-  if (!has_provenance(v)) return true;
+  // Only a fact says how well it is sourced; a file's own "bron" (its source and licence) is not
+  // one and is always published.
+  if (!v.is_object() || (!v.contains("zekerheid") && !v.contains("gecontroleerd"))) return true;
   return has_verification(v) || str(v, "zekerheid") == "hoog";
 }
 
