@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "output/output.h"
+#include "data/provenance.h"
 #include "site/build.h"
 #include "util/file_system.h"
 
@@ -20,7 +21,7 @@ const std::map<std::string, std::string>& real_site() {
     MemoryOutput output;
     BuildOptions options;
     options.jobs = 2;
-    options.today = "2026-12-04";
+    options.today = today_iso();
     BuildResult result = build_site(fs, options, &output);
     INFO(format_diagnostics(result.diagnostics));
     REQUIRE(result.ok());
@@ -116,7 +117,7 @@ TEST_CASE("real site: passes wegwijzer check without errors or warnings (B1, fre
   MemoryOutput output;
   BuildOptions options;
   options.jobs = 2;
-  options.today = "2026-12-04";
+  options.today = today_iso();
   options.editor_checks = true;
   BuildResult result = build_site(fs, options, &output);
   INFO(format_diagnostics(result.diagnostics));
@@ -141,7 +142,7 @@ std::string lower(std::string s) {
 TEST_CASE("real site: no page says \"gecontroleerd\" of a fact without a recorded check", "[site]") {
   DiskFileSystem fs(WEGWIJZER_SOURCE_DIR);
   Diagnostics config_diags;
-  SiteData data = load_site_data(fs, load_config(fs, &config_diags), "2026-12-04");
+  SiteData data = load_site_data(fs, load_config(fs, &config_diags), today_iso());
   std::set<std::string> recorded_dates;
   for (const auto& [id, fact] : data.facts) {
     if (!fact.gecontroleerd_op.empty()) recorded_dates.insert(fact.gecontroleerd_op);

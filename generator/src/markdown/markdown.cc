@@ -65,13 +65,17 @@ std::mutex& parse_mutex() {
   return mutex;
 }
 
-// cmark-gfm labels footnote back-links in English; this site speaks Dutch to screen readers too.
-void translate_footnote_labels(std::string* html) {
+// cmark-gfm labels footnote back-links in English; a page in another language says its own words
+// to screen readers too.
+void translate_footnote_labels(std::string* html, const std::string& label) {
   static const std::string kEnglish = "aria-label=\"Back to content\"";
-  static const std::string kDutch = "aria-label=\"Terug naar de tekst\"";
+  if (label.empty()) return;
+  std::string own = "aria-label=\"";
+  for (char c : label) own += c == '"' ? std::string("&quot;") : c == '&' ? std::string("&amp;") : std::string(1, c);
+  own += "\"";
   for (size_t pos = html->find(kEnglish); pos != std::string::npos; pos = html->find(kEnglish, pos)) {
-    html->replace(pos, kEnglish.size(), kDutch);
-    pos += kDutch.size();
+    html->replace(pos, kEnglish.size(), own);
+    pos += own.size();
   }
 }
 
@@ -858,7 +862,7 @@ Rendered Renderer::run() {
   inline_.restore(&result_.html, true);
   // Both search the whole page, so only where there can be something to find; HTML from a block
   // directive may hold an empty href of its own.
-  if (has_footnotes_) translate_footnote_labels(&result_.html);
+  if (has_footnotes_) translate_footnote_labels(&result_.html, options_.footnote_back_label);
   if (may_drop_links_ || !directives_.empty()) unwrap_dropped_links(&result_.html);
   if (lease.is_arena()) {
     // The arena takes all of it back at once.
@@ -1031,10 +1035,11 @@ void Renderer::visit_link(cmark_node* node) {
 }
 
 std::string Renderer::unique_id(std::string base) {
-  if (base.empty()) base = "kop";
+  const std::string& fallback = options_.fallback_heading_id;
+  if (base.empty()) base = fallback;
   // cmark names footnotes "fn-<label>" and "fnref-<label>"; a heading must not take such an id.
   if (has_footnotes_ && (base.starts_with("fn-") || base.starts_with("fnref-"))) {
-    base.insert(0, "kop-");
+    base.insert(0, fallback + "-");
   }
   if (used_ids_.insert(base).second) return base;
   for (int n = 1;; ++n) {

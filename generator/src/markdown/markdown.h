@@ -51,6 +51,10 @@ struct Options {
   BlockHandler handle_block;
   InlineHandler handle_inline;
   bool want_plain_text = false;  // fill Rendered::plain_text (for readability checks)
+  // Words the renderer writes itself, in the page's language: the label of a footnote's link
+  // back to the text (empty: cmark-gfm's English one) and the id of a heading without letters.
+  std::string footnote_back_label;
+  std::string fallback_heading_id = "section";
   // The text is known to be valid UTF-8 (pages are checked when they are loaded), so cmark-gfm
   // need not check it again line by line.
   bool input_is_valid_utf8 = false;

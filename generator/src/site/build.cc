@@ -208,6 +208,7 @@ Loaded load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, B
   }
   in.theme = memo->load_theme(fs, diags);
   check_theme_literals(*in.theme, site.config, diags);
+  site.strings = load_strings(in.theme->string_files, site.config.language, diags);
   memo->load_content(fs, LoadOptions{options.drafts, jobs}, &site, diags);
   in.today = options.today.empty() ? today_iso() : options.today;
   in.data = memo->load_data(fs, site.config, in.today);

@@ -15,8 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-// A value computed from one string alone (dutch_date).
-using Derive = std::string (*)(const std::string&);
 
 // Frames are written through one of two writers: JsonWriter builds the frame, HashWriter only
 // hashes what would go into it. The frame code is written once against both, so a fingerprint
@@ -25,9 +23,10 @@ class JsonWriter {
  public:
   JsonWriter() { stack_.push_back(&root_); }
   void text(const char* key, std::string_view v) { (*top())[key] = std::string(v); }
-  // A value computed from `input` alone; HashWriter hashes the input instead.
-  void text_of(const char* key, Derive compute, const std::string& input) {
-    (*top())[key] = compute(input);
+  // A date in the site's words; HashWriter hashes the date alone (the words are in the site
+  // frame, which has a fingerprint of its own).
+  void date(const char* key, const Strings& strings, const std::string& iso) {
+    (*top())[key] = strings.date(iso);
   }
   void joined(const char* key, std::string_view a, std::string_view b) {
     std::string v;
@@ -73,10 +72,9 @@ class HashWriter {
     tag('s', key);
     put_string(v);
   }
-  void text_of(const char* key, Derive compute, const std::string& input) {
+  void date(const char* key, const Strings&, const std::string& iso) {
     tag('d', key);
-    put_u64(reinterpret_cast<uintptr_t>(compute));
-    put_string(input);
+    put_string(iso);
   }
   void joined(const char* key, std::string_view a, std::string_view b) {
     tag('s', key);
@@ -248,22 +246,18 @@ int top_section(const Site& site, int page) {
 
 namespace {
 
-// "2023-07-11" -> "11 juli 2023"; a year or month stays as written.
-std::string source_date_text(const std::string& date) {
-  return date.size() == 10 ? dutch_date(date) : date;
-}
-
-// A fact as templates see it: site.feiten.<id>, and each entry of page.bronnen.
-json fact_frame(const Fact& f) {
+// A fact as templates see it: site.feiten.<id>, and each entry of page.bronnen. Dates in the
+// site's words; a source dated by year or month alone stays as written.
+json fact_frame(const Fact& f, const Strings& strings) {
   json check = false;
   if (!f.gecontroleerd_op.empty()) {
-    check = {{"datum", f.gecontroleerd_op}, {"datum_nl", dutch_date(f.gecontroleerd_op)}, {"door", f.door}};
+    check = {{"datum", f.gecontroleerd_op}, {"datum_nl", strings.date(f.gecontroleerd_op)}, {"door", f.door}};
   }
   json frame = f.record.is_object() ? f.record : json::object();
   frame.update({{"id", f.id}, {"text", f.text}, {"value", f.value}, {"href", f.href},
                 {"herkomst", {{"source_url", f.source.starts_with("http") ? f.source : ""},
                               {"source_titel", f.source_titel.empty() ? f.source : f.source_titel},
-                              {"source_datum_nl", source_date_text(f.source_datum)},
+                              {"source_datum_nl", strings.date(f.source_datum)},
                               {"gecontroleerd", std::move(check)}}}});
   return frame;
 }
@@ -295,11 +289,12 @@ ContextBuilder::ContextBuilder(const Site& site, const Theme& theme) : site_(sit
         {"params", site.config.params},
         {"data", site.data},
         {"feiten", json::object()}}},
+      {"strings", site.strings.values},
       {"assets", theme.assets},
   };
   json& feiten = site_frame_["site"]["feiten"];
   for (const auto& [id, fact] : site.facts) {
-    if (fact.shown) feiten[id] = fact_frame(fact);
+    if (fact.shown) feiten[id] = fact_frame(fact, site.strings);
   }
 }
 
@@ -400,9 +395,9 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   w.text("url", p.url);
   w.joined("permalink", site_.config.base_url, p.url);  // permalink(p.url)
   w.text("date", fm.date);
-  w.text_of("date_nl", dutch_date, fm.date);
+  w.date("date_nl", site_.strings, fm.date);
   w.text("lastmod", fm.lastmod);
-  w.text_of("lastmod_nl", dutch_date, fm.lastmod);
+  w.date("lastmod_nl", site_.strings, fm.lastmod);
   w.integer("weight", fm.weight);
   w.text("kind", kind);
   w.flag("is_home", p.kind == PageKind::kHome);
@@ -435,7 +430,7 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   w.begin_array("bronnen");
   for (const Fact* f : named) {
     w.begin_item();
-    w.merge(fact_frame(*f));
+    w.merge(fact_frame(*f, site_.strings));
     w.end();
   }
   w.end();

@@ -112,6 +112,9 @@ void render_markdown(const Site& site, const Theme& theme, const ContextBuilder&
   markdown::Options options;
   options.first_line = page.body_first_line;
   options.want_plain_text = want_plain_text;
+  options.footnote_back_label = site.strings.text("footnote_back");
+  options.fallback_heading_id = site.strings.text("heading_id");
+  if (options.fallback_heading_id.empty()) options.fallback_heading_id = "section";
   options.input_is_valid_utf8 = true;  // parse_page_source refuses a page that is not
   options.rewrite_link = [&](const std::string& href, int line, int column) {
     std::optional<std::string> result =

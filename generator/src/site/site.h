@@ -11,6 +11,7 @@
 #include "data/facts.h"
 #include "markdown/markdown.h"
 #include "site/config.h"
+#include "site/strings.h"
 
 namespace wegwijzer {
 
@@ -47,6 +48,7 @@ struct Page {
 
 struct Site {
   SiteConfig config;
+  Strings strings;  // the theme's words in the site's language
   std::vector<Page> pages;                    // sorted by source path; derived pages after
   std::map<std::string, int> page_by_url;     // "/a/b/" -> index
   std::map<std::string, int> page_by_source;  // "content/a/b.md" -> index

@@ -71,7 +71,7 @@ size_t write_site_files(const FileSystem& fs, const Site& site, const Theme& the
   // The 404 page is served for any URL, so it takes the home page's place in the tree.
   if (theme.templates.contains("404") && site.home >= 0) {
     nlohmann::json frame = {{"page",
-                             {{"title", "Pagina niet gevonden"},
+                             {{"title", site.strings.text("not_found_title")},
                               {"kind", "404"},
                               {"url", "/404.html"},
                               {"permalink", contexts.permalink("/404.html")},

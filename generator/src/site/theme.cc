@@ -74,6 +74,10 @@ void load_theme(const FileSystem& fs, Theme* theme, Diagnostics* diags) {
 
   for (auto& [path, entry] : files) {
     auto& [bytes, origin] = entry;
+    if (path.starts_with("templates/strings/") && path.ends_with(".yaml")) {
+      theme->string_files[path] = entry;
+      continue;
+    }
     if (path.starts_with(kTemplatesDir)) {
       if (!path.ends_with(".html")) continue;
       std::string name = path.substr(kTemplatesDir.size(), path.size() - kTemplatesDir.size() - 5);

@@ -20,6 +20,9 @@ struct Theme {
   std::map<std::string, std::string, std::less<>> template_sources;  // name -> text, for errors
   nlohmann::json assets = nlohmann::json::object();  // logical key -> URL ("site_css" -> "/assets/site.1a2b3c4d.css")
   std::map<std::string, std::string> asset_files;     // output path -> bytes
+  // templates/strings/<language>.yaml: path -> (bytes, where it came from), read by
+  // site/strings.h once the site's language is known.
+  std::map<std::string, std::pair<std::string, std::string>> string_files;
   // Templates with a syntax error: already reported, so pages using them say nothing more.
   std::set<std::string, std::less<>> broken_templates;
 

@@ -1,0 +1,68 @@
+// The engine knows no language: every word a reader sees comes from the site or its theme. A
+// site with only content/ and `language: en` gets the built-in theme's English words and dates.
+
+#include <catch2/catch.hpp>
+
+#include "output/output.h"
+#include "site/build.h"
+#include "util/file_system.h"
+
+namespace wegwijzer {
+namespace {
+
+std::map<std::string, std::string> build(const std::map<std::string, std::string>& files) {
+  MemoryFileSystem fs(files);
+  MemoryOutput output;
+  BuildOptions options;
+  options.today = "2026-12-04";
+  BuildResult result = build_site(fs, options, &output);
+  INFO(format_diagnostics(result.diagnostics));
+  REQUIRE(result.ok());
+  return output.take();
+}
+
+const char* const kPage =
+    "---\ntitle: Page\nlastmod: 2026-11-23\n---\n## First\n\nText[^1].\n\n## ?!\n\n[^1]: Note.\n";
+
+}  // namespace
+
+TEST_CASE("language: a content-only site in English gets English words and dates") {
+  auto out = build({{"wegwijzer.yaml", "language: en\n"},
+                    {"content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"},
+                    {"content/page.md", kPage}});
+  const std::string& page = out.at("page/index.html");
+  CHECK(page.find("lang=\"en\"") != std::string::npos);
+  CHECK(page.find("Last changed on <time datetime=\"2026-11-23\">23 November 2026</time>") !=
+        std::string::npos);
+  CHECK(page.find("On this page") != std::string::npos);
+  CHECK(page.find("aria-label=\"Back to the text\"") != std::string::npos);
+  CHECK(page.find("id=\"section\"") != std::string::npos);  // the heading without letters
+  CHECK(out.at("404.html").find("Page not found") != std::string::npos);
+  for (const char* dutch : {"Laatst gewijzigd", "november", "Op deze pagina", "Terug naar", "id=\"kop\""}) {
+    INFO(dutch);
+    CHECK(page.find(dutch) == std::string::npos);
+  }
+}
+
+TEST_CASE("language: the same site in Dutch gets the Dutch words") {
+  auto out = build({{"wegwijzer.yaml", "language: nl\n"},
+                    {"content/_index.md", "---\ntitle: Home\n---\nWelkom.\n"},
+                    {"content/page.md", kPage}});
+  const std::string& page = out.at("page/index.html");
+  CHECK(page.find("Laatst gewijzigd op <time datetime=\"2026-11-23\">23 november 2026</time>") !=
+        std::string::npos);
+  CHECK(page.find("aria-label=\"Terug naar de tekst\"") != std::string::npos);
+  CHECK(page.find("id=\"kop\"") != std::string::npos);
+}
+
+TEST_CASE("language: a language the theme has no words for is an error naming the file") {
+  MemoryFileSystem fs({{"wegwijzer.yaml", "language: fy\n"}, {"content/_index.md", "---\ntitle: Thús\n---\n"}});
+  MemoryOutput output;
+  BuildResult result = build_site(fs, BuildOptions{}, &output);
+  REQUIRE_FALSE(result.ok());
+  CHECK(format_diagnostics(result.diagnostics)
+            .find("templates/strings/fy.yaml: error: the theme has no words for the site's language "
+                  "\"fy\" (it has: en, nl)") != std::string::npos);
+}
+
+}  // namespace wegwijzer
