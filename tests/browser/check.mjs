@@ -3,9 +3,11 @@
 // it can also be run by hand on any built site:
 //
 //   node check.mjs --site public [--screenshots DIR] [--chromium /usr/bin/chromium]
-//                  [--skip vnu,crawl,browser,sweep] [--pages name=/path/,...] [--jobs N] [--verbose]
+//                  [--skip vnu,crawl,browser,site,sweep] [--pages name=/path/,...] [--jobs N] [--verbose]
 //
-// --pages replaces the site's page types (a path ending in :404 expects that status).
+// --pages replaces the site's page types (a path ending in :404 expects that status), and leaves
+// out the checks of this site's own promises ("site": the home page's first screen, "Snel weg" and
+// the referrer policy on every page), which only fit a site built from this repository's theme.
 //
 // Prints each failure with its details, a summary, and a last line "N passed, M failed".
 import { readFile } from 'node:fs/promises';
@@ -15,7 +17,7 @@ import { createRequire } from 'node:module';
 import { serve } from './lib/server.mjs';
 import { crawl, MISSING_PATH } from './lib/crawl.mjs';
 import { runVnu } from './lib/vnu.mjs';
-import { launch, checkPage, sweep } from './lib/browser.mjs';
+import { launch, checkPage, sweep, checkHomeEntries, checkQuickExit } from './lib/browser.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -29,10 +31,11 @@ const { values: options } = parseArgs({
   },
 });
 if (!options.site) {
-  console.error('usage: node check.mjs --site DIR [--screenshots DIR] [--chromium PATH] [--skip vnu,crawl,browser,sweep] [--pages name=/path/,...]');
+  console.error('usage: node check.mjs --site DIR [--screenshots DIR] [--chromium PATH] [--skip vnu,crawl,browser,site,sweep] [--pages name=/path/,...]');
   process.exit(2);
 }
 const skip = new Set(options.skip.split(',').filter(Boolean));
+const siteRules = !options.pages && !skip.has('site');
 const site = path.resolve(options.site);
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -177,10 +180,17 @@ async function main() {
         await Promise.all(runners);
         record(pageResults);
         summary.unshift(`browser: ${jobs.length} page checks, ${violations} violations`);
+        if (siteRules) {
+          const own = [await checkHomeEntries(browser, { origin: server.origin }),
+            ...await checkQuickExit(browser, { origin: server.origin })];
+          record(own);
+          for (const r of own) if (options.verbose || !r.ok) log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}`);
+          summary.push(`site: ${own.length} checks of the home page's first screen and "Snel weg", ${own.filter((r) => !r.ok).length} failed`);
+        }
         if (!skip.has('sweep')) {
           const paths = [...pages.keys()].map((url) => new URL(url).pathname + new URL(url).search);
           log(`sweep: every page at 320 px (${paths.length} pages)`);
-          const swept = await sweep(browser, { origin: server.origin, paths, jobs: Number(options.jobs) });
+          const swept = await sweep(browser, { origin: server.origin, paths, jobs: Number(options.jobs), siteRules });
           record(swept);
           const bad = swept.filter((r) => !r.ok);
           for (const r of bad) log(`FAIL ${r.name}`);

@@ -1,6 +1,7 @@
 // Page checks in headless Chromium (the Debian package, driven by playwright-core): axe-core's
-// WCAG 2.0/2.1 A and AA rules, no request to another origin, no console error or CSP violation,
-// no horizontal scrolling, and a full-page screenshot.
+// WCAG 2.0/2.1/2.2 A and AA rules, no request to another origin, no console error or CSP violation,
+// no horizontal scrolling, and a full-page screenshot. Also this site's own promises: the three
+// ways in on the first screen of the home page, and the "Snel weg" quick exit on every page.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -13,7 +14,8 @@ export const CHROMIUM_ARGS = [
   '--disable-default-apps', '--disable-extensions', '--metrics-recording-only', '--no-default-browser-check',
 ];
 
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// WCAG 2.2 AA: every A and AA rule of 2.0, 2.1 and 2.2 (2.2 added no A rule axe can test).
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 // The narrowest width WCAG 1.4.10 (Reflow) asks content to fit without scrolling sideways.
 const REFLOW_WIDTH = 320;
@@ -183,7 +185,9 @@ export async function checkPage(browser, { origin, name, pagePath, width, expect
 // Every page of the site, once, at 320 px: no sideways scrolling (WCAG 1.4.10), and nothing the
 // watcher objects to. Pages differ in their data (a long name, an e-mail address) more than in
 // their templates, which the page checks above cover. Returns one result per page.
-export async function sweep(browser, { origin, paths, jobs = 2 }) {
+// With siteRules, every page must also carry this site's privacy promises: the "Snel weg" link
+// to the neutral site and <meta name="referrer" content="no-referrer">.
+export async function sweep(browser, { origin, paths, jobs = 2, siteRules = false }) {
   const results = [];
   let next = 0;
   const worker = async () => {
@@ -197,6 +201,7 @@ export async function sweep(browser, { origin, paths, jobs = 2 }) {
           if (await visit(page, state, new URL(pagePath, origin).href, 200)) {
             const wide = await overflow(page);
             if (wide) state.problems.push(sideways(wide, REFLOW_WIDTH, ' (WCAG 1.4.10 Reflow)'));
+            if (siteRules) state.problems.push(...await privacyPromises(page));
           }
         } catch (error) {
           state.problems.push(`error: ${error.message.split('\n')[0]}`);
@@ -211,4 +216,186 @@ export async function sweep(browser, { origin, paths, jobs = 2 }) {
   };
   await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
   return results.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+// --- This site's own promises --------------------------------------------------------------------
+
+// Where "Snel weg" leads: a well-known site that has nothing to do with care (see content/privacy.md).
+export const QUICK_EXIT_URL = 'https://www.buienradar.nl/';
+const QUICK_EXIT = 'a[data-ww-snel-weg]';
+
+// The problems with one loaded page's quick exit link and referrer policy.
+async function privacyPromises(page) {
+  return page.evaluate(({ selector, url }) => {
+    const problems = [];
+    const links = document.querySelectorAll(selector);
+    if (links.length !== 1) problems.push(`${links.length} "Snel weg" links (${selector}), expected 1`);
+    else if (links[0].getAttribute('href') !== url) problems.push(`"Snel weg" leads to ${links[0].getAttribute('href')}, expected ${url}`);
+    const referrer = [...document.querySelectorAll('meta[name="referrer"]')].map((m) => m.content);
+    if (referrer.join() !== 'no-referrer') problems.push(`<meta name="referrer">: ${referrer.length ? referrer.join(', ') : 'missing'}, expected one with content="no-referrer"`);
+    return problems;
+  }, { selector: QUICK_EXIT, url: QUICK_EXIT_URL });
+}
+
+// A context in which navigating to the quick exit's neutral site is caught: the request never
+// leaves the machine, it is answered here with a blank stand-in page, so the test can still see
+// where the browser went and what the history looks like afterwards. Any other request to another
+// origin is refused and reported. exits: the quick exit requests seen, with their Referer header.
+async function exitContext(browser, origin, { javaScriptEnabled = true, width = 375, height = 812 } = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height }, locale: 'nl-NL', reducedMotion: 'reduce', serviceWorkers: 'block', javaScriptEnabled,
+  });
+  const problems = [];
+  const exits = [];
+  await context.route((target) => target.origin !== origin && /^(https?|wss?):$/.test(target.protocol), (route) => {
+    const request = route.request();
+    if (request.url() === QUICK_EXIT_URL && request.isNavigationRequest()) {
+      exits.push({ referer: request.headers().referer ?? null });
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8',
+        body: '<!DOCTYPE html><html lang="nl"><head><title>Neutraal</title><link rel="icon" href="data:,"></head><body><p>Neutraal</p></body></html>' });
+    }
+    problems.push(`request to another origin: ${request.method()} ${request.url()} (${request.resourceType()})`);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console error: ${message.text()}`); });
+  page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+  return { context, page, problems, exits };
+}
+
+async function waitForExit(page, timeout = 5000) {
+  try {
+    await page.waitForURL(QUICK_EXIT_URL, { timeout, waitUntil: 'load' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The three ways in on the home page (a[data-ww-ingang]) lie below the crisis strip and entirely
+// within the first screen of a 375 x 812 phone, and the crisis numbers appear once (in the strip).
+export async function checkHomeEntries(browser, { origin, width = 375, height = 812 }) {
+  const name = `home: three ways in on the first screen at ${width} x ${height}`;
+  const { context, page, problems } = await exitContext(browser, origin, { width, height });
+  try {
+    const response = await page.goto(new URL('/', origin).href, { waitUntil: 'load', timeout: 30_000 });
+    if (!response || response.status() !== 200) problems.push(`HTTP ${response?.status()} for /`);
+    const found = await page.evaluate(() => {
+      const strip = document.querySelector('.ww-crisis');
+      return {
+        scrollY: window.scrollY,
+        stripBottom: strip ? strip.getBoundingClientRect().bottom : null,
+        tel113: document.querySelectorAll('a[href="tel:113"]').length,
+        entries: [...document.querySelectorAll('a[data-ww-ingang]')].map((a) => {
+          const box = a.getBoundingClientRect();
+          return { path: new URL(a.href).pathname, text: a.textContent.trim().replace(/\s+/g, ' '),
+            top: box.top, bottom: box.bottom, left: box.left, right: box.right, height: box.height,
+            visible: a.checkVisibility({ visibilityProperty: true, opacityProperty: true }) };
+        }),
+      };
+    });
+    const want = [['/crisis/'], ['/route/', '/stappen/'], ['/wachten-op-zorg/', '/stappen/']];
+    if (found.entries.length !== 3) problems.push(`${found.entries.length} ways in (a[data-ww-ingang]), expected 3`);
+    found.entries.forEach((e, i) => {
+      const what = `way in ${i + 1} "${e.text}" (${e.path})`;
+      if (want[i] && !want[i].includes(e.path)) problems.push(`${what} leads to ${e.path}, expected ${want[i].join(' or ')}`);
+      if (!e.visible) problems.push(`${what} is not visible`);
+      if (e.bottom > height + 0.5) problems.push(`${what} ends at ${Math.round(e.bottom)} px, below the first ${height} px`);
+      if (e.left < 0 || e.right > width + 0.5) problems.push(`${what} sticks out sideways (${Math.round(e.left)}–${Math.round(e.right)} px)`);
+      if (e.height < 44) problems.push(`${what} is only ${Math.round(e.height)} px high, not a large link`);
+      if (found.stripBottom === null) problems.push('no crisis strip (.ww-crisis)');
+      else if (e.top < found.stripBottom - 0.5) problems.push(`${what} starts at ${Math.round(e.top)} px, above the end of the crisis strip (${Math.round(found.stripBottom)} px)`);
+    });
+    if (found.scrollY !== 0) problems.push(`the page opened scrolled to ${found.scrollY} px`);
+    if (found.tel113 !== 1) problems.push(`the crisis number 113 is linked ${found.tel113} times, expected once (in the crisis strip)`);
+  } catch (error) {
+    problems.push(`error: ${error.message.split('\n')[0]}`);
+  } finally {
+    await context.close();
+  }
+  return { name, ok: problems.length === 0, problems };
+}
+
+// "Snel weg": without JavaScript a plain, visible, keyboard-reachable link to the neutral site that
+// sends no Referer; with JavaScript a click and three presses of Shift both leave, replacing the page
+// in the history so Back skips it. Shift used for a capital letter must not count.
+export async function checkQuickExit(browser, { origin, pagePath = '/wachten-op-zorg/' }) {
+  const results = [];
+  const start = new URL('/', origin).href;
+  const target = new URL(pagePath, origin).href;
+
+  // Without JavaScript.
+  {
+    const name = 'quick exit without JavaScript';
+    const { context, page, problems, exits } = await exitContext(browser, origin, { javaScriptEnabled: false });
+    try {
+      await page.goto(target, { waitUntil: 'load', timeout: 30_000 });
+      const link = await page.evaluate((selector) => {
+        const a = document.querySelector(selector);
+        if (!a) return null;
+        const box = a.getBoundingClientRect();
+        return { href: a.getAttribute('href'), text: a.textContent.trim().replace(/\s+/g, ' '), top: box.top, bottom: box.bottom,
+          visible: a.checkVisibility({ visibilityProperty: true, opacityProperty: true }), background: getComputedStyle(a).backgroundColor };
+      }, QUICK_EXIT);
+      if (!link) throw new Error(`no "Snel weg" link (${QUICK_EXIT}) on ${pagePath}`);
+      if (link.href !== QUICK_EXIT_URL) problems.push(`"Snel weg" leads to ${link.href}, expected ${QUICK_EXIT_URL}`);
+      if (!/^Snel weg\b/.test(link.text)) problems.push(`"Snel weg" link reads "${link.text}", expected it to start with "Snel weg"`);
+      if (!link.visible || link.top < 0 || link.bottom > 200) problems.push(`"Snel weg" is not visible at the top of the page (${Math.round(link.top)}–${Math.round(link.bottom)} px)`);
+      // Keyboard: reachable within a few presses of Tab, with a visible change when focused.
+      let focused = null;
+      for (let i = 0; i < 5 && !focused; i++) {
+        await page.keyboard.press('Tab');
+        focused = await page.evaluate((selector) => {
+          const a = document.activeElement;
+          return a && a.matches(selector) ? { background: getComputedStyle(a).backgroundColor, outline: getComputedStyle(a).outlineStyle } : null;
+        }, QUICK_EXIT);
+      }
+      if (!focused) problems.push('"Snel weg" is not among the first 5 stops of the Tab key');
+      else if (focused.background === link.background && focused.outline === 'none') problems.push('"Snel weg" shows no visible focus');
+      await page.click(QUICK_EXIT);
+      if (!await waitForExit(page)) problems.push(`clicking "Snel weg" did not go to ${QUICK_EXIT_URL} (now at ${page.url()})`);
+      if (exits.length !== 1) problems.push(`${exits.length} requests for ${QUICK_EXIT_URL}, expected 1`);
+      else if (exits[0].referer) problems.push(`the neutral site was told where the reader came from: Referer ${exits[0].referer}`);
+    } catch (error) {
+      problems.push(`error: ${error.message.split('\n')[0]}`);
+    } finally {
+      await context.close();
+    }
+    results.push({ name, ok: problems.length === 0, problems });
+  }
+
+  // With JavaScript: by click and by three presses of Shift. Both must replace the page.
+  for (const how of ['click', 'shift']) {
+    const name = `quick exit with JavaScript (${how === 'click' ? 'click' : '3 x Shift'}) replaces the page`;
+    const { context, page, problems, exits } = await exitContext(browser, origin);
+    try {
+      await page.goto(start, { waitUntil: 'load', timeout: 30_000 });
+      await page.goto(target, { waitUntil: 'load', timeout: 30_000 });
+      const length = await page.evaluate(() => history.length);
+      if (how === 'click') {
+        await page.click(QUICK_EXIT);
+      } else {
+        // Capitals typed with Shift are not a quick exit.
+        for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+A');
+        await page.waitForTimeout(300);
+        if (exits.length) problems.push('three capitals typed with Shift left the page');
+        for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+      }
+      if (!await waitForExit(page)) {
+        problems.push(`${how === 'click' ? 'clicking "Snel weg"' : 'three presses of Shift'} did not go to ${QUICK_EXIT_URL} (now at ${page.url()})`);
+      } else {
+        const after = await page.evaluate(() => history.length);
+        if (after !== length) problems.push(`history.length went from ${length} to ${after}: the page was not replaced (location.replace)`);
+        if (exits.length === 1 && exits[0].referer) problems.push(`the neutral site was told where the reader came from: Referer ${exits[0].referer}`);
+        await page.goBack({ waitUntil: 'load', timeout: 10_000 });
+        if (page.url() !== start) problems.push(`Back went to ${page.url()}, expected ${start}: the page the reader left is still in the history`);
+      }
+    } catch (error) {
+      problems.push(`error: ${error.message.split('\n')[0]}`);
+    } finally {
+      await context.close();
+    }
+    results.push({ name, ok: problems.length === 0, problems });
+  }
+  return results;
 }
