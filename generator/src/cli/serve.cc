@@ -16,7 +16,7 @@ namespace wegwijzer {
 namespace {
 
 constexpr const char* kServeUsage =
-    "usage: wegwijzer serve [--source DIR] [--port N] [--bind ADDR] [--jobs N]\n"
+    "usage: wegwijzer serve [--source DIR] [--port N] [--bind ADDR] [--jobs N] [--explain]\n"
     "\n"
     "Builds the site into memory (with drafts; public/ is left alone), serves it, and rebuilds\n"
     "and reloads open pages whenever a file changes. Stop it with Ctrl+C.\n"
@@ -25,7 +25,9 @@ constexpr const char* kServeUsage =
     "  --port N       the port (default: 1313; 0 picks a free one)\n"
     "  --bind ADDR    the address to listen on (default: 127.0.0.1, this computer only)\n"
     "  --jobs N       threads to use (default: all cores)\n"
-    "  --drafts       accepted for symmetry with build: serve always shows drafts\n";
+    "  --drafts       accepted for symmetry with build: serve always shows drafts\n"
+    "  --explain      after each rebuild, say why each page was made again: which of its\n"
+    "                 inputs (file, links, data, layout, frames, templates) changed\n";
 
 // Returns an error message, or nullopt when the arguments are fine.
 std::optional<std::string> parse_serve_flags(const std::vector<std::string>& args,
@@ -37,6 +39,8 @@ std::optional<std::string> parse_serve_flags(const std::vector<std::string>& arg
       *help = true;
     } else if (arg == "--drafts") {
       // Always on.
+    } else if (arg == "--explain") {
+      options->explain = true;
     } else if (arg == "--source" || arg == "-s" || arg == "--port" || arg == "-p" ||
                arg == "--bind" || arg == "--jobs" || arg == "-j") {
       std::optional<std::string> v = reader.value();

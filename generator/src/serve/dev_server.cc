@@ -172,6 +172,7 @@ void DevServer::rebuild(const Watcher::Changes& changes) {
     }
   }
 
+  cache_.explain(options_.explain);
   BuildOptions options;
   options.drafts = true;
   options.jobs = options_.jobs;
@@ -234,6 +235,9 @@ void DevServer::rebuild(const Watcher::Changes& changes) {
   if (problems != last_problems_) {
     message = problems + message;
     last_problems_ = problems;
+  }
+  if (options_.explain && before) {
+    for (const std::string& line : stats.explanations) message += "\n  " + line;
   }
   log(message);
 }

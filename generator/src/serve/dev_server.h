@@ -28,6 +28,7 @@ struct ServeOptions {
   std::chrono::milliseconds debounce{50};  // how long a burst of saves may pause
   // Progress and problems, one message (one or more lines) at a time; from the build thread.
   std::function<void(const std::string&)> log;
+  bool explain = false;  // log why each page was rebuilt (BuildMemo::explain)
 };
 
 // `wegwijzer serve`: builds the site into memory (never into public/), with drafts and the

@@ -6,28 +6,11 @@
 #include <atomic>
 #include <set>
 
+#include "util/fingerprint.h"
 #include "util/parallel.h"
 
 namespace wegwijzer {
 namespace {
-
-// Collects values in an unambiguous encoding (lengths before contents) and hashes them once.
-class Hasher {
- public:
-  Hasher& text(std::string_view s) {
-    number(s.size());
-    buf_.append(s);
-    return *this;
-  }
-  Hasher& number(uint64_t v) {
-    buf_.append(reinterpret_cast<const char*>(&v), sizeof v);
-    return *this;
-  }
-  uint64_t digest() const { return XXH3_64bits(buf_.data(), buf_.size()); }
-
- private:
-  std::string buf_;
-};
 
 uint64_t hash_bytes(std::string_view s) {
   return XXH3_64bits(s.data(), s.size());
@@ -121,11 +104,11 @@ std::shared_ptr<const Theme> BuildMemo::load_theme(const FileSystem& fs, Diagnos
     for (const auto& [name, source] : theme->template_sources) {
       auto path = theme->template_paths.find(name);
       memo->template_fingerprints[name] =
-          Hasher()
-              .text(name)
-              .text(path == theme->template_paths.end() ? "" : path->second)
-              .text(source)
-              .number(theme->templates.contains(name))
+          Fingerprint()
+              .add("name", name)
+              .add("path", path == theme->template_paths.end() ? "" : path->second)
+              .add("source", source)
+              .add("parsed", theme->templates.contains(name))
               .digest();
     }
     memo->theme = std::move(theme);
@@ -139,20 +122,20 @@ std::shared_ptr<const Theme> BuildMemo::load_theme(const FileSystem& fs, Diagnos
 std::shared_ptr<const SiteData> BuildMemo::load_data(const FileSystem& fs,
                                                       const SiteConfig& config,
                                                       const std::string& today) {
-  uint64_t key = Hasher()
-                     .text(config.data_dir)
-                     .number(static_cast<uint64_t>(config.stale_after_months))
-                     .text(today)
+  uint64_t key = Fingerprint()
+                     .add("data_dir", config.data_dir)
+                     .add("stale_after_months", static_cast<uint64_t>(config.stale_after_months))
+                     .add("today", today)
                      .digest();
   if (!data_ || data_->key != key || !data_->trace.still_valid(fs)) {
     auto memo = std::make_shared<DataMemo>();
     memo->key = key;
     TracingFileSystem traced(fs, &memo->trace);
     auto data = std::make_shared<SiteData>(load_site_data(traced, config, today));
-    Hasher ids;
+    Fingerprint ids;
     for (const auto& [name, set] : data->ids) {
-      ids.text(name).number(set.size());
-      for (const std::string& id : set) ids.text(id);
+      ids.add("set", name).add("ids", set.size());
+      for (const std::string& id : set) ids.add("id", id);
     }
     memo->ids_fingerprint = ids.digest();
     memo->data = std::move(data);
@@ -263,8 +246,10 @@ void BuildMemo::load_page(const FileSystem& fs, bool drafts, Page* page, SourceE
     if (!entry->loaded || entry->content_hash != hash) {
       ++sources_parsed_;
       const std::string* path = entry->path;
+      const bool replaced = entry->loaded;
       *entry = SourceEntry();
       entry->path = path;
+      entry->replaced = replaced;
       entry->seen = true;
       entry->content_hash = hash;
       Page parsed;
@@ -311,17 +296,16 @@ uint64_t BuildMemo::template_fingerprint(const std::string& name) const {
 }
 
 uint64_t BuildMemo::templates_fingerprint(const std::vector<std::string>& names) const {
-  Hasher h;
-  for (const std::string& name : names) h.text(name).number(template_fingerprint(name));
+  Fingerprint h;
+  for (const std::string& name : names) h.add(name, template_fingerprint(name));
   return h.digest();
 }
 
 uint64_t BuildMemo::blocks_fingerprint(const MarkdownTrace& trace) const {
   if (!trace.has_blocks) return 0;
-  Hasher h;
-  h.number(site_frame_).number(data_ ? data_->ids_fingerprint : 0);
-  for (const std::string& name : trace.block_templates)
-    h.text(name).number(template_fingerprint(name));
+  Fingerprint h;
+  h.add("site frame", site_frame_).add("data ids", data_ ? data_->ids_fingerprint : 0);
+  for (const std::string& name : trace.block_templates) h.add(name, template_fingerprint(name));
   return h.digest();
 }
 
@@ -380,9 +364,14 @@ void BuildMemo::render_page_body(Site* site, const Theme& theme, const ContextBu
     return;
   }
   SourceEntry& e = *entry;
-  const uint64_t key_parts[] = {e.content_hash, want_plain_text};
-  const uint64_t key = XXH3_64bits(key_parts, sizeof key_parts);
-  bool reuse = e.md_valid && e.md_key == key && e.md_blocks == blocks_fingerprint(e.trace);
+  const uint64_t key =
+      Fingerprint().add("file", e.content_hash).add("plain text", want_plain_text).digest();
+  const char* why = !e.md_valid && e.replaced                   ? "the file changed"
+                    : !e.md_valid                                 ? "first render"
+                    : e.md_key != key                           ? "the file changed"
+                    : e.md_blocks != blocks_fingerprint(e.trace) ? "data or block templates changed"
+                                                                 : nullptr;
+  bool reuse = why == nullptr;
   if (reuse && e.md_link_targets != link_targets_) {
     // The site's pages or files changed: the body stays valid if each of its links still
     // resolves to the same thing. Resolving again also gives today's anchors and problems.
@@ -392,6 +381,7 @@ void BuildMemo::render_page_body(Site* site, const Theme& theme, const ContextBu
     for (const MarkdownTrace::LinkQuery& q : e.trace.links) {
       if (links.resolve(index, q.href, q.line, q.column, &link_diags, &link_anchors) != q.result) {
         reuse = false;
+        why = "a link now leads elsewhere";
         break;
       }
     }
@@ -405,6 +395,7 @@ void BuildMemo::render_page_body(Site* site, const Theme& theme, const ContextBu
     page.rendered = std::move(e.rendered);
   } else {
     ++markdown_rendered_;
+    if (explain_) note_rebuild("markdown " + page.source_path + ": " + why);
     e.trace = MarkdownTrace();
     render_page_markdown(*site, theme, contexts, links, index, want_plain_text, &page.rendered,
                          &e.trace);
@@ -474,6 +465,7 @@ size_t BuildMemo::render_pages(Site* site, const Theme& theme, const ContextBuil
       },
       /*chunk=*/1);
   for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
+  std::sort(stats_.explanations.begin(), stats_.explanations.end());
   stats_.pages_rendered = pages_rendered_;
   stats_.pages_reused = written - pages_rendered_;
   return written;
@@ -482,14 +474,31 @@ size_t BuildMemo::render_pages(Site* site, const Theme& theme, const ContextBuil
 // A page's HTML is reused while the layout, the fingerprints of its three frames, the injected
 // script and every template the layout used are the same.
 uint64_t BuildMemo::html_key(const Site& site, const ContextBuilder& contexts, int index,
-                             uint64_t group) const {
+                             uint64_t group, FingerprintInputs* inputs) const {
   const Page& page = site.pages[index];
   uint64_t content = rendered_hashes_.size() > static_cast<size_t>(index) && rendered_hashes_[index]
                          ? *rendered_hashes_[index]
                          : rendered_fingerprint(page.rendered);
-  const uint64_t parts[] = {hash_bytes(page.layout), site_frame_, group,
-                            contexts.page_fingerprint(index, content), inject_hash_};
-  return XXH3_64bits(parts, sizeof parts);
+  Fingerprint key(inputs);
+  key.add("layout", page.layout).add("site frame", site_frame_).add("group frame", group);
+  key.add("page frame", contexts.page_fingerprint(index, content)).add("script", inject_hash_);
+  if (inputs) {
+    // Only for the explanation: the page frame value by value.
+    nlohmann::json frame = contexts.page_frame(index);
+    for (const auto& [name, value] : frame.items()) {
+      if (name != "page" || !value.is_object()) {
+        inputs->emplace_back(name, json_fingerprint(value));
+        continue;
+      }
+      for (const auto& [field, v] : value.items()) inputs->emplace_back("page." + field, json_fingerprint(v));
+    }
+  }
+  return key.digest();
+}
+
+void BuildMemo::note_rebuild(const std::string& line) {
+  std::lock_guard lock(explanations_mutex_);
+  stats_.explanations.push_back(line);
 }
 
 void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilder& contexts,
@@ -501,8 +510,16 @@ void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilde
   std::optional<nlohmann::json> frame;
   for (int i : group) {
     HtmlEntry* e = entries[i];
-    uint64_t key = e ? html_key(*site, contexts, i, group_key) : 0;
+    FingerprintInputs inputs;
+    uint64_t key = e ? html_key(*site, contexts, i, group_key, explain_ ? &inputs : nullptr) : 0;
     bool fresh = !e || !e->valid || e->frames != key || e->templates != used_fingerprint(e->used);
+    if (fresh && e && explain_) {
+      std::string why = !e->valid ? "first render or an earlier error"
+                        : e->frames != key ? changed_inputs(e->inputs, inputs)
+                                           : "a template it uses changed";
+      note_rebuild("page " + site->pages[i].url + ": " + why);
+    }
+    if (e && explain_) e->inputs = std::move(inputs);
     std::string html;
     if (fresh) {
       ++pages_rendered_;
@@ -613,28 +630,28 @@ void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
 
 uint64_t link_targets_fingerprint(const Site& site, const std::vector<std::string>& outputs) {
   // Keep in step with LinkResolver (site/links.cc): everything it reads is hashed here.
-  Hasher h;
-  h.number(site.page_by_url.size());
+  Fingerprint h;
+  h.add("pages by url", site.page_by_url.size());
   for (const auto& [url, index] : site.page_by_url) {
-    h.text(url).number(static_cast<uint64_t>(index)).text(site.pages[index].url);
+    h.add("url", url).add("index", static_cast<uint64_t>(index)).add("page url", site.pages[index].url);
   }
-  h.number(site.page_by_source.size());
+  h.add("pages by source", site.page_by_source.size());
   for (const auto& [source, index] : site.page_by_source) {
-    h.text(source).number(static_cast<uint64_t>(index)).text(site.pages[index].url);
+    h.add("source", source).add("index", static_cast<uint64_t>(index)).add("page url", site.pages[index].url);
   }
-  h.number(site.static_files.size());
-  for (const auto& [out, source] : site.static_files) h.text(out).text(source);
-  h.number(site.aliases.size());
-  for (const auto& [alias, target] : site.aliases) h.text(alias);
+  h.add("static files", site.static_files.size());
+  for (const auto& [out, source] : site.static_files) h.add("output", out).add("source", source);
+  h.add("aliases", site.aliases.size());
+  for (const auto& [alias, target] : site.aliases) h.add("alias", alias);
   for (const Page& page : site.pages) {
     if (page.resources.empty()) continue;
-    h.text(page.url).text(page.content_dir).number(page.resources.size());
-    for (const std::string& res : page.resources) h.text(res);
+    h.add("bundle", page.url).add("folder", page.content_dir).add("resources", page.resources.size());
+    for (const std::string& res : page.resources) h.add("resource", res);
   }
-  h.number(site.generated.size());
-  for (const auto& [path, bytes] : site.generated) h.text(path);
-  h.number(outputs.size());
-  for (const std::string& url : outputs) h.text(url);
+  h.add("generated", site.generated.size());
+  for (const auto& [path, bytes] : site.generated) h.add("path", path);
+  h.add("outputs", outputs.size());
+  for (const std::string& url : outputs) h.add("output url", url);
   return h.digest();
 }
 

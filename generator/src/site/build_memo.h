@@ -13,6 +13,7 @@
 
 #include "output/output.h"
 #include "util/file_trace.h"
+#include "util/fingerprint.h"
 #include "site/build.h"
 #include "site/content_loader.h"
 #include "site/context.h"
@@ -65,6 +66,8 @@ class BuildMemo {
     size_t files_removed = 0;      // output files gone since the previous build
     bool theme_loaded = false;     // templates and assets read and parsed again
     bool data_loaded = false;      // data files read and checked again
+    // With explain(): why each page body or page was made again, one line each, sorted.
+    std::vector<std::string> explanations;
   };
 
   explicit BuildMemo(Mode mode = Mode::kKeep);
@@ -75,6 +78,9 @@ class BuildMemo {
   // The complete output of the last build (empty before the first).
   std::shared_ptr<const OutputFiles> files() const { return files_; }
   const Stats& last_build() const { return stats_; }
+  // Keep, for every page, what went into its keys, and say in Stats::explanations why a page
+  // was rendered again: which of its inputs changed (wegwijzer serve --explain). Costs time.
+  void explain(bool on) { explain_ = on; }
   // Forgets everything, e.g. after a build that did not finish.
   void clear();
   // The last build's Site is kept, once its pages have given their text and HTML back, so that
@@ -116,6 +122,7 @@ class BuildMemo {
     size_t body_offset = 0;
     int body_first_line = 1;
     bool failed = false;
+    bool replaced = false;  // an earlier version of the file was loaded (for explanations)
     Diagnostics load_diagnostics;
 
     bool md_valid = false;         // `rendered` matches the keys below
@@ -137,6 +144,7 @@ class BuildMemo {
     const std::vector<std::string>* used = nullptr;  // interned in used_lists_
     std::shared_ptr<const std::string> html;
     std::optional<std::vector<std::string>> ids;  // collect_ids(*html), when a link needed them
+    FingerprintInputs inputs;  // with explain(): what went into `frames`
   };
 
   // The classification of content/ (site/content_loader.h) with the listing it was made from.
@@ -161,8 +169,9 @@ class BuildMemo {
                     const std::vector<char>& wants_ids, HtmlEntry* const* entries,
                     std::vector<std::vector<std::string>>* page_ids, mustache::SectionCache* sections,
                     Diagnostics* diags);
-  uint64_t html_key(const Site& site, const ContextBuilder& contexts, int index,
-                    uint64_t group) const;
+  uint64_t html_key(const Site& site, const ContextBuilder& contexts, int index, uint64_t group,
+                    FingerprintInputs* inputs) const;
+  void note_rebuild(const std::string& line);
   uint64_t used_fingerprint(const std::vector<std::string>* used) const;
   void remember_html(HtmlEntry* e, std::string html, const std::set<std::string>& used,
                      uint64_t key, bool clean);
@@ -184,6 +193,8 @@ class BuildMemo {
   std::mutex used_lists_mutex_;
   std::unique_ptr<FilesOutput> next_files_;
   const Mode mode_;
+  bool explain_ = false;
+  std::mutex explanations_mutex_;
   // Per build.
   Output* output_ = nullptr;
   std::atomic<size_t> pages_rendered_{0};

@@ -562,6 +562,27 @@ void string_pointers(const nlohmann::json& v, const std::string& at,
 
 // The project's own site, with its data-driven pages, block directives and step panels: edits
 // to its pages, data files and templates, each compared with a fresh build.
+TEST_CASE("a memo that explains says which inputs of a page changed", "[serve]") {
+  MemoryFileSystem fs(numbered_site(2, 3));
+  BuildMemo memo;
+  memo.explain(true);
+  REQUIRE(build_site(fs, test_options(true), nullptr, &memo).diagnostics.empty());
+  CHECK(memo.last_build().explanations.size() == memo.last_build().markdown_rendered +
+                                                     memo.last_build().pages_rendered);
+  fs.set("content/s1/p2.md", page_file("Pagina 2", 2, "Nieuwe tekst.\n"));
+  REQUIRE(build_site(fs, test_options(true), nullptr, &memo).diagnostics.empty());
+  const std::vector<std::string>& why = memo.last_build().explanations;
+  REQUIRE(why.size() == 2);
+  CHECK(why[0] == "markdown content/s1/p2.md: the file changed");
+  CHECK(why[1].starts_with("page /s1/p2/: "));
+  CHECK(why[1].find("page frame") != std::string::npos);
+  CHECK(why[1].find("page.content") != std::string::npos);
+  CHECK(why[1].find("layout") == std::string::npos);
+  // Nothing changed: nothing to explain.
+  REQUIRE(build_site(fs, test_options(true), nullptr, &memo).diagnostics.empty());
+  CHECK(memo.last_build().explanations.empty());
+}
+
 TEST_CASE("incremental builds of the real site equal fresh builds", "[serve]") {
   DiskFileSystem disk(WEGWIJZER_SOURCE_DIR);
   MemoryFileSystem fs;

@@ -8,6 +8,7 @@
 
 #include "data/ggz_pages.h"
 #include "site/url_resolver.h"
+#include "util/fingerprint.h"
 
 namespace wegwijzer {
 
@@ -61,8 +62,9 @@ class JsonWriter {
   std::vector<json*> stack_;
 };
 
-// Appends an unambiguous encoding of values (a tag before each value, lengths before contents)
-// to one buffer and hashes it once at the end. Every page is fingerprinted on every rebuild, so
+// Appends an unambiguous encoding of values (a tag before each value, from its name and kind as
+// util/fingerprint.h makes them; lengths before contents) to one buffer and hashes it once at the
+// end. Every page is fingerprinted on every rebuild, so
 // this is kept cheap: the buffer is reused (one HashWriter per thread at a time) and each tag is
 // one word.
 class HashWriter {
@@ -168,12 +170,8 @@ class HashWriter {
     thread_local std::string buf;
     return buf;
   }
-  // Keys are string literals of this file, so their address names them within the process
-  // (which is as long as any fingerprint is kept); the kind goes in the top byte, above the
-  // 48 bits of an address.
-  [[gnu::always_inline]] void tag(char kind, const char* key) {
-    put_u64(reinterpret_cast<uintptr_t>(key) | (uint64_t{static_cast<unsigned char>(kind)} << 56));
-  }
+  // Tags as util/fingerprint.h makes them: from the key's name and the value's kind.
+  void tag(char kind, const char* key) { put_u64(Fingerprint::tag(kind, key)); }
   void marker(char kind) { put_u64(uint64_t{static_cast<unsigned char>(kind)} << 56); }
   [[gnu::always_inline]] void put_u64(uint64_t v) { put(&v, sizeof v); }
   void put_string(std::string_view s) {
