@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "site/build_memo.h"
-#include "serve/cached_file_system.h"
+#include "util/cached_file_system.h"
 #include "site/build.h"
 #include "util/parallel.h"
 

@@ -12,7 +12,6 @@
 #include <valijson/validator.hpp>
 
 #include "data/provenance.h"
-#include "site/links.h"
 #include "util/file_system.h"
 
 namespace wegwijzer {

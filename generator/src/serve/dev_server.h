@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "site/build_memo.h"
-#include "serve/cached_file_system.h"
+#include "util/cached_file_system.h"
 #include "serve/live_reload.h"
 #include "serve/watcher.h"
 #include "util/file_system.h"

@@ -5,7 +5,7 @@
 #include <random>
 #include <set>
 
-#include "serve/cached_file_system.h"
+#include "util/cached_file_system.h"
 #include "site/build.h"
 #include "site/config.h"
 

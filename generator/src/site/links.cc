@@ -34,26 +34,6 @@ std::string percent_decode(std::string_view s) {
 
 }  // namespace
 
-bool normalize_relative(const std::string& path, std::string* out) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start <= path.size()) {
-    size_t slash = path.find('/', start);
-    if (slash == std::string::npos) slash = path.size();
-    std::string part = path.substr(start, slash - start);
-    if (part == "..") {
-      if (parts.empty()) return false;
-      parts.pop_back();
-    } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
-    }
-    start = slash + 1;
-  }
-  out->clear();
-  for (const std::string& p : parts) *out += (out->empty() ? "" : "/") + p;
-  return true;
-}
-
 LinkResolver::LinkResolver(const Site& site, std::vector<std::string> outputs)
     : site_(site), outputs_(std::move(outputs)) {
   page_by_url_.reserve(site.page_by_url.size());

@@ -50,7 +50,4 @@ class LinkResolver {
 // Every id="..." in `html`, for anchor checks.
 std::vector<std::string> collect_ids(std::string_view html);
 
-// Resolves '.' and '..' in a '/'-separated path; false when it climbs above the start.
-bool normalize_relative(const std::string& path, std::string* out);
-
 }  // namespace wegwijzer

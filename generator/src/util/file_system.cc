@@ -300,4 +300,24 @@ bool file_hash(const FileSystem& fs, const std::string& path, uint64_t* hash, st
   return true;
 }
 
+bool normalize_relative(const std::string& path, std::string* out) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    std::string part = path.substr(start, slash - start);
+    if (part == "..") {
+      if (parts.empty()) return false;
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    start = slash + 1;
+  }
+  out->clear();
+  for (const std::string& p : parts) *out += (out->empty() ? "" : "/") + p;
+  return true;
+}
+
 }  // namespace wegwijzer

@@ -78,5 +78,7 @@ std::string join_path(const std::string& a, const std::string& b);
 std::string dir_of(const std::string& path);
 // "a/b/c.md" -> "c.md".
 std::string base_name(const std::string& path);
+// Resolves '.' and '..' in a '/'-separated path; false when it climbs above the start.
+bool normalize_relative(const std::string& path, std::string* out);
 
 }  // namespace wegwijzer

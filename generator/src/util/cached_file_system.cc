@@ -1,4 +1,4 @@
-#include "serve/cached_file_system.h"
+#include "util/cached_file_system.h"
 
 #include <xxhash.h>
 
