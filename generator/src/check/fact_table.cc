@@ -34,6 +34,9 @@ std::string format_fact_table(std::vector<std::pair<std::string, FactRow>> facts
   out += "| due | fact | where | shown | zekerheid | source | entered | checked | age |\n";
   out += "|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& [file, row] : facts) out += row_of(file, row);
+  out += "\nTo check a fact: open the organisation's own current source; if it matches, record\n"
+         "\"gecontroleerd\": {\"datum\": \"YYYY-MM-DD\", \"door\": \"<your role>\"} at the place given under\n"
+         "\"where\" (docs/EDITORS.md, \"Een feit controleren, stap voor stap\").\n";
   return out;
 }
 
