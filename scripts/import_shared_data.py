@@ -11,6 +11,13 @@ Gebruik (vanuit de hoofdmap van de repository):
 Wat het script doet:
 - gemeenten.json, regios.json en postcodes.json komen helemaal uit de CBS-bestanden en worden
   altijd opnieuw geschreven. Pas ze niet met de hand aan.
+- gemeente-websites.json (de website van elke gemeente) komt uit gemeente-websites.csv en wordt
+  ook altijd opnieuw geschreven. Alleen een record dat een redacteur heeft gecontroleerd
+  ('gecontroleerd' met 'datum' en 'door') neemt het script ongewijzigd over uit het bestaande
+  bestand.
+- gemeente-lokaal.json (lokale contacten per gemeente) maakt het script één keer, met alleen de
+  gemeentecodes, als het nog niet bestaat. Daarna is het van de redactie: het script
+  overschrijft het nooit, ook niet met --alles.
 - contacten.json, crisis.json en tafels.json bevatten feiten uit de gedeelde JSON-bestanden,
   maar de redactie werkt ze daarna bij ('gecontroleerd' na controle bij de eigen bron van de
   organisatie, onbekende regiotafels invullen).
@@ -183,6 +190,7 @@ class Shared:
         self.folder = folder
         self.gemeenten = read_csv(os.path.join(folder, "gemeenten-2025.csv"))
         self.pc4 = read_csv(os.path.join(folder, "pc4-gemeente-2024.csv"))
+        self.websites = read_csv(os.path.join(folder, "gemeente-websites.csv"))
         self.contacten = read_json(os.path.join(folder, "contacten-landelijk.json"))
         self.crisis = read_json(os.path.join(folder, "crisisdiensten-ggz.json"))
         self.tafels = read_json(os.path.join(folder, "tafels-hoogcomplexe-ggz.json"))
@@ -831,6 +839,252 @@ def bouw_tafels(shared):
 
 
 # --------------------------------------------------------------------------------------------
+# gemeente-websites.json
+
+# De korte namen van de bronnen in gemeente-websites.csv, met een leesbare beschrijving (voor
+# 'source' en 'bronnen'), een korte titel ('source_titel') en de eigen datum van de bron, alleen
+# als de README van de referentiedata die noemt ('ca. 2023' wordt '2023'; de verkiezing van
+# november 2023 telt als 2023); anders None.
+WEBSITE_BRONNEN = OrderedDict([
+    ("woo-adreslijst", (
+        "Openbare adreslijst van overheidsorganisaties voor Woo-verzoeken (ca. 2023)",
+        "Openbare adreslijst van overheidsorganisaties voor Woo-verzoeken", "2023")),
+    ("municipalities-py", (
+        "Openbare lijst van gemeenten met hun website (31 gemeenten)",
+        "Openbare lijst van gemeenten met hun website", None)),
+    ("tk2023-scripts", (
+        "Verzamelscripts voor de uitslagen van de Tweede Kamerverkiezing van november 2023, van "
+        "de eigen websites van de gemeenten",
+        "Verzamelscripts voor de uitslagen van de Tweede Kamerverkiezing (websites van de "
+        "gemeenten)", "2023")),
+    ("dbpedia-2019", (
+        "DBpedia: websites van de Overijsselse gemeenten (2019)",
+        "DBpedia: websites van de Overijsselse gemeenten", "2019")),
+    ("afvalinfo-2020", (
+        "Lijst van afvalkalenderpagina's van gemeenten (2020)",
+        "Lijst van afvalkalenderpagina's van gemeenten", "2020")),
+    ("opengemeenten-lijst", (
+        "Lijsten van gemeentesites op het platform OpenGemeenten",
+        "Gemeentesites op het platform OpenGemeenten", None)),
+    ("websecmap-2019", (
+        "Domeinnamen van de nieuwe gemeenten uit de herindelingen van 2019 en 2021",
+        "Domeinnamen van de nieuwe gemeenten uit de herindelingen", None)),
+    ("almanak-correcties", (
+        "Correcties met de hand op de websites in de landelijke overheidsalmanak (ca. 2020)",
+        "Correcties op de websites van gemeenten in de landelijke overheidsalmanak", "2020")),
+    ("wikipedia-kopie", (
+        "Wikipedia: gearchiveerde kopie van de infobox van de gemeente",
+        "Wikipedia (gearchiveerde kopie): infobox van de gemeente", None)),
+    ("pagina-archief", (
+        "Gearchiveerde kopieën van pagina's van de gemeente zelf",
+        "Gearchiveerde pagina's van de gemeente zelf", None)),
+    ("code-vermelding", (
+        "Andere openbare code en documenten met echte pagina's op dit adres (nieuws, vacatures, "
+        "raadsagenda's, eigen software van de gemeente)",
+        "Openbare code en documenten met pagina's op dit adres", None)),
+])
+EXPECTED_WEBSITES = OrderedDict([("hoog", 318), ("middel", 23), ("laag", 1)])
+# 'middel' volgens de referentiedata: alleen de Woo-adreslijst noemt het adres, en het past
+# duidelijk bij de naam van de gemeente.
+WEBSITES_MIDDEL = (
+    "Bodegraven-Reeuwijk", "Bronckhorst", "Halderberge", "Hardinxveld-Giessendam", "Harlingen",
+    "Heeze-Leende", "Helmond", "Heumen", "Hillegom", "Hilvarenbeek", "Hilversum", "Kapelle",
+    "Losser", "Nuenen, Gerwen en Nederwetten", "Oosterhout", "Opmeer", "Terneuzen", "Tiel",
+    "Voorst", "Waddinxveen", "Wijchen", "Zandvoort", "Zwijndrecht",
+)
+WEBSITE_CONTROLE = ("Controleer het adres in het Register van Overheidsorganisaties "
+                    "(organisaties.overheid.nl) en leg dat vast in 'gecontroleerd'.")
+# 'laag' volgens de referentiedata: de bronnen zijn het oneens.
+WEBSITES_LAAG = OrderedDict([
+    ("Leiden", (
+        "https://gemeente.leiden.nl/",
+        "Laag: de bronnen zijn het oneens. gemeente.leiden.nl staat in de verkiezingsdocumenten "
+        "van 2023 en in andere openbare code; www.leiden.nl staat in de Woo-adreslijst (die naar "
+        "www.leiden.nl/gemeente wijst) en in de korte lijst. Beide zijn domeinen van Leiden zelf. "
+        "Kies in het Register van Overheidsorganisaties (organisaties.overheid.nl) welk adres de "
+        "home page is, pas zo nodig 'waarde' en de bron aan en leg de controle vast in "
+        "'gecontroleerd'.")),
+])
+# Gemeenten waar één bron een ander adres noemt (waarschijnlijk een oud adres of een alias).
+# Toch 'hoog' volgens de regel van de referentiedata, maar eerst controleren.
+WEBSITES_AFWIJKEND = OrderedDict([
+    ("Berkelland", ("https://www.gemeenteberkelland.nl/",
+                    "de korte lijst noemt berkelland.nl")),
+    ("De Ronde Venen", ("https://gemeente.derondevenen.nl/",
+                        "de Woo-adreslijst noemt www.derondevenen.nl")),
+    ("Emmen", ("https://gemeente.emmen.nl/", "de Woo-adreslijst noemt www.emmen.nl")),
+    ("Haarlemmermeer", ("https://haarlemmermeergemeente.nl/",
+                        "de korte lijst noemt www.haarlemmermeer.nl")),
+    ("Hendrik-Ido-Ambacht", ("https://www.h-i-ambacht.nl/",
+                             "de Woo-adreslijst noemt www.hendrik-ido-ambacht.nl")),
+    ("Hoeksche Waard", ("https://www.gemeentehw.nl/", "een lijst uit 2019 noemt hoekschewaard.nl")),
+    ("Land van Cuijk", ("https://www.gemeentelandvancuijk.nl/",
+                        "de Woo-adreslijst heeft de tikfout gemeenteandvancuijk.nl")),
+    ("Leidschendam-Voorburg", ("https://www.lv.nl/",
+                               "de Woo-adreslijst noemt www.leidschendam-voorburg.nl")),
+    ("Maastricht", ("https://www.gemeentemaastricht.nl/", "de korte lijst noemt www.maastricht.nl")),
+    ("Noordenveld", ("https://www.noordenveld.nl/",
+                     "de Woo-adreslijst noemt www.gemeentenoordenveld.nl")),
+])
+_WEBSITE = re.compile(r"^https://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+/$")
+
+
+def website_redactie_noot(naam, website, zekerheid, bronnen):
+    if zekerheid == "laag":
+        check(naam in WEBSITES_LAAG and WEBSITES_LAAG[naam][0] == website,
+              "'laag' bij een onverwachte gemeente of een ander adres: " + naam)
+        return WEBSITES_LAAG[naam][1]
+    if zekerheid == "middel":
+        check(naam in WEBSITES_MIDDEL, "'middel' bij een onverwachte gemeente: " + naam)
+        check(bronnen == ["woo-adreslijst"], "'middel' maar andere bronnen bij " + naam)
+        noot = ("Middel: alleen de Woo-adreslijst (ca. 2023) noemt dit adres; het past wel "
+                "duidelijk bij de naam van de gemeente. Er is geen tweede, onafhankelijke bron. ")
+        if naam == "Nuenen, Gerwen en Nederwetten":
+            noot += "Het adres gebruikt alleen 'nuenen', niet de volledige naam van de gemeente. "
+        return noot + "Niet tonen tot een redacteur het heeft gecontroleerd. " + WEBSITE_CONTROLE
+    check(naam not in WEBSITES_MIDDEL and naam not in WEBSITES_LAAG,
+          "zekerheid gewijzigd in de referentiedata voor " + naam)
+    check(len(bronnen) >= 2, "'hoog' met minder dan twee bronnen bij " + naam)
+    if naam in WEBSITES_AFWIJKEND:
+        verwacht, anders = WEBSITES_AFWIJKEND[naam]
+        check(website == verwacht, "ander adres in de referentiedata voor " + naam)
+        return ("Hoog: minstens twee onafhankelijke bronnen noemen dit adres, maar één bron noemt "
+                "een ander adres: " + anders + " (waarschijnlijk een oud adres of een alias). "
+                "Controleer eerst welk adres nu de home page van de gemeente is. " +
+                WEBSITE_CONTROLE)
+    return None
+
+
+def vorige_records(naam, lijst):
+    """De records van een bestaand bestand, per id (leeg als het bestand nog niet bestaat)."""
+    pad = os.path.join(OUT_DIR, naam + ".json")
+    if not os.path.exists(pad):
+        return {}
+    doc = read_json(pad)
+    records = doc.get(lijst, []) if isinstance(doc, dict) else []
+    return {r["id"]: r for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)}
+
+
+def is_gecontroleerd(record):
+    g = record.get("gecontroleerd")
+    return (isinstance(g, dict) and isinstance(g.get("datum"), str)
+            and re.match(r"^\d{4}-\d{2}-\d{2}$", g["datum"]) is not None
+            and isinstance(g.get("door"), str) and g["door"].strip() != "")
+
+
+def bouw_gemeente_websites(shared):
+    rows = shared.websites
+    check(len(rows) == EXPECTED_GEMEENTEN,
+          "verwacht %d websites, gevonden %d" % (EXPECTED_GEMEENTEN, len(rows)))
+    check([r["gm_code"] for r in rows] == [r["gm_code"] for r in shared.gemeenten],
+          "gemeente-websites.csv heeft niet dezelfde gemeenten (in dezelfde volgorde) als "
+          "gemeenten-2025.csv")
+    # Een redacteur die een adres bij de eigen bron heeft gecontroleerd, zet 'gecontroleerd'
+    # (en past zo nodig 'waarde' en de bron aan). Zo'n record nemen we ongewijzigd over uit het
+    # bestaande bestand; de rest komt opnieuw uit de referentiedata.
+    vorig = vorige_records("gemeente-websites", "websites")
+    records = []
+    for r, g in zip(rows, shared.gemeenten):
+        code, naam = r["gm_code"], r["gemeentenaam"]
+        check(naam == g["gemeentenaam"], "andere naam in gemeente-websites.csv voor " + code)
+        website = r["website"].strip()
+        # De README zegt dat geen regel leeg is; een lege regel zou geen record krijgen.
+        check(website, "lege website voor %s (%s): werk het script bij" % (naam, code))
+        check(_WEBSITE.match(website) is not None, "geen home page (https://host/): " + website)
+        zekerheid = r["confidence"]
+        check(zekerheid in ZEKERHEDEN, "onbekende zekerheid %r bij %s" % (zekerheid, naam))
+        bronnen = r["sources"].split(";")
+        check(all(b in WEBSITE_BRONNEN for b in bronnen),
+              "onbekende bron bij %s: %s" % (naam, r["sources"]))
+        check(len(set(bronnen)) == len(bronnen), "dubbele bron bij " + naam)
+        beschrijving, titel, datum = WEBSITE_BRONNEN[bronnen[0]]
+        id_ = "website-" + code.lower()
+        if id_ in vorig and is_gecontroleerd(vorig[id_]):
+            oud = vorig[id_]
+            check(oud.get("gemeente") == code and oud.get("soort") == "website",
+                  "gecontroleerd record %s hoort niet bij %s" % (id_, code))
+            records.append(oud)
+            continue
+        records.append(OrderedDict([
+            ("id", id_),
+            ("gemeente", code),
+            ("soort", "website"),
+            ("waarde", website),
+            ("source", beschrijving),
+            ("source_titel", titel),
+            ("source_datum", datum),
+            ("bronnen", [WEBSITE_BRONNEN[b][0] for b in bronnen]),
+            ("opgenomen", OPGENOMEN),
+            ("zekerheid", zekerheid),
+            ("gecontroleerd", None),
+            ("redactie_noot", website_redactie_noot(naam, website, zekerheid, bronnen)),
+        ]))
+    per_zekerheid = OrderedDict((z, 0) for z in ZEKERHEDEN)
+    for r in rows:
+        per_zekerheid[r["confidence"]] += 1
+    check(per_zekerheid == EXPECTED_WEBSITES,
+          "andere aantallen per zekerheid in gemeente-websites.csv: %s" % dict(per_zekerheid))
+    check(len(records) == EXPECTED_GEMEENTEN, "niet 342 websites")
+    check(len({x["id"] for x in records}) == len(records), "ids van websites niet uniek")
+    return OrderedDict([
+        ("$schema", "./schemas/gemeente-websites.schema.json"),
+        ("bron", bestand_bron(
+            "Gedeelde referentiedata: gemeente-websites.csv en README.md (twee openbare "
+            "compilaties, aangevuld met ander openbaar materiaal)",
+            "Gedeelde referentiedata van GGZ Wegwijzer: websites van de gemeenten", None,
+            None, None, ["gemeente-websites.csv", "README.md"],
+            "De website (home page) van elke gemeente, één per gemeente. Geen van deze adressen "
+            "is op een recente datum geopend; gemeenten verhuizen hun site (een aantal deed dat "
+            "sinds 2019). 'zekerheid' volgt de referentiedata: 'hoog' als minstens twee "
+            "onafhankelijke bronnen hetzelfde adres noemen (en hoogstens één bron een ander "
+            "adres), 'middel' als alleen de Woo-adreslijst het adres noemt en het duidelijk bij "
+            "de naam van de gemeente past, 'laag' als de bronnen het oneens zijn. 'bronnen' "
+            "noemt alle bronnen die hetzelfde adres geven; 'source' is de eerste daarvan. De "
+            "site toont een adres alleen als link 'website van de gemeente', nooit als "
+            "contact voor zorg of crisis. Controleer een adres in het Register van "
+            "Overheidsorganisaties (organisaties.overheid.nl), eerst de adressen met 'middel' "
+            "en 'laag'. Gegenereerd door scripts/import_shared_data.py: pas niets met de hand "
+            "aan behalve na zo'n controle ('gecontroleerd', en zo nodig 'waarde' en de bron); "
+            "het script neemt een gecontroleerd record ongewijzigd over. " + NIET_LIVE + " " +
+            TONEN)),
+        ("websites", records),
+    ])
+
+
+# --------------------------------------------------------------------------------------------
+# gemeente-lokaal.json
+
+LOKAAL_VELDEN = ("clientondersteuning", "wmo_loket", "jeugdhulp", "ggd", "bemoeizorg", "time_out")
+
+
+def bouw_gemeente_lokaal(shared):
+    records = []
+    for g in shared.gemeenten:
+        r = OrderedDict([("gemeente", g["gm_code"])])
+        for veld in LOKAAL_VELDEN:
+            r[veld] = None
+        r["redactie_noot"] = "Nog niet ingevuld."
+        records.append(r)
+    check(len(records) == EXPECTED_GEMEENTEN, "niet 342 gemeenten in gemeente-lokaal")
+    return OrderedDict([
+        ("$schema", "./schemas/gemeente-lokaal.schema.json"),
+        ("bron", bestand_bron(
+            "Redactie van GGZ Wegwijzer; per kanaal een eigen bron",
+            "Lokale contacten per gemeente, ingevuld door de redactie", None,
+            None, None, ["gemeenten-2025.csv"],
+            "Lokale contacten per gemeente: onafhankelijke cliëntondersteuning, het Wmo-loket, "
+            "jeugdhulp, de GGD, bemoeizorg en een time-outvoorziening. Het importscript heeft "
+            "dit bestand één keer gemaakt met alleen de gemeentecodes; het script overschrijft "
+            "het nooit. De redactie vult het in: vervang 'null' door één kanaal, net als een "
+            "kanaal in contacten.json (met 'id', 'soort', 'waarde', 'uren', 'kosten' en de "
+            "herkomst van dat kanaal). Verzin niets: laat een veld 'null' zolang er geen "
+            "betrouwbare bron is. Zet geen crisisnummers voor verwijzers in dit bestand. " +
+            TONEN)),
+        ("gemeenten", records),
+    ])
+
+
+# --------------------------------------------------------------------------------------------
 # Controles over alle gegenereerde bestanden
 
 _VRIJE_TEKST_UITGEZONDERD = {"$schema", "id", "waarde", "source", "source_titel", "bronnen",
@@ -1106,7 +1360,8 @@ def bouw_postcodes(shared, gemeente_codes):
 
 def controleer_unieke_feit_ids(gemaakt):
     """Ids van feiten ('id' en 'waarde') moeten uniek zijn over ALLE gegevensbestanden: de
-    bestanden die dit script maakt en de andere bestanden in content/data (zoals feiten.json)."""
+    bestanden die dit script (opnieuw) schrijft en zoals ze nu op schijf staan alle andere
+    bestanden in content/data (feiten.json, en de redactiebestanden die het script overslaat)."""
     ids = []
     for doc in gemaakt.values():
         feit_ids(doc, ids)
@@ -1137,27 +1392,42 @@ def main(argv):
             ("gemeenten", gemeenten),
             ("regios", bouw_regios(shared)),
             ("postcodes", bouw_postcodes(shared, codes)),
+            ("gemeente-websites", bouw_gemeente_websites(shared)),
         ])
         feiten = OrderedDict([
             ("contacten", bouw_contacten(shared)),
             ("crisis", bouw_crisis(shared)),
             ("tafels", bouw_tafels(shared)),
         ])
-        for doc in list(altijd.values()) + list(feiten.values()):
+        # Alleen als het bestand nog niet bestaat, ook niet met --alles: er staat niets in dat
+        # uit de referentiedata komt, alleen werk van de redactie.
+        nieuw = OrderedDict([
+            ("gemeente-lokaal", bouw_gemeente_lokaal(shared)),
+        ])
+        for doc in list(altijd.values()) + list(feiten.values()) + list(nieuw.values()):
             controleer_vrije_tekst(doc)
-        controleer_unieke_feit_ids(feiten)
+
+        te_schrijven = OrderedDict(altijd)
+        overgeslagen = []
+        for naam, doc in list(feiten.items()) + list(nieuw.items()):
+            pad = os.path.join(OUT_DIR, naam + ".json")
+            if not os.path.exists(pad) or (args.alles and naam in feiten):
+                te_schrijven[naam] = doc
+            else:
+                overgeslagen.append(naam)
+        controleer_unieke_feit_ids(te_schrijven)
     except (ImportFout, OSError, KeyError, ValueError) as e:
         print("import_shared_data: fout: %s" % e, file=sys.stderr)
         return 2
 
-    te_schrijven = OrderedDict(altijd)
-    for naam, doc in feiten.items():
-        pad = os.path.join(OUT_DIR, naam + ".json")
-        if args.alles or not os.path.exists(pad):
-            te_schrijven[naam] = doc
-        elif not args.controleer:
-            print("overgeslagen: content/data/%s.json (redactiebestand; gebruik --alles om het "
-                  "opnieuw uit de referentiedata te maken)" % naam)
+    if not args.controleer:
+        for naam in overgeslagen:
+            if naam in feiten:
+                print("overgeslagen: content/data/%s.json (redactiebestand; gebruik --alles om "
+                      "het opnieuw uit de referentiedata te maken)" % naam)
+            else:
+                print("overgeslagen: content/data/%s.json (redactiebestand; het script "
+                      "overschrijft het nooit)" % naam)
 
     verschillen = 0
     for naam, doc in te_schrijven.items():
