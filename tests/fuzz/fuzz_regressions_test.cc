@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "fuzz/data_mutation.h"
 #include "fuzz/fuzz_targets.h"
 
 namespace fs = std::filesystem;
@@ -21,6 +22,11 @@ TEST_CASE("fuzz regressions replay without crashing", "[fuzz]") {
       {"mustache", fuzz_mustache},
       {"json_source", fuzz_json_source},
       {"markdown_links", fuzz_markdown_links},
+      {"data_mutation",
+       [](std::string_view recipe) {
+         static const SiteFiles site = read_site_files(WEGWIJZER_SOURCE_DIR);
+         fuzz_data_mutation(site, recipe, /*full_build=*/true);
+       }},
   };
   fs::path root = fs::path(WEGWIJZER_SOURCE_DIR) / "tests" / "fuzz" / "regressions";
   size_t replayed = 0;

@@ -20,8 +20,7 @@ const JsonSource* find(const DataFiles& data, const char* name) {
 // Visits every array member `list` of `root`, with its JSON pointer.
 void each(const json& root, const std::string& list, const std::string& base,
           const std::function<void(const json&, const std::string&)>& visit) {
-  if (!root.is_object() || !root.contains(list) || !root[list].is_array()) return;
-  const json& items = root[list];
+  const json& items = list_of(root, list.c_str());
   for (size_t i = 0; i < items.size(); ++i) visit(items[i], base + "/" + list + "/" + std::to_string(i));
 }
 
@@ -39,20 +38,23 @@ void check_gemeenten(const JsonSource& g, std::set<std::string>* codes,
 }
 
 void check_regions(const JsonSource& r, const std::set<std::string>& codes, Diagnostics* diags) {
-  if (!r.value.contains("soorten") || !r.value["soorten"].is_array()) return;
-  for (const json& kind_name : r.value["soorten"]) {
+  for (const json& kind_name : list_of(r.value, "soorten")) {
     if (!kind_name.is_string()) continue;
-    std::string kind = kind_name.get<std::string>();
+    std::string kind = text(kind_name);
     std::string base = "/" + pointer_escape(kind);
-    if (!r.value.contains(kind)) {
+    if (member(r.value, kind.c_str()).is_null()) {
       r.error(diags, "/soorten", "region kind \"" + kind + "\" is listed but has no entry");
       continue;
     }
     std::map<std::string, std::string> region_of;  // gemeente -> region id
-    each(r.value[kind], "regios", base, [&](const json& region, const std::string& at) {
+    each(member(r.value, kind.c_str()), "regios", base, [&](const json& region, const std::string& at) {
       std::string id = str(region, "id");
       each(region, "gemeenten", at, [&](const json& code_value, const std::string& code_at) {
-        std::string code = code_value.is_string() ? code_value.get<std::string>() : "";
+        if (!code_value.is_string()) {
+          r.error(diags, code_at, "a gemeente code in " + kind + " region " + id + " must be a string such as \"GM0363\", not " + code_value.type_name());
+          return;
+        }
+        std::string code = text(code_value);
         if (!codes.count(code)) {
           r.error(diags, code_at, "unknown gemeente " + code + " in " + kind + " region " + id);
           return;
@@ -71,14 +73,17 @@ void check_regions(const JsonSource& r, const std::set<std::string>& codes, Diag
 }
 
 void check_postcodes(const JsonSource& p, const std::set<std::string>& codes, Diagnostics* diags) {
-  if (!p.value.contains("postcodes") || !p.value["postcodes"].is_object()) return;
-  for (const auto& [pc4, list] : p.value["postcodes"].items()) {
-    if (!list.is_array()) continue;
+  for (const auto& [pc4, list] : fields(member(p.value, "postcodes")).items()) {
+    if (!list.is_array()) continue;  // the schema's to report
     for (size_t i = 0; i < list.size(); ++i) {
-      std::string code = list[i].is_string() ? list[i].get<std::string>() : "";
+      std::string at = "/postcodes/" + pointer_escape(pc4) + "/" + std::to_string(i);
+      if (!list[i].is_string()) {
+        p.error(diags, at, "postcode " + pc4 + " must list gemeente codes as strings, not " + list[i].type_name());
+        continue;
+      }
+      std::string code = text(list[i]);
       if (!codes.count(code)) {
-        p.error(diags, "/postcodes/" + pc4 + "/" + std::to_string(i),
-                "postcode " + pc4 + " points at unknown gemeente " + code);
+        p.error(diags, at, "postcode " + pc4 + " points at unknown gemeente " + code);
       }
     }
   }
@@ -89,7 +94,7 @@ void check_channels(const JsonSource& src, const json& channels, const std::stri
   if (!channels.is_array()) return;
   for (size_t i = 0; i < channels.size(); ++i) {
     const json& ch = channels[i];
-    if (!ch.is_object() || !ch.contains("waarde") || !ch["waarde"].is_string()) continue;  // schema's job
+    if (!member(ch, "waarde").is_string()) continue;  // schema's job
     std::string kind = str(ch, "soort"), value = str(ch, "waarde");
     std::string here = at + "/" + std::to_string(i) + "/waarde";
     if ((kind == "telefoon" || kind == "whatsapp") && !dutch_phone_to_tel(value)) {
@@ -108,8 +113,8 @@ void check_contact_refs(const JsonSource& src, const json& value, const std::str
   if (value.is_object()) {
     for (const auto& [key, item] : value.items()) {
       std::string here = at + "/" + pointer_escape(key);
-      if (key == "contact" && item.is_string() && !contacts.count(item.get<std::string>())) {
-        src.error(diags, here, "unknown contact \"" + item.get<std::string>() + "\" (not in contacten.json)");
+      if (key == "contact" && item.is_string() && !contacts.count(text(item))) {
+        src.error(diags, here, "unknown contact \"" + text(item) + "\" (not in contacten.json)");
       }
       check_contact_refs(src, item, here, contacts, diags);
     }
@@ -122,7 +127,7 @@ void check_contact_refs(const JsonSource& src, const json& value, const std::str
 
 void check_question_tree(const JsonSource& v, Diagnostics* diags) {
   std::map<std::string, size_t> index;
-  const json& nodes = v.value.value("knopen", json::array());
+  const json& nodes = list_of(v.value, "knopen");
   for (size_t i = 0; i < nodes.size(); ++i) {
     std::string id = str(nodes[i], "id");
     if (!index.emplace(id, i).second) v.error(diags, "/knopen/" + std::to_string(i) + "/id", "node \"" + id + "\" appears twice");
@@ -135,7 +140,7 @@ void check_question_tree(const JsonSource& v, Diagnostics* diags) {
   for (size_t i = 0; i < nodes.size(); ++i) {
     std::string at = "/knopen/" + std::to_string(i);
     bool question = str(nodes[i], "soort") == "vraag";
-    const json& answers = nodes[i].value("antwoorden", json::array());
+    const json& answers = list_of(nodes[i], "antwoorden");
     if (question && answers.empty()) v.error(diags, at, "dead end: question \"" + str(nodes[i], "id") + "\" has no answers");
     for (size_t a = 0; a < answers.size(); ++a) {
       std::string to = str(answers[a], "naar");
@@ -146,7 +151,7 @@ void check_question_tree(const JsonSource& v, Diagnostics* diags) {
   std::vector<int> state(nodes.size(), 0);  // 0 unseen, 1 on the path, 2 done
   std::function<void(size_t)> visit = [&](size_t i) {
     state[i] = 1;
-    const json& answers = nodes[i].value("antwoorden", json::array());
+    const json& answers = list_of(nodes[i], "antwoorden");
     for (size_t a = 0; a < answers.size(); ++a) {
       auto it = index.find(str(answers[a], "naar"));
       if (it == index.end()) continue;
@@ -176,19 +181,17 @@ void check_ggz_data(const DataFiles& data, Diagnostics* diags) {
     each(c->value, "contacten", "", [&](const json& contact, const std::string& at) {
       std::string id = str(contact, "id");
       if (!contacts.insert(id).second) c->error(diags, at + "/id", "contact \"" + id + "\" appears twice");
-      if (contact.contains("kanalen")) check_channels(*c, contact["kanalen"], at + "/kanalen", diags);
+      check_channels(*c, member(contact, "kanalen"), at + "/kanalen", diags);
     });
   }
   if (const JsonSource* t = find(data, "tafels")) {
     each(t->value, "tafels", "", [&](const json& tafel, const std::string& at) {
       each(tafel, "gebied_provincies", at, [&](const json& p, const std::string& p_at) {
-        if (!codes.empty() && p.is_string() && !provinces.count(p.get<std::string>())) {
-          t->error(diags, p_at, "unknown province \"" + p.get<std::string>() + "\"");
+        if (!codes.empty() && p.is_string() && !provinces.count(text(p))) {
+          t->error(diags, p_at, "unknown province \"" + text(p) + "\"");
         }
       });
-      if (tafel.contains("aanmelden") && tafel["aanmelden"].is_object() && tafel["aanmelden"].contains("kanalen")) {
-        check_channels(*t, tafel["aanmelden"]["kanalen"], at + "/aanmelden/kanalen", diags);
-      }
+      check_channels(*t, member(member(tafel, "aanmelden"), "kanalen"), at + "/aanmelden/kanalen", diags);
     });
   }
   for (const char* name : {"stappen", "vragen", "crisis"}) {

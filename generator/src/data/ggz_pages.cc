@@ -17,8 +17,46 @@ using nlohmann::json;
 
 const json& data_set(const Site& site, const char* name) { return member(site.data, name); }
 
+// Where a page made from data comes from: the data file, and the record that made it, so that a
+// problem with the page is reported at that record's line. The record is looked up only then:
+// it is the `nth` (0-based) element of the file's list `list` whose `key` is `value` (published
+// data leaves records out, so its indexes are not the file's).
+struct Origin {
+  std::string path;                  // "content/data/gemeenten.json"
+  const JsonSource* src = nullptr;   // the raw file, when loaded
+  const char* list = "";
+  const char* key = "";
+  std::string value;
+  int nth = 0;
+
+  void error(Diagnostics* diags, const std::string& message) const {
+    if (!src) {
+      diags->error(path, 0, 0, message);
+      return;
+    }
+    std::string pointer = "/" + std::string(list);
+    const json& items = list_of(src->value, list);
+    int seen = 0;
+    for (size_t i = 0; *key && i < items.size(); ++i) {
+      if (str(items[i], key) == value && seen++ == nth) {
+        pointer += "/" + std::to_string(i) + "/" + key;
+        break;
+      }
+    }
+    src->error(diags, pointer, message);
+  }
+};
+
+Origin origin_of(const DataFiles& raw, const std::string& name, const char* list, const char* key,
+                 const std::string& value, int nth) {
+  auto it = raw.find(name);
+  if (it == raw.end()) return Origin{"content/data/" + name + ".json", nullptr, list, key, value, nth};
+  return Origin{it->second.path, &it->second, list, key, value, nth};
+}
+
 int add_page(Site* site, const std::string& url, const std::string& title, const std::string& layout,
-             PageKind kind, int parent, json context, const std::string& origin, Diagnostics* diags) {
+             PageKind kind, int parent, json context, const Origin& where, Diagnostics* diags) {
+  const std::string& origin = where.path;
   Page page;
   page.derived = true;
   page.kind = kind;
@@ -35,8 +73,9 @@ int add_page(Site* site, const std::string& url, const std::string& title, const
   int index = static_cast<int>(site->pages.size());
   auto [it, fresh] = site->page_by_url.emplace(url, index);
   if (!fresh) {
-    diags->error(origin, 0, 0, "the page " + url + " made from this data is also claimed by " +
-                                   site->pages[it->second].source_path);
+    const Page& other = site->pages[it->second];
+    where.error(diags, "the page " + url + " made from this data is also claimed by " +
+                           (other.source_path.empty() ? "another page made from data" : other.source_path));
     return -1;
   }
   site->pages.push_back(std::move(page));
@@ -89,7 +128,7 @@ namespace {
 json link_items(const Site& site, const json& links) {
   json out = json::array();
   if (!links.is_array()) return out;
-  const json& contacts = member(data_set(site, "contacten"), "contacten");
+  const json& contacts = list_of(data_set(site, "contacten"), "contacten");
   for (const json& l : links) {
     json item = {{"titel", str(l, "titel")}};
     if (!str(l, "pagina").empty()) {
@@ -107,10 +146,10 @@ json link_items(const Site& site, const json& links) {
 
 // A step as templates show it: its links resolved, with flags for the optional parts.
 json step_json(const Site& site, const json& s) {
-  json step = s;
+  json step = s.is_object() ? s : json::object();
   step["links"] = link_items(site, member(s, "links"));
   step["has_links"] = !step["links"].empty();
-  step["has_wat_zeg_je"] = member(s, "wat_zeg_je").is_array() && !member(s, "wat_zeg_je").empty();
+  step["has_wat_zeg_je"] = !list_of(s, "wat_zeg_je").empty();
   return step;
 }
 
@@ -122,7 +161,7 @@ struct Gemeente {
 std::vector<Gemeente> gemeenten_of(const Site& site) {
   std::vector<Gemeente> list;
   std::map<std::string, int> uses;
-  for (const json& g : member(data_set(site, "gemeenten"), "gemeenten")) {
+  for (const json& g : list_of(data_set(site, "gemeenten"), "gemeenten")) {
     list.push_back({str(g, "code"), str(g, "naam"), str(g, "naam_cbs"), str(g, "slug"),
                     str(g, "provincie"), str(g, "officiele_naam"), ""});
     ++uses[list.back().naam];
@@ -136,7 +175,7 @@ json tafels_overview(const Site& site) {
   const json& tafels = data_set(site, "tafels");
   json known = json::array();
   size_t unknown = 0;
-  for (const json& t : member(tafels, "tafels")) {
+  for (const json& t : list_of(tafels, "tafels")) {
     if (str(t, "status") != "onbekend") {
       known.push_back({{"naam", str(t, "naam")}, {"gebied", str(t, "gebied")},
                        {"url", "/regiotafels/" + str(t, "id") + "/"}});
@@ -144,12 +183,11 @@ json tafels_overview(const Site& site) {
       ++unknown;
     }
   }
-  size_t total = member(member(tafels, "algemeen"), "aantal_tafels").is_number_integer()
-                     ? member(member(tafels, "algemeen"), "aantal_tafels").get<size_t>()
-                     : known.size() + unknown;
+  const json& count = member(member(tafels, "algemeen"), "aantal_tafels");
+  size_t total = count.is_number_unsigned() ? count.get<size_t>() : known.size() + unknown;
   size_t missing = total > known.size() ? total - known.size() : 0;
   json feiten = json::array();
-  for (const json& f : member(member(tafels, "algemeen"), "feiten")) feiten.push_back(str(f, "tekst"));
+  for (const json& f : list_of(member(tafels, "algemeen"), "feiten")) feiten.push_back(str(f, "tekst"));
   return {{"bekend", std::move(known)},
           {"aantal", total},
           {"aantal_onbekend", missing},
@@ -159,26 +197,27 @@ json tafels_overview(const Site& site) {
 }
 
 json tafel_for_province(const Site& site, const std::string& provincie) {
-  for (const json& t : member(data_set(site, "tafels"), "tafels")) {
+  for (const json& t : list_of(data_set(site, "tafels"), "tafels")) {
     if (str(t, "status") == "onbekend") continue;
-    for (const json& p : member(t, "gebied_provincies")) {
+    for (const json& p : list_of(t, "gebied_provincies")) {
       if (p == provincie) return {{"naam", str(t, "naam")}, {"url", "/regiotafels/" + str(t, "id") + "/"}};
     }
   }
   return nullptr;
 }
 
-void add_gemeente_pages(Site* site, Diagnostics* diags) {
+void add_gemeente_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
   std::vector<Gemeente> all = gemeenten_of(*site);
   if (all.empty()) return;
-  const std::string origin = "content/data/gemeenten.json";
+  const Origin origin = origin_of(raw, "gemeenten", "gemeenten", "", "", 0);
   std::vector<Gemeente> sorted = all;
   std::sort(sorted.begin(), sorted.end(), [](const Gemeente& a, const Gemeente& b) { return sort_key(a.naam) < sort_key(b.naam); });
   json letters = json::array();
   for (const Gemeente& g : sorted) {
-    std::string letter(1, static_cast<char>(std::toupper(sort_key(g.naam)[0])));
+    std::string key = sort_key(g.naam);
+    std::string letter(1, key.empty() ? '#' : static_cast<char>(std::toupper(static_cast<unsigned char>(key[0]))));
     if (letters.empty() || letters.back()["letter"] != letter) {
-      letters.push_back({{"letter", letter}, {"id", "letter-" + std::string(1, static_cast<char>(std::tolower(letter[0])))}, {"gemeenten", json::array()}});
+      letters.push_back({{"letter", letter}, {"id", "letter-" + std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(letter[0]))))}, {"gemeenten", json::array()}});
     }
     letters.back()["gemeenten"].push_back({{"naam", g.label}, {"url", "/gemeente/" + g.slug + "/"}});
   }
@@ -192,18 +231,19 @@ void add_gemeente_pages(Site* site, Diagnostics* diags) {
   // Which regions each gemeente lies in, for every kind of region that is published.
   std::map<std::string, json> regions_of;
   const json& regios = data_set(*site, "regios");
-  for (const json& kind : member(regios, "soorten")) {
+  for (const json& kind : list_of(regios, "soorten")) {
     if (!kind.is_string()) continue;
-    const json& k = member(regios, kind.get<std::string>().c_str());
-    if (k.is_null()) continue;  // held back as unverified
-    for (const json& region : member(k, "regios")) {
-      for (const json& code : member(region, "gemeenten")) {
+    const json& k = member(regios, text(kind).c_str());
+    if (!k.is_object()) continue;  // held back as unverified
+    for (const json& region : list_of(k, "regios")) {
+      for (const json& code : list_of(region, "gemeenten")) {
         if (!code.is_string()) continue;
-        regions_of[code.get<std::string>()].push_back(
+        regions_of[text(code)].push_back(
             {{"soort", str(k, "enkelvoud")}, {"naam", str(region, "naam")}, {"herkomst", provenance_view(k)}});
       }
     }
   }
+  std::map<std::string, int> slug_uses;
   for (const Gemeente& g : all) {
     json tafel = tafel_for_province(*site, g.provincie);
     json context = {
@@ -215,15 +255,15 @@ void add_gemeente_pages(Site* site, Diagnostics* diags) {
         {"tafel", tafel},
     };
     int p = add_page(site, "/gemeente/" + g.slug + "/", g.label, "gemeente", PageKind::kPage, index,
-                     std::move(context), origin, diags);
+                     std::move(context), origin_of(raw, "gemeenten", "gemeenten", "slug", g.slug, slug_uses[g.slug]++), diags);
     if (p >= 0) site->pages[p].front_matter.description = "Waar kun je in " + g.label + " terecht voor ggz?";
   }
 }
 
-void add_tafel_pages(Site* site, Diagnostics* diags) {
+void add_tafel_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
   const json& tafels = data_set(*site, "tafels");
   if (tafels.is_null()) return;
-  const std::string origin = "content/data/tafels.json";
+  const Origin origin = origin_of(raw, "tafels", "tafels", "", "", 0);
   json overview = tafels_overview(*site);
   int index = add_page(site, "/regiotafels/", "Regiotafels hoogcomplexe ggz", "tafels", PageKind::kSection,
                        site->home, {{"tafels", overview}}, origin, diags);
@@ -231,31 +271,38 @@ void add_tafel_pages(Site* site, Diagnostics* diags) {
   site->pages[index].front_matter.weight = 51;
   site->pages[index].front_matter.params["menu"] = false;
   std::vector<Gemeente> all = gemeenten_of(*site);
-  for (const json& t : member(tafels, "tafels")) {
+  std::map<std::string, int> id_uses;
+  for (const json& t : list_of(tafels, "tafels")) {
     if (str(t, "status") == "onbekend") continue;
     json gemeenten = json::array();
     for (const Gemeente& g : all) {
-      for (const json& p : member(t, "gebied_provincies")) {
+      for (const json& p : list_of(t, "gebied_provincies")) {
         if (p == g.provincie) gemeenten.push_back({{"naam", g.naam}, {"url", "/gemeente/" + g.slug + "/"}});
       }
     }
     json kanalen = json::array();
     const json& aanmelden = member(t, "aanmelden");
-    for (const json& ch : member(aanmelden, "kanalen")) kanalen.push_back(contact_card({{"kanalen", {ch}}})["kanalen"][0]);
+    for (const json& ch : list_of(aanmelden, "kanalen")) {
+      json one = json::object();
+      one["kanalen"] = json::array();
+      one["kanalen"].push_back(ch);
+      json card = contact_card(one);  // a named copy: ranging over a temporary's member dangles
+      for (json& c : card["kanalen"]) kanalen.push_back(std::move(c));  // none if held back
+    }
     json context = {{"tafel",
                      {{"naam", str(t, "naam")}, {"gebied", str(t, "gebied")}, {"coordinatie", str(t, "coordinatie")},
                       {"aanmelden", str(aanmelden, "tekst")}, {"kanalen", std::move(kanalen)},
                       {"herkomst", provenance_view(t)},
                       {"has_gemeenten", !gemeenten.empty()}, {"gemeenten", std::move(gemeenten)}}}};
-    add_page(site, "/regiotafels/" + str(t, "id") + "/", str(t, "naam"), "tafel", PageKind::kPage, index,
-             std::move(context), origin, diags);
+    std::string id = str(t, "id");
+    add_page(site, "/regiotafels/" + id + "/", str(t, "naam"), "tafel", PageKind::kPage, index,
+             std::move(context), origin_of(raw, "tafels", "tafels", "id", id, id_uses[id]++), diags);
   }
 }
 
-void add_route_pages(Site* site, Diagnostics* diags) {
+void add_route_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
   const json& vragen = data_set(*site, "vragen");
   if (vragen.is_null()) return;
-  const std::string origin = "content/data/vragen.json";
   std::string start = str(vragen, "start");
   auto url_of = [&](const std::string& id) { return id == start ? std::string("/route/") : "/route/" + id + "/"; };
   // The start question is the section page; the rest hang below it. Titles stay neutral so that
@@ -263,25 +310,27 @@ void add_route_pages(Site* site, Diagnostics* diags) {
   const std::string title = "Waar kan ik terecht?";
   int index = -1;
   std::vector<const json*> nodes;
-  for (const json& n : member(vragen, "knopen")) nodes.push_back(&n);
+  for (const json& n : list_of(vragen, "knopen")) nodes.push_back(&n);
   std::stable_partition(nodes.begin(), nodes.end(), [&](const json* n) { return str(*n, "id") == start; });
   int number = 0;
+  std::map<std::string, int> id_uses;
   for (const json* n : nodes) {
     ++number;
     bool question = str(*n, "soort") == "vraag";
     json context = {{"is_vraag", question}, {"is_advies", !question}, {"route_start", "/route/"}};
     if (question) {
       json answers = json::array();
-      for (const json& a : member(*n, "antwoorden")) answers.push_back({{"tekst", str(a, "tekst")}, {"url", url_of(str(a, "naar"))}});
+      for (const json& a : list_of(*n, "antwoorden")) answers.push_back({{"tekst", str(a, "tekst")}, {"url", url_of(str(a, "naar"))}});
       context["vraag"] = {{"vraag", str(*n, "vraag")}, {"uitleg", str(*n, "uitleg")}, {"antwoorden", std::move(answers)}};
     } else {
       context["advies"] = {{"titel", str(*n, "titel")}, {"wat_doe_je", member(*n, "wat_doe_je")},
                            {"waarom", str(*n, "waarom")}, {"links", link_items(*site, member(*n, "links"))}};
     }
-    bool is_start = str(*n, "id") == start;
-    int p = add_page(site, url_of(str(*n, "id")), title, question ? "vraag" : "advies",
+    std::string id = str(*n, "id");
+    bool is_start = id == start;
+    int p = add_page(site, url_of(id), title, question ? "vraag" : "advies",
                      is_start ? PageKind::kSection : PageKind::kPage, is_start ? site->home : index,
-                     std::move(context), origin, diags);
+                     std::move(context), origin_of(raw, "vragen", "knopen", "id", id, id_uses[id]++), diags);
     if (p < 0) continue;
     site->pages[p].front_matter.params["sitemap"] = is_start;
     site->pages[p].front_matter.weight = is_start ? 3 : number;
@@ -294,7 +343,7 @@ void add_route_pages(Site* site, Diagnostics* diags) {
 }
 
 void add_open_data(Site* site, Diagnostics* diags) {
-  if (site->data.empty()) return;
+  if (!site->data.is_object() || site->data.empty()) return;
   json sets = json::array();
   for (const auto& [name, value] : site->data.items()) {
     const json& bron = member(value, "bron");
@@ -307,7 +356,7 @@ void add_open_data(Site* site, Diagnostics* diags) {
   std::string newest;
   for (const auto& [name, value] : site->data.items()) newest = std::max(newest, str(member(value, "bron"), "opgenomen"));
   int index = add_page(site, "/data/", "Open data", "data", PageKind::kSection, site->home,
-                       {{"datasets", std::move(sets)}}, "content/data", diags);
+                       {{"datasets", std::move(sets)}}, Origin{"content/data", nullptr, "", "", "", 0}, diags);
   if (index >= 0) site->pages[index].front_matter.lastmod = newest;
   if (index >= 0) {
     site->pages[index].front_matter.weight = 90;
@@ -329,11 +378,13 @@ void add_open_data(Site* site, Diagnostics* diags) {
     // An entry's first term is what the finder shows ("Bergen (Limburg)"); a name that several
     // gemeenten share leads to a choice, not to the first of them.
     json names = json::array();
-    const json& records = member(data_set(*site, "gemeenten"), "gemeenten");
+    const json& records = list_of(data_set(*site, "gemeenten"), "gemeenten");  // as gemeenten_of
     for (size_t i = 0; i < records.size() && i < all.size(); ++i) {
       json terms = json::array({all[i].label});
       if (all[i].label != all[i].naam) terms.push_back(all[i].naam);
-      for (const json& z : member(records[i], "zoeknamen")) terms.push_back(z);
+      for (const json& z : list_of(records[i], "zoeknamen")) {
+        if (z.is_string()) terms.push_back(z);
+      }
       names.push_back({terms, "/gemeente/" + all[i].slug + "/"});
     }
     site->generated["data/gemeente-namen.json"] = json_for_publishing(names, -1);
@@ -343,9 +394,12 @@ void add_open_data(Site* site, Diagnostics* diags) {
     std::string csv = "pc4,gemeente_code,gemeente\n";
     std::map<char, json> shards;  // first digit -> {"1011": [["Amsterdam", "/gemeente/amsterdam/"]]}
     for (const auto& [pc4, codes] : postcodes.items()) {
+      // Only four-digit keys become shards: anything else would name a file after a stray byte.
+      if (pc4.size() != 4 || !std::all_of(pc4.begin(), pc4.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
       json entries = json::array();
-      for (const json& code : codes) {
-        auto it = by_code.find(code.get<std::string>());
+      for (const json& code : elements(codes)) {
+        if (!code.is_string()) continue;
+        auto it = by_code.find(text(code));
         if (it == by_code.end()) continue;
         csv += pc4 + "," + it->first + "," + csv_field(it->second->naam) + "\n";
         entries.push_back({it->second->naam, "/gemeente/" + it->second->slug + "/"});
@@ -366,8 +420,8 @@ void check_data_links(const Site& site, const DataFiles& raw, Diagnostics* diags
         if (v.is_object()) {
           for (const auto& [key, item] : v.items()) {
             std::string here = at + "/" + pointer_escape(key);
-            if (key == "pagina" && item.is_string() && !site.page_by_url.count(item.get<std::string>())) {
-              src.error(diags, here, "broken link: no page at " + item.get<std::string>());
+            if (key == "pagina" && item.is_string() && !site.page_by_url.count(text(item))) {
+              src.error(diags, here, "broken link: no page at " + text(item));
             }
             walk(src, item, here);
           }
@@ -384,10 +438,10 @@ void check_data_links(const Site& site, const DataFiles& raw, Diagnostics* diags
 }  // namespace
 
 json contact_card(const json& contact) {
-  json card = contact;
+  json card = contact.is_object() ? contact : json::object();
   json channels = json::array();
-  for (const json& ch : member(contact, "kanalen")) {
-    if (!may_be_shown(ch)) continue;
+  for (const json& ch : list_of(contact, "kanalen")) {
+    if (!ch.is_object() || !may_be_shown(ch)) continue;
     json c = ch;
     std::string kind = str(ch, "soort"), value = str(ch, "waarde");
     if (kind == "telefoon") {
@@ -399,7 +453,7 @@ json contact_card(const json& contact) {
     } else {
       c["href"] = value;
     }
-    c["is_" + kind] = true;
+    if (!kind.empty()) c["is_" + kind] = true;
     c["herkomst"] = provenance_view(ch);
     channels.push_back(std::move(c));
   }
@@ -409,9 +463,9 @@ json contact_card(const json& contact) {
 }
 
 void add_ggz_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
-  add_gemeente_pages(site, diags);
-  add_tafel_pages(site, diags);
-  add_route_pages(site, diags);
+  add_gemeente_pages(site, raw, diags);
+  add_tafel_pages(site, raw, diags);
+  add_route_pages(site, raw, diags);
   add_open_data(site, diags);
   check_data_links(*site, raw, diags);
   for (const Page& page : site->pages) {
@@ -420,7 +474,7 @@ void add_ggz_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
     json frame;
     add_step_context(*site, page, &frame);
     if (!frame.contains("step")) {
-      diags->error(page.source_path, 0, 0, "unknown step \"" + stap.get<std::string>() + "\" (not in stappen.json)");
+      diags->error(page.source_path, 0, 0, "unknown step \"" + text(stap) + "\" (not in stappen.json)");
     }
   }
 }
@@ -429,8 +483,8 @@ void add_step_context(const Site& site, const Page& page, json* frame) {
   const json& stap = member(page.front_matter.params, "stap");
   if (!stap.is_string()) return;
   json steps = json::array();
-  for (const json& s : member(data_set(site, "stappen"), "stappen")) {
-    bool current = str(s, "id") == stap.get<std::string>();
+  for (const json& s : list_of(data_set(site, "stappen"), "stappen")) {
+    bool current = str(s, "id") == text(stap);
     json item = {{"nummer", member(s, "nummer")}, {"titel", str(s, "titel")},
                  {"url", str(s, "pagina")}, {"current", current}};
     if (current) (*frame)["step"] = step_json(site, s);
@@ -454,7 +508,7 @@ std::optional<json> ggz_block_context(const Site& site, const markdown::BlockDir
       *error = "unknown contact \"" + id + "\" (not in contacten.json)";
       return std::nullopt;
     }
-    for (const json& c : member(data_set(site, "contacten"), "contacten")) {
+    for (const json& c : list_of(data_set(site, "contacten"), "contacten")) {
       if (str(c, "id") == id) return json{{"block", contact_card(c)}};
     }
     // Present in the data but unverified, so held back: say so instead of showing it.
@@ -462,12 +516,12 @@ std::optional<json> ggz_block_context(const Site& site, const markdown::BlockDir
   }
   if (name == "stappen") {
     json steps = json::array();
-    for (const json& s : member(data_set(site, "stappen"), "stappen")) steps.push_back(step_json(site, s));
+    for (const json& s : list_of(data_set(site, "stappen"), "stappen")) steps.push_back(step_json(site, s));
     return json{{"block", {{"stappen", std::move(steps)},
                            {"clientondersteuning", member(data_set(site, "stappen"), "clientondersteuning")}}}};
   }
   if (name == "stap") {
-    for (const json& s : member(data_set(site, "stappen"), "stappen")) {
+    for (const json& s : list_of(data_set(site, "stappen"), "stappen")) {
       if (str(s, "id") == arg("id")) return json{{"block", step_json(site, s)}};
     }
     *error = "unknown step \"" + arg("id") + "\" (not in stappen.json)";
@@ -475,8 +529,8 @@ std::optional<json> ggz_block_context(const Site& site, const markdown::BlockDir
   }
   if (name == "crisis") {
     json ways = json::array();
-    for (const json& t : member(data_set(site, "crisis"), "toegang")) {
-      json way = t;
+    for (const json& t : list_of(data_set(site, "crisis"), "toegang")) {
+      json way = t.is_object() ? t : json::object();
       way["links"] = link_items(site, json::array({{{"titel", str(t, "titel")}, {"contact", str(t, "contact")}}}));
       ways.push_back(std::move(way));
     }

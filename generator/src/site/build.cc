@@ -12,6 +12,7 @@
 #include "data/provenance.h"
 #include "data/ggz_checks.h"
 #include "data/ggz_pages.h"
+#include "data/json_access.h"
 #include "site/build_memo.h"
 #include "site/content_loader.h"
 #include "site/context.h"
@@ -176,10 +177,9 @@ SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const st
   check_ggz_data(out.raw, &out.diagnostics);
   out.facts = index_facts(out.raw, &out.diagnostics);
   for (const auto& [name, source] : out.raw) {
-    for (const auto& item : source.value.value(name, nlohmann::json::array())) {
-      if (item.is_object() && item.contains("id") && item["id"].is_string()) {
-        out.ids[name].insert(item["id"].get<std::string>());
-      }
+    // Typed access: a file may have any shape here when it has no schema of its own.
+    for (const auto& item : list_of(source.value, name.c_str())) {
+      if (member(item, "id").is_string()) out.ids[name].insert(str(item, "id"));
     }
   }
   return out;

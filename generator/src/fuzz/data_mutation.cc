@@ -1,0 +1,403 @@
+#include "fuzz/data_mutation.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "data/data_files.h"
+#include "data/facts.h"
+#include "data/ggz_checks.h"
+#include "data/ggz_pages.h"
+#include "data/json_access.h"
+#include "data/json_source.h"
+#include "data/provenance.h"
+#include "util/file_system.h"
+
+namespace wegwijzer {
+namespace {
+
+using nlohmann::json;
+
+// The end (one past the last byte) of the JSON value that starts at `start` in valid JSON text.
+size_t value_end(const std::string& text, size_t start) {
+  size_t i = start;
+  auto skip_string = [&] {
+    for (++i; i < text.size() && text[i] != '"'; ++i) {
+      if (text[i] == '\\') ++i;
+    }
+    ++i;  // the closing quote
+  };
+  if (i >= text.size()) return i;
+  if (text[i] == '"') {
+    skip_string();
+    return std::min(i, text.size());
+  }
+  if (text[i] == '{' || text[i] == '[') {
+    int depth = 0;
+    while (i < text.size()) {
+      char c = text[i];
+      if (c == '"') {
+        skip_string();
+        continue;
+      }
+      if (c == '{' || c == '[') ++depth;
+      if (c == '}' || c == ']') {
+        if (--depth == 0) return i + 1;
+      }
+      ++i;
+    }
+    return text.size();
+  }
+  while (i < text.size() && text[i] != ',' && text[i] != '}' && text[i] != ']' && text[i] != ' ' &&
+         text[i] != '\n' && text[i] != '\r' && text[i] != '\t') {
+    ++i;
+  }
+  return i;
+}
+
+struct Node {
+  std::string pointer;
+  const json* value;
+};
+
+void collect(const json& v, const std::string& pointer, std::vector<Node>* out) {
+  out->push_back({pointer, &v});
+  if (v.is_object()) {
+    for (const auto& [key, item] : v.items()) collect(item, pointer + "/" + pointer_escape(key), out);
+  } else if (v.is_array()) {
+    for (size_t i = 0; i < v.size(); ++i) collect(v[i], pointer + "/" + std::to_string(i), out);
+  }
+}
+
+// Values of every JSON type, to flip to or add.
+const std::vector<json>& samples() {
+  static const std::vector<json> kSamples = {
+      "mutatie", "", "GM0363", 12345, -1, 0, 1.5, true, false, nullptr,
+      json::array(), json::array({"mutatie"}), json::array({1, 2}), json::object(),
+      json{{"mutatie", 1}},
+  };
+  return kSamples;
+}
+
+// Number types count as one kind here: 1 -> 1.5 is no type flip.
+int kind_of(const json& v) {
+  if (v.is_number()) return 10;
+  return static_cast<int>(v.type());
+}
+
+std::string short_dump(const json& v) {
+  std::string s = v.dump();
+  return s.size() > 60 ? s.substr(0, 57) + "..." : s;
+}
+
+}  // namespace
+
+uint64_t ByteChooser::operator()(uint64_t n) {
+  if (n <= 1) return 0;
+  uint64_t x = 0;
+  // As many bytes as n needs.
+  for (uint64_t range = 1; range < n && range < (uint64_t{1} << 56); range <<= 8) {
+    x = (x << 8) | (pos_ < bytes_.size() ? static_cast<unsigned char>(bytes_[pos_]) : 0);
+    ++pos_;
+  }
+  return x % n;
+}
+
+std::optional<DataMutation> mutate_json_text(const std::string& text, const Choose& choose) {
+  JsonSource src;
+  Diagnostics ignored;
+  if (!parse_json_source("mutated.json", text, &src, &ignored)) return std::nullopt;
+  std::vector<Node> nodes;
+  collect(src.value, "", &nodes);
+
+  enum Kind { kFlip, kRemoveKey, kExtraKey, kEmptyList, kDuplicate, kWrapArray, kWrapObject, kKinds };
+  static const char* const kNames[] = {"type flip", "removed key", "extra key", "emptied list",
+                                       "duplicated element", "wrapped in an array",
+                                       "wrapped in an object"};
+  Kind kind = static_cast<Kind>(choose(kKinds));
+  auto eligible = [&](const json& v) {
+    switch (kind) {
+      case kRemoveKey: return v.is_object() && !v.empty();
+      case kExtraKey: return v.is_object();
+      case kEmptyList:
+      case kDuplicate: return v.is_array() && !v.empty();
+      default: return true;
+    }
+  };
+  std::vector<const Node*> candidates;
+  for (const Node& n : nodes) {
+    if (eligible(*n.value)) candidates.push_back(&n);
+  }
+  if (candidates.empty()) {
+    kind = kFlip;
+    for (const Node& n : nodes) candidates.push_back(&n);
+  }
+  const Node& target = *candidates[choose(candidates.size())];
+  const json& old = *target.value;
+  json replacement;
+  std::string detail;
+  switch (kind) {
+    case kFlip: {
+      std::vector<const json*> others;
+      for (const json& s : samples()) {
+        if (kind_of(s) != kind_of(old)) others.push_back(&s);
+      }
+      replacement = *others[choose(others.size())];
+      detail = std::string(old.type_name()) + " -> " + short_dump(replacement);
+      break;
+    }
+    case kRemoveKey: {
+      auto it = old.begin();
+      std::advance(it, static_cast<long>(choose(old.size())));
+      detail = "\"" + it.key() + "\"";
+      replacement = old;
+      replacement.erase(it.key());
+      break;
+    }
+    case kExtraKey: {
+      replacement = old;
+      std::string key = "mutatie";
+      while (replacement.contains(key)) key += "_";
+      replacement[key] = samples()[choose(samples().size())];
+      detail = "\"" + key + "\": " + short_dump(replacement[key]);
+      break;
+    }
+    case kEmptyList:
+      replacement = json::array();
+      detail = std::to_string(old.size()) + " elements";
+      break;
+    case kDuplicate: {
+      size_t i = choose(old.size());
+      replacement = old;
+      replacement.insert(replacement.begin() + static_cast<long>(i) + 1, old[i]);
+      detail = "element " + std::to_string(i);
+      break;
+    }
+    case kWrapArray:
+      replacement = json::array();
+      replacement.push_back(old);
+      break;
+    case kWrapObject:
+      replacement = json::object();
+      replacement["waarde"] = old;
+      break;
+    case kKinds: break;
+  }
+  size_t start = src.offset_of(target.pointer);
+  size_t end = value_end(text, start);
+  DataMutation m;
+  m.pointer = target.pointer;
+  m.description = std::string(kNames[kind]) + " at " + (target.pointer.empty() ? "/" : target.pointer) +
+                  (detail.empty() ? "" : ": " + detail);
+  m.text = text.substr(0, start) + replacement.dump() + text.substr(end);
+  return m;
+}
+
+std::vector<std::string> data_file_paths(const SiteFiles& files) {
+  std::vector<std::string> out;
+  const std::string dir = "content/data/";
+  for (const auto& [path, text] : files) {
+    if (path.starts_with(dir) && path.ends_with(".json") &&
+        path.find('/', dir.size()) == std::string::npos) {
+      out.push_back(path);
+    }
+  }
+  return out;
+}
+
+bool passes_own_schema(const SiteFiles& files, const std::string& path, const std::string& text) {
+  MemoryFileSystem fs(files);
+  JsonSource src;
+  Diagnostics diags;
+  if (!parse_json_source(path, text, &src, &diags)) return false;
+  std::string name = path.substr(path.rfind('/') + 1);
+  name.resize(name.size() - 5);
+  validate_against_schema(fs, src, "content/data/schemas/" + name + ".schema.json", &diags);
+  return !diags.has_errors();
+}
+
+Diagnostics run_data_layer(const SiteFiles& files) {
+  MemoryFileSystem fs(files);
+  Diagnostics diags;
+  DataFiles raw = load_data_files(fs, "content/data", &diags);
+  run_data_layer(raw, &diags);
+  return diags;
+}
+
+DataLayer::DataLayer(const SiteFiles& site) {
+  for (const auto& [path, text] : site) {
+    if (path.starts_with("content/data/schemas/")) schemas_[path] = text;
+  }
+  MemoryFileSystem fs(site);
+  Diagnostics ignored;
+  raw_ = load_data_files(fs, "content/data", &ignored);
+}
+
+Diagnostics DataLayer::run(const std::string& path, const std::string& text) {
+  SiteFiles files = schemas_;
+  files[path] = text;
+  MemoryFileSystem fs(files);
+  Diagnostics diags;
+  DataFiles loaded = load_data_files(fs, "content/data", &diags);
+  // Swap the file's new version in for the run, and the old one back after it.
+  std::string name = path.substr(path.rfind('/') + 1);
+  name.resize(name.size() - 5);
+  std::optional<JsonSource> before;
+  if (auto it = raw_.find(name); it != raw_.end()) before = std::move(it->second);
+  raw_.erase(name);
+  if (auto it = loaded.find(name); it != loaded.end()) raw_.emplace(name, std::move(it->second));
+  struct Restore {
+    DataFiles& raw;
+    const std::string& name;
+    std::optional<JsonSource>& before;
+    ~Restore() {
+      raw.erase(name);
+      if (before) raw.emplace(name, std::move(*before));
+    }
+  } restore{raw_, name, before};
+  run_data_layer(raw_, &diags);
+  return diags;
+}
+
+void run_data_layer(const DataFiles& raw, Diagnostics* out) {
+  Diagnostics& diags = *out;
+  const std::string today = "2026-12-04";
+  Site site;
+  for (const auto& [name, source] : raw) {
+    check_provenance(source, today, 12, &diags);
+    json published = published_data(source.value);
+    if (published.is_object()) published.erase("$schema");
+    json_for_publishing(published, 1);
+    site.data[name] = std::move(published);
+    for (const json& item : list_of(source.value, name.c_str())) {
+      if (item.is_object() && member(item, "id").is_string()) site.data_ids[name].insert(str(item, "id"));
+    }
+  }
+  check_ggz_data(raw, &diags);
+  FactIndex facts = index_facts(raw, &diags);
+  (void)facts;
+  for (const auto& [name, source] : raw) list_facts(source, today, 12);
+
+  // A home page, and a page for each step, as the site has them.
+  Page home;
+  home.url = "/";
+  home.kind = PageKind::kSection;
+  home.source_path = "content/_index.md";
+  site.pages.push_back(home);
+  site.page_by_url["/"] = 0;
+  site.home = 0;
+  for (const json& s : list_of(member(site.data, "stappen"), "stappen")) {
+    Page page;
+    page.url = "/stap-" + std::to_string(site.pages.size()) + "/";
+    page.source_path = "content/stap-" + std::to_string(site.pages.size()) + ".md";
+    page.front_matter.params["stap"] = str(s, "id");
+    page.parent = 0;
+    site.page_by_url.emplace(page.url, static_cast<int>(site.pages.size()));
+    site.pages.push_back(std::move(page));
+  }
+  add_ggz_pages(&site, raw, &diags);
+  for (const Page& page : site.pages) {
+    json frame;
+    add_step_context(site, page, &frame);
+  }
+  // Every block with every id its data set has, and one it has not.
+  for (const char* block : {"contact", "stap", "stappen", "crisis", "tafels", "gemeentezoeker", "onbekend"}) {
+    std::vector<std::string> ids = {"bestaat-niet"};
+    const char* set = std::string_view(block) == "contact" ? "contacten" : "stappen";
+    if (auto it = site.data_ids.find(set); it != site.data_ids.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
+    if (std::string_view(block) != "contact" && std::string_view(block) != "stap") ids.resize(1);
+    for (const std::string& id : ids) {
+      markdown::BlockDirective directive;
+      directive.name = block;
+      directive.args["id"] = id;
+      std::string error;
+      ggz_block_context(site, directive, &error);
+    }
+  }
+}
+
+SiteFiles read_site_files(const std::string& root) {
+  namespace fs = std::filesystem;
+  SiteFiles files;
+  auto read = [&](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    files[fs::relative(p, root).generic_string()] = ss.str();
+  };
+  for (const char* dir : {"content", "templates", "site-assets"}) {
+    if (!fs::is_directory(fs::path(root) / dir)) continue;
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(root) / dir)) {
+      if (entry.is_regular_file()) read(entry.path());
+    }
+  }
+  if (fs::is_regular_file(fs::path(root) / "wegwijzer.yaml")) read(fs::path(root) / "wegwijzer.yaml");
+  return files;
+}
+
+std::optional<MutatedSite> mutate_site(const SiteFiles& site, std::string_view recipe) {
+  std::vector<std::string> paths = data_file_paths(site);
+  if (paths.empty()) return std::nullopt;
+  ByteChooser choose(recipe);
+  Choose pick = [&](uint64_t n) { return choose(n); };
+  MutatedSite out;
+  out.path = paths[pick(paths.size())];
+  std::string text = site.at(out.path);
+  size_t rounds = 1 + pick(3);
+  for (size_t i = 0; i < rounds; ++i) {
+    std::optional<DataMutation> m = mutate_json_text(text, pick);
+    if (!m) break;
+    text = std::move(m->text);
+    out.description += (out.description.empty() ? "" : "; then ") + m->description;
+  }
+  out.files = site;
+  out.files[out.path] = std::move(text);
+  return out;
+}
+
+void fuzz_data_mutation(const SiteFiles& site, std::string_view recipe, bool full_build) {
+  std::optional<MutatedSite> m = mutate_site(site, recipe);
+  if (!m) return;
+  bool valid = passes_own_schema(m->files, m->path, m->files[m->path]);
+  static DataLayer* layer = nullptr;  // loaded once per site: the fuzzer calls this for ever
+  static const SiteFiles* layer_site = nullptr;
+  if (!layer || layer_site != &site) {
+    delete layer;
+    layer = new DataLayer(site);
+    layer_site = &site;
+  }
+  auto reported = [&](const Diagnostics& diags) {
+    bool named = false;
+    for (const Diagnostic& d : diags.items()) {
+      if (d.severity != Severity::kError || d.path != m->path) continue;
+      if (d.line <= 0) {
+        std::fprintf(stderr, "error without a line in %s after %s: %s\n", m->path.c_str(),
+                     m->description.c_str(), d.message.c_str());
+        std::abort();
+      }
+      named = true;
+    }
+    if (!valid && !named) {
+      std::fprintf(stderr, "%s fails its schema after %s, but no error names it\n", m->path.c_str(),
+                   m->description.c_str());
+      std::abort();
+    }
+  };
+  reported(layer->run(m->path, m->files[m->path]));
+  if (full_build) reported(build_in_memory(m->files, recipe.size() % 2 == 0).diagnostics);
+}
+
+BuildResult build_in_memory(const SiteFiles& files, bool editor_checks) {
+  MemoryFileSystem fs(files);
+  MemoryOutput output;
+  BuildOptions options;
+  options.jobs = 1;
+  options.today = "2026-12-04";
+  options.editor_checks = editor_checks;
+  return build_site(fs, options, &output);
+}
+
+}  // namespace wegwijzer
