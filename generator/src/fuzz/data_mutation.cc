@@ -10,7 +10,7 @@
 #include "data/data_files.h"
 #include "data/facts.h"
 #include "data/ggz_checks.h"
-#include "data/ggz_pages.h"
+#include "site/ggz_pages.h"
 #include "data/json_access.h"
 #include "data/json_source.h"
 #include "data/provenance.h"

@@ -11,7 +11,7 @@
 #include "data/facts.h"
 #include "data/provenance.h"
 #include "data/ggz_checks.h"
-#include "data/ggz_pages.h"
+#include "site/ggz_pages.h"
 #include "data/json_access.h"
 #include "site/build_memo.h"
 #include "site/content_loader.h"

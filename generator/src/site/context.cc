@@ -6,7 +6,9 @@
 
 #include <xxhash.h>
 
-#include "data/ggz_pages.h"
+#include "site/ggz_pages.h"
+#include "data/json_access.h"
+#include "data/provenance.h"
 #include "site/url_resolver.h"
 #include "util/fingerprint.h"
 
@@ -221,15 +223,18 @@ uint64_t json_fingerprint(const json& value) {
   return w.digest();
 }
 
-std::string dutch_date(const std::string& iso) {
-  static const char* const kMonths[] = {"januari", "februari", "maart",     "april",
-                                        "mei",     "juni",     "juli",      "augustus",
-                                        "september", "oktober", "november", "december"};
-  if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-') return iso;
-  int month = std::stoi(iso.substr(5, 2));
-  int day = std::stoi(iso.substr(8, 2));
-  if (month < 1 || month > 12) return iso;
-  return std::to_string(day) + " " + kMonths[month - 1] + " " + iso.substr(0, 4);
+json herkomst_frame(const json& record, const Strings& strings) {
+  std::string source = str(record, "source");
+  std::string title = str(record, "source_titel");
+  json check = false;
+  if (has_verification(record)) {
+    std::string date = str(member(record, "gecontroleerd"), "datum");
+    check = {{"datum", date}, {"datum_nl", strings.date(date)}, {"door", str(member(record, "gecontroleerd"), "door")}};
+  }
+  return {{"source_url", source.starts_with("http") ? source : ""},
+          {"source_titel", title.empty() ? source : title},
+          {"source_datum_nl", strings.date(str(record, "source_datum"))},
+          {"gecontroleerd", std::move(check)}};
 }
 
 int top_section(const Site& site, int page) {
@@ -244,19 +249,12 @@ int top_section(const Site& site, int page) {
 
 namespace {
 
-// A fact as templates see it: site.feiten.<id>, and each entry of page.bronnen. Dates in the
-// site's words; a source dated by year or month alone stays as written.
+// A fact as templates see it: site.feiten.<id>, and each entry of page.bronnen: the record's own
+// fields and how to show and link it.
 json fact_frame(const Fact& f, const Strings& strings) {
-  json check = false;
-  if (!f.gecontroleerd_op.empty()) {
-    check = {{"datum", f.gecontroleerd_op}, {"datum_nl", strings.date(f.gecontroleerd_op)}, {"door", f.door}};
-  }
   json frame = f.record.is_object() ? f.record : json::object();
   frame.update({{"id", f.id}, {"text", f.text}, {"value", f.value}, {"href", f.href},
-                {"herkomst", {{"source_url", f.source.starts_with("http") ? f.source : ""},
-                              {"source_titel", f.source_titel.empty() ? f.source : f.source_titel},
-                              {"source_datum_nl", strings.date(f.source_datum)},
-                              {"gecontroleerd", std::move(check)}}}});
+                {"herkomst", herkomst_frame(f.record, strings)}});
   return frame;
 }
 

@@ -61,8 +61,9 @@ uint64_t rendered_fingerprint(const markdown::Rendered& rendered);
 // xxh3 of a JSON value's structure and contents, without serialising it.
 uint64_t json_fingerprint(const nlohmann::json& value);
 
-// "2026-11-23" -> "23 november 2026"; anything else unchanged.
-std::string dutch_date(const std::string& iso_date);
+// Where a record of the data comes from, as templates show it (partials/herkomst): its source's
+// title, address and date in the site's words, and a recorded check (`gecontroleerd`) or false.
+nlohmann::json herkomst_frame(const nlohmann::json& record, const Strings& strings);
 
 // The top-level section a page lies in (the home page's child), or -1.
 int top_section(const Site& site, int page);

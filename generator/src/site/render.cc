@@ -1,7 +1,7 @@
 #include "site/render.h"
 
 #include "check/contact_literals.h"
-#include "data/ggz_pages.h"
+#include "site/ggz_pages.h"
 #include "template/mustache.h"
 
 namespace wegwijzer {

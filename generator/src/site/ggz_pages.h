@@ -32,9 +32,6 @@ void add_step_context(const Site& site, const Page& page, nlohmann::json* frame)
 
 // A contact as templates show it: only verified channels, each with its href (tel: in E.164,
 // mailto:, https:).
-nlohmann::json contact_card(const nlohmann::json& contact);
-
-// A record's source and any recorded check, for templates (partials/herkomst).
-nlohmann::json provenance_view(const nlohmann::json& record);
+nlohmann::json contact_card(const nlohmann::json& contact, const Strings& strings);
 
 }  // namespace wegwijzer

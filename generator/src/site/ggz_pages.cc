@@ -1,6 +1,7 @@
-#include "data/ggz_pages.h"
+#include "site/ggz_pages.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "data/json_access.h"
@@ -100,28 +101,7 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
-// "2023-07-11" -> "11 juli 2023"; a year or a month stays as written.
-std::string source_date_text(const std::string& date) {
-  return is_iso_date(date) ? dutch_date(date) : date;
-}
-
 }  // namespace
-
-// Where a fact comes from, as a template shows it: "Bron: <title> (<date>)", and "Gecontroleerd
-// op ..." only where an editor's check is recorded.
-json provenance_view(const json& v) {
-  std::string source = str(v, "source");
-  std::string title = str(v, "source_titel");
-  json check = false;
-  if (has_verification(v)) {
-    const json& c = member(v, "gecontroleerd");
-    check = {{"datum", str(c, "datum")}, {"datum_nl", dutch_date(str(c, "datum"))}, {"door", str(c, "door")}};
-  }
-  return {{"source_url", source.starts_with("http") ? source : ""},
-          {"source_titel", title.empty() ? source : title},
-          {"source_datum_nl", source_date_text(str(v, "source_datum"))},
-          {"gecontroleerd", std::move(check)}};
-}
 
 namespace {
 
@@ -137,7 +117,7 @@ json link_items(const Site& site, const json& links) {
       std::string id = str(l, "contact");
       auto it = std::find_if(contacts.begin(), contacts.end(), [&](const json& c) { return str(c, "id") == id; });
       if (it == contacts.end()) continue;  // held back as unverified
-      item["contact"] = contact_card(*it);
+      item["contact"] = contact_card(*it, site.strings);
     }
     out.push_back(std::move(item));
   }
@@ -206,6 +186,41 @@ json tafel_for_province(const Site& site, const std::string& provincie) {
   return nullptr;
 }
 
+// The gemeente's own website (a fact "website-gm0363"), only where it may be shown: a link to the
+// gemeente, never a care or crisis contact.
+json gemeente_website(const Site& site, const std::string& code) {
+  std::string id = "website-";
+  for (char c : code) id += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto it = site.facts.find(id);
+  if (it == site.facts.end() || !it->second.shown) return nullptr;
+  return {{"href", it->second.href}, {"text", it->second.text},
+          {"herkomst", herkomst_frame(it->second.record, site.strings)}};
+}
+
+// Where the gemeente's own help is reached (gemeente-lokaal.json), each channel as a card: only
+// what may be shown is in the published data. "compleet" when every kind is known.
+std::map<std::string, json> local_help_by_code(const Site& site) {
+  static const char* const kKinds[] = {"clientondersteuning", "wmo_loket", "jeugdhulp",
+                                       "ggd",                 "bemoeizorg", "time_out"};
+  std::map<std::string, json> by_code;
+  for (const json& record : list_of(data_set(site, "gemeente-lokaal"), "gemeenten")) {
+    json local = json::object();
+    bool complete = true;
+    for (const char* kind : kKinds) {
+      const json& channel = member(record, kind);
+      if (!channel.is_object()) {
+        complete = false;
+        continue;
+      }
+      json card = contact_card(json{{"kanalen", json::array({channel})}}, site.strings);
+      if (!card["kanalen"].empty()) local[kind] = card["kanalen"][0];
+    }
+    local["compleet"] = complete;
+    by_code[str(record, "gemeente")] = std::move(local);
+  }
+  return by_code;
+}
+
 void add_gemeente_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
   std::vector<Gemeente> all = gemeenten_of(*site);
   if (all.empty()) return;
@@ -239,14 +254,17 @@ void add_gemeente_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
       for (const json& code : list_of(region, "gemeenten")) {
         if (!code.is_string()) continue;
         regions_of[text(code)].push_back(
-            {{"soort", str(k, "enkelvoud")}, {"naam", str(region, "naam")}, {"herkomst", provenance_view(k)}});
+            {{"soort", str(k, "enkelvoud")}, {"naam", str(region, "naam")}, {"herkomst", herkomst_frame(k, site->strings)}});
       }
     }
   }
   std::map<std::string, int> slug_uses;
+  std::map<std::string, json> local_help = local_help_by_code(*site);
   for (const Gemeente& g : all) {
     json tafel = tafel_for_province(*site, g.provincie);
     json context = {
+        {"website", gemeente_website(*site, g.code)},
+        {"lokaal", local_help.count(g.code) ? local_help[g.code] : json::object()},
         {"gemeente",
          {{"code", g.code}, {"naam", g.naam}, {"label", g.label}, {"naam_cbs", g.naam_cbs},
           {"slug", g.slug}, {"provincie", g.provincie}, {"officiele_naam", g.officiele_naam}}},
@@ -286,13 +304,13 @@ void add_tafel_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
       json one = json::object();
       one["kanalen"] = json::array();
       one["kanalen"].push_back(ch);
-      json card = contact_card(one);  // a named copy: ranging over a temporary's member dangles
+      json card = contact_card(one, site->strings);  // a named copy: ranging over a temporary's member dangles
       for (json& c : card["kanalen"]) kanalen.push_back(std::move(c));  // none if held back
     }
     json context = {{"tafel",
                      {{"naam", str(t, "naam")}, {"gebied", str(t, "gebied")}, {"coordinatie", str(t, "coordinatie")},
                       {"aanmelden", str(aanmelden, "tekst")}, {"kanalen", std::move(kanalen)},
-                      {"herkomst", provenance_view(t)},
+                      {"herkomst", herkomst_frame(t, site->strings)},
                       {"has_gemeenten", !gemeenten.empty()}, {"gemeenten", std::move(gemeenten)}}}};
     std::string id = str(t, "id");
     add_page(site, "/regiotafels/" + id + "/", str(t, "naam"), "tafel", PageKind::kPage, index,
@@ -349,7 +367,7 @@ void add_open_data(Site* site, Diagnostics* diags) {
     const json& bron = member(value, "bron");
     json set = {{"naam", name}, {"json", "/data/" + name + ".json"}, {"bron", str(bron, "source")},
                 {"licentie", str(bron, "licentie")}, {"vermelding", str(bron, "vermelding")},
-                {"opgenomen_nl", dutch_date(str(bron, "opgenomen"))}};
+                {"opgenomen_nl", site->strings.date(str(bron, "opgenomen"))}};
     if (name == "gemeenten" || name == "postcodes") set["csv"] = "/data/" + name + ".csv";
     sets.push_back(std::move(set));
   }
@@ -437,7 +455,7 @@ void check_data_links(const Site& site, const DataFiles& raw, Diagnostics* diags
 
 }  // namespace
 
-json contact_card(const json& contact) {
+json contact_card(const json& contact, const Strings& strings) {
   json card = contact.is_object() ? contact : json::object();
   json channels = json::array();
   for (const json& ch : list_of(contact, "kanalen")) {
@@ -454,7 +472,7 @@ json contact_card(const json& contact) {
       c["href"] = value;
     }
     if (!kind.empty()) c["is_" + kind] = true;
-    c["herkomst"] = provenance_view(ch);
+    c["herkomst"] = herkomst_frame(ch, strings);
     channels.push_back(std::move(c));
   }
   card["has_kanalen"] = !channels.empty();
@@ -509,7 +527,7 @@ std::optional<json> ggz_block_context(const Site& site, const markdown::BlockDir
       return std::nullopt;
     }
     for (const json& c : list_of(data_set(site, "contacten"), "contacten")) {
-      if (str(c, "id") == id) return json{{"block", contact_card(c)}};
+      if (str(c, "id") == id) return json{{"block", contact_card(c, site.strings)}};
     }
     // Present in the data but unverified, so held back: say so instead of showing it.
     return json{{"block", {{"verborgen", true}, {"id", id}}}};
