@@ -1,5 +1,7 @@
 #include "content/flat_yaml.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 
 namespace wegwijzer {
@@ -84,6 +86,38 @@ std::optional<std::vector<FlatEntry>> parse_flat_yaml(std::string_view yaml) {
   }
   if (entries.empty()) return std::nullopt;
   return entries;
+}
+
+// The flat reader is a shortcut; this proves it against the reader it stands in for.
+std::string flat_yaml_disagreement(std::string_view yaml) {
+  std::optional<std::vector<FlatEntry>> flat = parse_flat_yaml(yaml);
+  if (!flat) return "";
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    return "yaml-cpp refuses it: " + e.msg;
+  }
+  if (!root.IsMap()) return "yaml-cpp reads no mapping";
+  if (root.size() != flat->size()) {
+    return "yaml-cpp reads " + std::to_string(root.size()) + " keys, the flat reader " +
+           std::to_string(flat->size());
+  }
+  size_t i = 0;
+  for (const auto& kv : root) {
+    const FlatEntry& e = (*flat)[i++];
+    const YAML::Node& v = kv.second;
+    std::string where = "key " + std::to_string(i) + " (" + e.key + "): ";
+    if (!kv.first.IsScalar() || kv.first.Scalar() != e.key) return where + "other key";
+    if (!v.IsScalar()) return where + "yaml-cpp reads no scalar";
+    if (v.Scalar() != e.value) return where + "yaml-cpp reads \"" + v.Scalar() + "\"";
+    if ((v.Tag() == "!") != e.quoted) return where + "quoting differs (tag " + v.Tag() + ")";
+    if (v.Mark().line != e.line || v.Mark().column != e.column) {
+      return where + "yaml-cpp puts it at " + std::to_string(v.Mark().line) + ":" +
+             std::to_string(v.Mark().column);
+    }
+  }
+  return "";
 }
 
 }  // namespace wegwijzer

@@ -24,4 +24,9 @@ struct FlatEntry {
 // about 25 µs a page, this about 1.
 std::optional<std::vector<FlatEntry>> parse_flat_yaml(std::string_view yaml);
 
+// "" when the flat reader either declines `yaml` or reads exactly what yaml-cpp reads (the same
+// keys, values, quoting and positions); otherwise what differs. The fuzz target and a
+// randomized test hold the flat reader to it.
+std::string flat_yaml_disagreement(std::string_view yaml);
+
 }  // namespace wegwijzer

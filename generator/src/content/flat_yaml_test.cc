@@ -5,7 +5,6 @@
 #include <catch2/catch.hpp>
 
 #include "content/front_matter.h"
-#include "fuzz/fuzz_targets.h"
 
 namespace wegwijzer {
 

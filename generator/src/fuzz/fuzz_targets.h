@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 
+#include "content/flat_yaml.h"
+
 namespace wegwijzer {
 
 // The bodies of the libFuzzer targets (tests/fuzz/*_fuzz.cc). They live in the library so that
@@ -13,8 +15,5 @@ void fuzz_mustache(std::string_view input);    // template, then "\n---\n", then
 void fuzz_json_source(std::string_view input);
 void fuzz_markdown_links(std::string_view input);  // a page body whose links are resolved
 
-// Where parse_flat_yaml() accepts `yaml`, how its reading differs from yaml-cpp's (keys, values,
-// quoting, positions); empty when they agree or the flat reader declines.
-std::string flat_yaml_disagreement(std::string_view yaml);
 
 }  // namespace wegwijzer
