@@ -10,7 +10,9 @@ namespace {
 bool is_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Blanks out what is not prose: {{ tags }} and {{< directives >}}, and the allowed text.
 std::string masked(std::string_view text, const LiteralRules& rules) {
@@ -33,7 +35,8 @@ std::string masked(std::string_view text, const LiteralRules& rules) {
 // The longest Dutch phone number starting at `start` ("030 789 78 78", "0800-0113"); 0 if none.
 size_t phone_length(const std::string& s, size_t start) {
   size_t end = start;
-  while (end < s.size() && end - start < 16 && (is_digit(s[end]) || s[end] == ' ' || s[end] == '-')) ++end;
+  while (end < s.size() && end - start < 16 && (is_digit(s[end]) || s[end] == ' ' || s[end] == '-'))
+    ++end;
   for (; end > start; --end) {
     if (!is_digit(s[end - 1])) continue;
     if (end < s.size() && is_alnum(s[end])) continue;  // part of a longer word or number
@@ -54,7 +57,8 @@ bool stands_alone(const std::string& s, size_t at, size_t length) {
 void find_phones(const std::string& s, const std::string_view original, const LiteralRules& rules,
                  std::vector<ContactLiteral>* out) {
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '0' || (i > 0 && (is_alnum(s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '/'))) continue;
+    if (s[i] != '0' || (i > 0 && (is_alnum(s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '/')))
+      continue;
     if (size_t n = phone_length(s, i)) {
       out->push_back({i, std::string(original.substr(i, n)), false});
       i += n;
@@ -68,9 +72,12 @@ void find_phones(const std::string& s, const std::string_view original, const Li
   }
 }
 
-bool is_email_char(char c) { return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; }
+bool is_email_char(char c) {
+  return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
 
-void find_emails(const std::string& s, std::string_view original, std::vector<ContactLiteral>* out) {
+void find_emails(const std::string& s, std::string_view original,
+                 std::vector<ContactLiteral>* out) {
   for (size_t at = s.find('@'); at != std::string::npos; at = s.find('@', at + 1)) {
     size_t begin = at, end = at + 1;
     while (begin > 0 && is_email_char(s[begin - 1])) --begin;
@@ -84,7 +91,8 @@ void find_emails(const std::string& s, std::string_view original, std::vector<Co
 
 }  // namespace
 
-std::vector<ContactLiteral> find_contact_literals(std::string_view text, const LiteralRules& rules) {
+std::vector<ContactLiteral> find_contact_literals(std::string_view text,
+                                                  const LiteralRules& rules) {
   std::vector<ContactLiteral> found;
   if (text.find_first_of("0123456789@") == std::string_view::npos) return found;
   std::string s = masked(text, rules);
@@ -98,7 +106,8 @@ std::vector<ContactLiteral> find_contact_literals(std::string_view text, const L
 std::string contact_literal_message(const ContactLiteral& literal) {
   std::string what = literal.is_email ? "e-mail address" : "phone number";
   return what + " \"" + literal.text + "\" written as text: contact details come from the data, " +
-         "with their source; put it in a data file with an \"id\" and write {{< feit id=\"...\" >}}";
+         "with their source; put it in a data file with an \"id\" and write {{< feit id=\"...\" "
+         ">}}";
 }
 
 }  // namespace wegwijzer

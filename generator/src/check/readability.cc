@@ -29,14 +29,17 @@ char vowel_at(std::string_view s, size_t i, size_t* len) {
   return 0;
 }
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80 || c == '-' || c == '\''; }
+bool is_word_byte(unsigned char c) {
+  return std::isalnum(c) || c >= 0x80 || c == '-' || c == '\'';
+}
 
 // The names of the things this site is about. Readers meet them everywhere in care, and a page
 // cannot avoid them, so they do not count as long words.
 bool is_term_of_the_trade(std::string_view word) {
   static const std::string_view kStems[] = {
-      "cliëntondersteun", "clientondersteun", "zorgverzekeraar", "huisartsenpost", "zorgbemiddeling",
-      "behandelaar", "regiotafel", "crisisdienst", "jeugdhulp", "vertrouwenspersoon", "zorgaanbieder"};
+      "cliëntondersteun", "clientondersteun",   "zorgverzekeraar", "huisartsenpost",
+      "zorgbemiddeling",  "behandelaar",        "regiotafel",      "crisisdienst",
+      "jeugdhulp",        "vertrouwenspersoon", "zorgaanbieder"};
   std::string lower;
   for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view stem : kStems) {
@@ -56,8 +59,8 @@ size_t dutch_syllables(std::string_view word) {
     if (v) {
       // A diaeresis (cliënt, ideeën, reünie) starts a new syllable even right after a vowel.
       unsigned char second = len == 2 ? static_cast<unsigned char>(word[i + 1]) | 0x20 : 0;
-      bool diaeresis = second == 0xA4 || second == 0xAB || second == 0xAF || second == 0xB6 ||
-                       second == 0xBC;
+      bool diaeresis =
+          second == 0xA4 || second == 0xAB || second == 0xAF || second == 0xB6 || second == 0xBC;
       if (!in_vowels || diaeresis) ++count;
       in_vowels = true;
     } else {
@@ -82,7 +85,9 @@ Readability measure_readability(std::string_view text) {
       while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
       std::string_view word = text.substr(start, i - start);
       bool has_letter = false;
-      for (char ch : word) has_letter |= std::isalpha(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80;
+      for (char ch : word)
+        has_letter |=
+            std::isalpha(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80;
       if (!has_letter) continue;  // numbers like 112 or 2026 are not words to read
       size_t syllables = dutch_syllables(word);
       ++r.words;
@@ -101,8 +106,8 @@ Readability measure_readability(std::string_view text) {
   if (r.words > 0 && r.sentences > 0) {
     r.words_per_sentence = static_cast<double>(r.words) / r.sentences;
     r.long_word_share = static_cast<double>(r.long_words) / r.words;
-    r.flesch_douma = 206.835 - 0.93 * r.words_per_sentence -
-                     77.0 * static_cast<double>(r.syllables) / r.words;
+    r.flesch_douma =
+        206.835 - 0.93 * r.words_per_sentence - 77.0 * static_cast<double>(r.syllables) / r.words;
   }
   return r;
 }

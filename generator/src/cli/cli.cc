@@ -9,9 +9,9 @@
 #include <optional>
 
 #include "check/fact_table.h"
-#include "markdown/cmark_threads.h"
-#include "cli/serve.h"
 #include "cli/flag_reader.h"
+#include "cli/serve.h"
+#include "markdown/cmark_threads.h"
 #include "output/output.h"
 #include "site/build.h"
 #include "util/file_system.h"
@@ -133,7 +133,8 @@ int run_build(const Flags& flags, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   fs::path source = fs::weakly_canonical(flags.source, ec);
-  fs::path target = flags.output.empty() ? source / "public" : fs::weakly_canonical(flags.output, ec);
+  fs::path target =
+      flags.output.empty() ? source / "public" : fs::weakly_canonical(flags.output, ec);
   for (const char* inside : {"", "content", "templates", "site-assets"}) {
     fs::path protected_dir = *inside ? source / inside : source;
     if (is_within(protected_dir, target) || (*inside && is_within(target, protected_dir))) {
@@ -169,7 +170,8 @@ int run_build(const Flags& flags, std::ostream& out, std::ostream& err) {
     err << "wegwijzer: " << error << "\n";
     return kExitInputErrors;
   }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (flags.timings) {
     for (const StageTiming& t : result.timings) {
       out << "  " << std::left << std::setw(10) << t.stage << std::right << std::fixed
@@ -181,8 +183,8 @@ int run_build(const Flags& flags, std::ostream& out, std::ostream& err) {
   if (!flags.quiet) {
     size_t warnings = result.diagnostics.warning_count();
     out << "Built " << result.pages_written << " pages and " << result.files_written
-        << " other files into " << target.string() << " in " << std::fixed
-        << std::setprecision(2) << seconds << " s";
+        << " other files into " << target.string() << " in " << std::fixed << std::setprecision(2)
+        << seconds << " s";
     if (warnings) out << " (" << warnings << (warnings == 1 ? " warning" : " warnings") << ")";
     out << "\n";
   }

@@ -1,10 +1,9 @@
 #include "cli/cli.h"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <catch2/catch.hpp>
 
 namespace fs = std::filesystem;
 
@@ -23,7 +22,8 @@ Run run(std::vector<std::string> args) {
 }
 
 fs::path temp_site(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("wegwijzer-cli-" + name + "-" + std::to_string(::getpid()));
+  fs::path dir =
+      fs::temp_directory_path() / ("wegwijzer-cli-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "content");
   std::ofstream(dir / "content" / "_index.md") << "---\ntitle: Alleen inhoud\n---\nHallo.\n";
@@ -77,7 +77,8 @@ TEST_CASE("cli: a folder with only content/ builds with the built-in theme") {
 
 TEST_CASE("cli: refuses an output folder that would destroy the site's own files") {
   fs::path site = temp_site("protect");
-  for (const std::string& out : {site.string(), (site / "content").string(), site.parent_path().string()}) {
+  for (const std::string& out :
+       {site.string(), (site / "content").string(), site.parent_path().string()}) {
     Run r = run({"build", "--source", site.string(), "--output", out});
     INFO(out);
     CHECK(r.status == 2);

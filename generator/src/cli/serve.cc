@@ -1,7 +1,5 @@
 #include "cli/serve.h"
 
-#include "cli/flag_reader.h"
-
 #include <pthread.h>
 #include <signal.h>
 
@@ -9,6 +7,7 @@
 #include <optional>
 
 #include "cli/cli.h"
+#include "cli/flag_reader.h"
 #include "serve/dev_server.h"
 #include "util/parallel.h"
 

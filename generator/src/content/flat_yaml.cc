@@ -7,9 +7,13 @@
 namespace wegwijzer {
 namespace {
 
-bool is_key_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool is_key_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
 
-bool is_key_char(char c) { return is_key_start(c) || (c >= '0' && c <= '9') || c == '-'; }
+bool is_key_char(char c) {
+  return is_key_start(c) || (c >= '0' && c <= '9') || c == '-';
+}
 
 // Characters YAML reads as something other than text at the start of a plain scalar.
 bool is_indicator(char c) {
@@ -76,7 +80,8 @@ std::optional<std::vector<FlatEntry>> parse_flat_yaml(std::string_view yaml) {
     entry.quoted = is_quoted_value(value);
     if (!entry.quoted && !is_plain_value(value)) return std::nullopt;
     entry.key = std::string(text.substr(0, colon));
-    entry.value = entry.quoted ? std::string(value.substr(1, value.size() - 2)) : std::string(value);
+    entry.value =
+        entry.quoted ? std::string(value.substr(1, value.size() - 2)) : std::string(value);
     entry.line = line;
     entry.column = static_cast<int>(start);
     for (const FlatEntry& e : entries) {

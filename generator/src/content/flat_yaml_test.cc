@@ -1,15 +1,15 @@
 #include "content/flat_yaml.h"
 
-#include <random>
-
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "content/front_matter.h"
 
 namespace wegwijzer {
 
 TEST_CASE("flat YAML: the usual front matter, with positions") {
-  auto entries = parse_flat_yaml("title: \"Pagina 1\"\nweight: 3\n\ndate: 2025-11-02\nstap: huisarts\n");
+  auto entries =
+      parse_flat_yaml("title: \"Pagina 1\"\nweight: 3\n\ndate: 2025-11-02\nstap: huisarts\n");
   REQUIRE(entries);
   REQUIRE(entries->size() == 4);
   CHECK((*entries)[0].key == "title");
@@ -24,22 +24,26 @@ TEST_CASE("flat YAML: the usual front matter, with positions") {
 
 TEST_CASE("flat YAML declines what only yaml-cpp reads right") {
   for (const char* yaml : {
-           "",                          // no keys
-           "title: Hoi # een opmerking\n",  // comment
+           "",                               // no keys
+           "title: Hoi # een opmerking\n",   // comment
            "title: Hoi\ntitle: Nog eens\n",  // repeated key
-           "title: Hoi\r\n",            // CRLF
-           "title:\tHoi\n",             // tab
-           "title: 'Hoi'\n",            // single quotes
-           "title: \"Hoi \\\"jij\\\"\"\n",  // escapes
-           "title: ~\n", "title: null\n", "title:\n", "title: \n",  // nulls
-           "aliases: [/a/, /b/]\n",     // flow list
-           "aliases:\n  - /a/\n",       // block list
-           "tijd: 10:30\n",             // a colon
-           "title: - Hoi\n",            // list indicator
-           " title: Hoi\n",             // indented
-           "title: Hoi \n",             // trailing space
-           "title: a\xC2\x85" "b\n",    // NEL, a line break to YAML 1.1
-           "\"title\": Hoi\n",          // quoted key
+           "title: Hoi\r\n",                 // CRLF
+           "title:\tHoi\n",                  // tab
+           "title: 'Hoi'\n",                 // single quotes
+           "title: \"Hoi \\\"jij\\\"\"\n",   // escapes
+           "title: ~\n",
+           "title: null\n",
+           "title:\n",
+           "title: \n",              // nulls
+           "aliases: [/a/, /b/]\n",  // flow list
+           "aliases:\n  - /a/\n",    // block list
+           "tijd: 10:30\n",          // a colon
+           "title: - Hoi\n",         // list indicator
+           " title: Hoi\n",          // indented
+           "title: Hoi \n",          // trailing space
+           "title: a\xC2\x85"
+           "b\n",               // NEL, a line break to YAML 1.1
+           "\"title\": Hoi\n",  // quoted key
        }) {
     INFO(yaml);
     CHECK_FALSE(parse_flat_yaml(yaml));
@@ -51,10 +55,47 @@ TEST_CASE("flat YAML reads exactly what yaml-cpp reads, for every line it accept
   // hashes, spaces, numbers, nulls and non-ASCII text. Every accepted document is compared with
   // yaml-cpp key by key (flat_yaml_disagreement).
   const std::vector<std::string> keys = {"title", "weight", "draft", "a_b", "x-y", "T9", "url"};
-  const std::vector<std::string> pieces = {
-      "Hoi", " ", "  ", "\"", "'", ":", ": ", "#", " #", "-", "- ", "?", "!", "&", "*", "[", "]",
-      "{", "}", ",", "|", ">", "%", "@", "`", "~", "null", "true", "5", "-5", "0x1F", "1e3", ".5",
-      "2025-11-02", "/stappen/", "Cliënt", "\xE2\x80\xA8", "\xEF\xBB\xBF", "\\", "\t", "é ë"};
+  const std::vector<std::string> pieces = {"Hoi",
+                                           " ",
+                                           "  ",
+                                           "\"",
+                                           "'",
+                                           ":",
+                                           ": ",
+                                           "#",
+                                           " #",
+                                           "-",
+                                           "- ",
+                                           "?",
+                                           "!",
+                                           "&",
+                                           "*",
+                                           "[",
+                                           "]",
+                                           "{",
+                                           "}",
+                                           ",",
+                                           "|",
+                                           ">",
+                                           "%",
+                                           "@",
+                                           "`",
+                                           "~",
+                                           "null",
+                                           "true",
+                                           "5",
+                                           "-5",
+                                           "0x1F",
+                                           "1e3",
+                                           ".5",
+                                           "2025-11-02",
+                                           "/stappen/",
+                                           "Cliënt",
+                                           "\xE2\x80\xA8",
+                                           "\xEF\xBB\xBF",
+                                           "\\",
+                                           "\t",
+                                           "é ë"};
   std::mt19937 rng(20261201);
   size_t accepted = 0;
   for (int doc = 0; doc < 20000; ++doc) {
@@ -79,8 +120,9 @@ TEST_CASE("flat YAML reads exactly what yaml-cpp reads, for every line it accept
 
 TEST_CASE("front matter gives the same result through either reader") {
   // The second text makes the flat reader decline (a comment), so yaml-cpp reads it.
-  const std::string flat = "---\ntitle: \"Stap 1: Huisarts\"\nweight: 2\nslug: stap-1\ndraft: true\n"
-                           "date: 2026-01-02\nstap: huisarts\nscore: 1.5\naliases: /oud/\n---\nTekst\n";
+  const std::string flat =
+      "---\ntitle: \"Stap 1: Huisarts\"\nweight: 2\nslug: stap-1\ndraft: true\n"
+      "date: 2026-01-02\nstap: huisarts\nscore: 1.5\naliases: /oud/\n---\nTekst\n";
   std::string commented = flat;
   commented.insert(commented.find("---\nTekst"), "# opmerking\n");
   ParsedSource a, b;

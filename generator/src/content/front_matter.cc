@@ -1,12 +1,12 @@
 #include "content/front_matter.h"
 
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <optional>
 #include <regex>
 #include <type_traits>
-
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
 
 #include "content/flat_yaml.h"
 #include "content/yaml_json.h"
@@ -53,109 +53,221 @@ bool valid_calendar_date(const std::string& s) {
 }
 
 // What the key dispatch asks of a value, from yaml-cpp's node or the flat reader's entry alike.
-bool is_scalar(const YAML::Node& v) { return v.IsScalar(); }
-bool is_scalar(const FlatEntry&) { return true; }
-const std::string& scalar(const YAML::Node& v) { return v.Scalar(); }
-const std::string& scalar(const FlatEntry& e) { return e.value; }
-bool is_quoted(const YAML::Node& v) { return v.Tag() == "!"; }
-bool is_quoted(const FlatEntry& e) { return e.quoted; }
-YAML::Mark mark(const YAML::Node& v) { return v.Mark(); }
+bool is_scalar(const YAML::Node& v) {
+  return v.IsScalar();
+}
+bool is_scalar(const FlatEntry&) {
+  return true;
+}
+const std::string& scalar(const YAML::Node& v) {
+  return v.Scalar();
+}
+const std::string& scalar(const FlatEntry& e) {
+  return e.value;
+}
+bool is_quoted(const YAML::Node& v) {
+  return v.Tag() == "!";
+}
+bool is_quoted(const FlatEntry& e) {
+  return e.quoted;
+}
+YAML::Mark mark(const YAML::Node& v) {
+  return v.Mark();
+}
 YAML::Mark mark(const FlatEntry& e) {
   YAML::Mark m;
   m.line = e.line;
   m.column = e.column;
   return m;
 }
-nlohmann::json to_json(const YAML::Node& v) { return yaml_to_json(v); }
+nlohmann::json to_json(const YAML::Node& v) {
+  return yaml_to_json(v);
+}
 nlohmann::json to_json(const FlatEntry& e) {
   return e.quoted ? nlohmann::json(e.value) : yaml_plain_scalar(e.value);
+}
+
+// A text value into `dest`; false (reported) when the value is not text.
+template <class Value>
+bool text_value(Reader& r, const std::string& key, const Value& v, std::string* dest) {
+  if (!is_scalar(v)) {
+    r.error(mark(v), 2, "\"" + key + "\" must be text");
+    return false;
+  }
+  *dest = scalar(v);
+  return true;
+}
+
+template <class Value>
+SourcePos source_pos(const Value& v) {
+  return SourcePos{mark(v).line + 2, mark(v).column + 1};
+}
+
+template <class Value>
+void read_title(Reader& r, const Value& v, FrontMatter* fm, bool* has_title) {
+  *has_title = true;  // when of the wrong type, reported as such
+  if (text_value(r, "title", v, &fm->title) &&
+      fm->title.find_first_not_of(" \t") == std::string::npos) {
+    r.error(mark(v), 2, "\"title\" is empty");
+  }
+}
+
+// `date` or `lastmod`.
+template <class Value>
+void read_date(Reader& r, const std::string& key, const Value& v, FrontMatter* fm) {
+  std::string value;
+  if (!text_value(r, key, v, &value)) return;
+  if (!std::regex_match(value, date_pattern()) || !valid_calendar_date(value)) {
+    r.error(mark(v), 2, "\"" + key + "\" must be a date like 2026-11-23");
+  } else if (key == "date") {
+    fm->date = value;
+  } else {
+    fm->lastmod = value;
+    fm->lastmod_pos = source_pos(v);
+  }
+}
+
+// A plain (unquoted) scalar as JSON; null for anything else.
+template <class Value>
+nlohmann::json plain_scalar_json(const Value& v) {
+  return is_scalar(v) && !is_quoted(v) ? to_json(v) : nlohmann::json();
+}
+
+template <class Value>
+void read_weight(Reader& r, const Value& v, FrontMatter* fm) {
+  nlohmann::json j = plain_scalar_json(v);
+  if (!j.is_number_integer()) {
+    r.error(mark(v), 2, "\"weight\" must be a whole number");
+  } else {
+    fm->weight = static_cast<int>(j.template get<long long>());
+  }
+}
+
+template <class Value>
+void read_draft(Reader& r, const Value& v, FrontMatter* fm) {
+  nlohmann::json j = plain_scalar_json(v);
+  if (!j.is_boolean()) {
+    r.error(mark(v), 2, "\"draft\" must be true or false");
+  } else {
+    fm->draft = j.template get<bool>();
+  }
+}
+
+// One alias, or a list of them (only yaml-cpp's nodes are lists).
+template <class Value>
+void read_aliases(Reader& r, const Value& v, FrontMatter* fm) {
+  if (is_scalar(v)) {
+    fm->aliases.push_back(scalar(v));
+    fm->alias_positions.push_back(source_pos(v));
+    return;
+  }
+  if constexpr (std::is_same_v<Value, YAML::Node>) {
+    if (v.IsSequence()) {
+      for (const auto& item : v) {
+        if (!item.IsScalar()) {
+          r.error(item.Mark(), 2, "each alias must be a URL path");
+          continue;
+        }
+        fm->aliases.push_back(item.Scalar());
+        fm->alias_positions.push_back(source_pos(item));
+      }
+      return;
+    }
+  }
+  r.error(mark(v), 2, "\"aliases\" must be a list of URL paths");
+}
+
+// Every key not read above is kept in `params`.
+template <class Value>
+void read_param(Reader& r, const std::string& key, const Value& v, FrontMatter* fm) {
+  try {
+    fm->params[key] = to_json(v);
+  } catch (const std::exception& e) {
+    r.error(mark(v), 2, "\"" + key + "\": " + e.what());
+  }
 }
 
 template <class Value>
 void read_key(Reader& r, const std::string& key, const Value& v, FrontMatter* out,
               bool* has_title) {
-  FrontMatter& fm = *out;
-  auto string_value = [&](const Value& v, std::string* dest) {
-    if (!is_scalar(v)) {
-      r.error(mark(v), 2, "\"" + key + "\" must be text");
-      return false;
-    }
-    *dest = scalar(v);
-    return true;
-  };
-  auto pos_of = [](const auto& v) { return SourcePos{mark(v).line + 2, mark(v).column + 1}; };
   if (key == "title") {
-    *has_title = true;  // when of the wrong type, reported as such
-    if (string_value(v, &fm.title) && fm.title.find_first_not_of(" \t") == std::string::npos) {
-      r.error(mark(v), 2, "\"title\" is empty");
-    }
+    read_title(r, v, out, has_title);
   } else if (key == "description") {
-    string_value(v, &fm.description);
+    text_value(r, key, v, &out->description);
   } else if (key == "summary") {
-    string_value(v, &fm.summary);
+    text_value(r, key, v, &out->summary);
   } else if (key == "slug") {
-    if (string_value(v, &fm.slug)) fm.slug_pos = pos_of(v);
+    if (text_value(r, key, v, &out->slug)) out->slug_pos = source_pos(v);
   } else if (key == "url") {
-    if (string_value(v, &fm.url)) fm.url_pos = pos_of(v);
+    if (text_value(r, key, v, &out->url)) out->url_pos = source_pos(v);
   } else if (key == "layout") {
-    if (string_value(v, &fm.layout)) fm.layout_pos = pos_of(v);
+    if (text_value(r, key, v, &out->layout)) out->layout_pos = source_pos(v);
   } else if (key == "checked") {
     r.error(mark(v), 2,
             "\"checked\" is now \"lastmod\": the date the text last changed (facts are checked "
             "in the data, not pages)");
   } else if (key == "date" || key == "lastmod") {
-    std::string value;
-    if (string_value(v, &value)) {
-      if (!std::regex_match(value, date_pattern()) || !valid_calendar_date(value)) {
-        r.error(mark(v), 2, "\"" + key + "\" must be a date like 2026-11-23");
-      } else if (key == "date") {
-        fm.date = value;
-      } else {
-        fm.lastmod = value;
-        fm.lastmod_pos = pos_of(v);
-      }
-    }
+    read_date(r, key, v, out);
   } else if (key == "weight") {
-    nlohmann::json j = is_scalar(v) && !is_quoted(v) ? to_json(v) : nlohmann::json();
-    if (!j.is_number_integer()) {
-      r.error(mark(v), 2, "\"weight\" must be a whole number");
-    } else {
-      fm.weight = static_cast<int>(j.template get<long long>());
-    }
+    read_weight(r, v, out);
   } else if (key == "draft") {
-    nlohmann::json j = is_scalar(v) && !is_quoted(v) ? to_json(v) : nlohmann::json();
-    if (!j.is_boolean()) {
-      r.error(mark(v), 2, "\"draft\" must be true or false");
-    } else {
-      fm.draft = j.template get<bool>();
-    }
+    read_draft(r, v, out);
   } else if (key == "aliases") {
-    if (is_scalar(v)) {
-      fm.aliases.push_back(scalar(v));
-      fm.alias_positions.push_back(pos_of(v));
-      return;
-    }
-    if constexpr (std::is_same_v<Value, YAML::Node>) {
-      if (v.IsSequence()) {
-        for (const auto& item : v) {
-          if (!item.IsScalar()) {
-            r.error(item.Mark(), 2, "each alias must be a URL path");
-            continue;
-          }
-          fm.aliases.push_back(item.Scalar());
-          fm.alias_positions.push_back(pos_of(item));
-        }
-        return;
-      }
-    }
-    r.error(mark(v), 2, "\"aliases\" must be a list of URL paths");
+    read_aliases(r, v, out);
   } else {
-    try {
-      fm.params[key] = to_json(v);
-    } catch (const std::exception& e) {
-      r.error(mark(v), 2, "\"" + key + "\": " + e.what());
-    }
+    read_param(r, key, v, out);
   }
+}
+
+// The line '---' that closes the front matter.
+struct ClosingDelimiter {
+  size_t yaml_end;    // where the line starts
+  size_t body_begin;  // where the line after it starts
+  int line;
+};
+
+std::optional<ClosingDelimiter> find_closing_delimiter(std::string_view text, size_t yaml_begin) {
+  size_t pos = yaml_begin;
+  int line = 2;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view l =
+        text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    if (is_delimiter_line(l)) {
+      return ClosingDelimiter{pos, nl == std::string_view::npos ? text.size() : nl + 1, line};
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+    ++line;
+  }
+  return std::nullopt;
+}
+
+// Front matter the flat reader cannot read, through yaml-cpp; false when it is not YAML or not
+// a mapping (reported).
+bool read_yaml_front_matter(Reader& r, std::string_view yaml, FrontMatter* fm, bool* has_title) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp 0.7 gives this one the message "bad file".
+    r.error(e.mark, 2, "invalid YAML in front matter: nested too deeply");
+    return false;
+  } catch (const YAML::Exception& e) {
+    r.error(e.mark, 2, "invalid YAML in front matter: " + e.msg);
+    return false;
+  }
+  if (root.IsNull()) {
+    r.diags->error(r.path, 1, 1, "front matter has no \"title\"",
+                   std::string(line_text(r.text, 1)));
+    return false;
+  }
+  if (!root.IsMap()) {
+    r.error(root.Mark(), 2, "front matter must be a mapping of keys to values");
+    return false;
+  }
+  for (const auto& kv : root) read_key(r, kv.first.Scalar(), kv.second, fm, has_title);
+  return true;
 }
 
 }  // namespace
@@ -176,8 +288,8 @@ bool parse_page_source(const std::string& path, std::string_view text, ParsedSou
     return false;
   }
   size_t first_nl = text.find('\n', start);
-  std::string_view first_line =
-      text.substr(start, first_nl == std::string_view::npos ? std::string_view::npos : first_nl - start);
+  std::string_view first_line = text.substr(
+      start, first_nl == std::string_view::npos ? std::string_view::npos : first_nl - start);
   if (!is_delimiter_line(first_line)) {
     diags->error(path, 1, 1, "missing front matter: a page starts with a line '---'",
                  std::string(line_text(text, 1)));
@@ -185,56 +297,23 @@ bool parse_page_source(const std::string& path, std::string_view text, ParsedSou
   }
   // Find the closing delimiter line.
   size_t yaml_begin = first_nl == std::string_view::npos ? text.size() : first_nl + 1;
-  size_t pos = yaml_begin;
-  int line = 2;
-  size_t yaml_end = std::string_view::npos, body_begin = text.size();
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::string_view l = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    if (is_delimiter_line(l)) {
-      yaml_end = pos;
-      body_begin = nl == std::string_view::npos ? text.size() : nl + 1;
-      break;
-    }
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
-    ++line;
-  }
-  if (yaml_end == std::string_view::npos) {
+  std::optional<ClosingDelimiter> closing = find_closing_delimiter(text, yaml_begin);
+  if (!closing) {
     diags->error(path, 1, 1, "unterminated front matter: no closing '---' line",
                  std::string(line_text(text, 1)));
     return false;
   }
-  out->body = text.substr(body_begin);
-  out->body_first_line = line + 1;
+  out->body = text.substr(closing->body_begin);
+  out->body_first_line = closing->line + 1;
 
   Reader r{path, text, diags};
   FrontMatter& fm = out->front_matter;
   bool has_title = false;
-  std::string_view yaml = text.substr(yaml_begin, yaml_end - yaml_begin);
+  std::string_view yaml = text.substr(yaml_begin, closing->yaml_end - yaml_begin);
   if (std::optional<std::vector<FlatEntry>> flat = parse_flat_yaml(yaml)) {
     for (const FlatEntry& entry : *flat) read_key(r, entry.key, entry, &fm, &has_title);
-  } else {
-    YAML::Node root;
-    try {
-      root = YAML::Load(std::string(yaml));
-    } catch (const YAML::DeepRecursion& e) {
-      // yaml-cpp 0.7 gives this one the message "bad file".
-      r.error(e.mark, 2, "invalid YAML in front matter: nested too deeply");
-      return false;
-    } catch (const YAML::Exception& e) {
-      r.error(e.mark, 2, "invalid YAML in front matter: " + e.msg);
-      return false;
-    }
-    if (root.IsNull()) {
-      diags->error(path, 1, 1, "front matter has no \"title\"", std::string(line_text(text, 1)));
-      return false;
-    }
-    if (!root.IsMap()) {
-      r.error(root.Mark(), 2, "front matter must be a mapping of keys to values");
-      return false;
-    }
-    for (const auto& kv : root) read_key(r, kv.first.Scalar(), kv.second, &fm, &has_title);
+  } else if (!read_yaml_front_matter(r, yaml, &fm, &has_title)) {
+    return false;
   }
   if (!has_title) {
     diags->error(path, 1, 1, "front matter has no \"title\"", std::string(line_text(text, 1)));

@@ -60,8 +60,8 @@ TEST_CASE("front matter: errors name the file, line and column") {
         "content/a.md:3:7: error: \"date\" must be a date like 2026-11-23\n"
         "  date: 2026-02-30\n"
         "        ^\n");
-  CHECK(parse_errors("---\ntitle: x\ndraft: misschien\n---\n").find(":3:8: error: \"draft\" must be") !=
-        std::string::npos);
+  CHECK(parse_errors("---\ntitle: x\ndraft: misschien\n---\n")
+            .find(":3:8: error: \"draft\" must be") != std::string::npos);
 }
 
 TEST_CASE("front matter: invalid YAML is reported at the parser's position") {
@@ -82,7 +82,8 @@ TEST_CASE("front matter: a file with only front matter has an empty body") {
   CHECK(parse_errors("") ==
         "content/a.md:1:1: error: the file is empty: a page starts with front matter, a line "
         "'---', a line 'title: ...' and a line '---'\n");
-  CHECK(parse_errors("\xEF\xBB\xBF \r\n\n").starts_with("content/a.md:1:1: error: the file is empty"));
+  CHECK(parse_errors("\xEF\xBB\xBF \r\n\n")
+            .starts_with("content/a.md:1:1: error: the file is empty"));
 }
 
 }  // namespace wegwijzer

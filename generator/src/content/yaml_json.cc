@@ -50,7 +50,8 @@ nlohmann::json convert(const YAML::Node& node, int depth, size_t* budget) {
     }
     case YAML::NodeType::Map: {
       nlohmann::json obj = nlohmann::json::object();
-      for (const auto& kv : node) obj[kv.first.as<std::string>()] = convert(kv.second, depth + 1, budget);
+      for (const auto& kv : node)
+        obj[kv.first.as<std::string>()] = convert(kv.second, depth + 1, budget);
       return obj;
     }
   }

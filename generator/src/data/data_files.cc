@@ -50,9 +50,9 @@ DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Dia
                                            ? source.value["$schema"]
                                            : nlohmann::json();
     if (!schema_ref.is_string()) {
-      diags->error(path, 1, 1,
-                   "data file names no schema: add \"$schema\": \"./schemas/" + name +
-                       ".schema.json\"");
+      diags->error(
+          path, 1, 1,
+          "data file names no schema: add \"$schema\": \"./schemas/" + name + ".schema.json\"");
     } else {
       std::string schema_path;
       if (!normalize_relative(data_dir + "/" + schema_ref.get<std::string>(), &schema_path)) {
@@ -93,8 +93,9 @@ void validate_against_schema(const FileSystem& fs, const JsonSource& data,
   try {
     if (validator.validate(schema, target, &results)) return;
   } catch (const std::exception& e) {
-    data.error(diags, "", "schema " + schema_path + " could not be checked against this file: " +
-                              e.what() + " (a value of an unexpected type under a \"format\"?)");
+    data.error(diags, "",
+               "schema " + schema_path + " could not be checked against this file: " + e.what() +
+                   " (a value of an unexpected type under a \"format\"?)");
     return;
   }
 
@@ -111,7 +112,8 @@ void validate_against_schema(const FileSystem& fs, const JsonSource& data,
       }
     }
     if (has_deeper || !reported.insert({pointer, message}).second) continue;
-    data.error(diags, pointer, "schema: " + message + " (at " + (pointer.empty() ? "/" : pointer) + ")");
+    data.error(diags, pointer,
+               "schema: " + message + " (at " + (pointer.empty() ? "/" : pointer) + ")");
   }
 }
 
@@ -119,10 +121,17 @@ std::string json_for_publishing(const nlohmann::json& value, int indent) {
   std::string out;
   for (char c : value.dump(indent, ' ', false)) {
     switch (c) {
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
-      default: out += c;
+      case '<':
+        out += "\\u003c";
+        break;
+      case '>':
+        out += "\\u003e";
+        break;
+      case '&':
+        out += "\\u0026";
+        break;
+      default:
+        out += c;
     }
   }
   return out + "\n";

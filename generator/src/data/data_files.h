@@ -1,9 +1,8 @@
 #pragma once
 
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "data/json_source.h"
 #include "util/diagnostic.h"

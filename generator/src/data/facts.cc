@@ -63,7 +63,8 @@ Fact fact_of(const JsonSource& src, const json& v, const std::string& pointer) {
 void collect(const JsonSource& src, const json& v, const std::string& pointer, FactIndex* index,
              Diagnostics* diags) {
   if (v.is_array()) {
-    for (size_t i = 0; i < v.size(); ++i) collect(src, v[i], pointer + "/" + std::to_string(i), index, diags);
+    for (size_t i = 0; i < v.size(); ++i)
+      collect(src, v[i], pointer + "/" + std::to_string(i), index, diags);
     return;
   }
   if (!v.is_object()) return;
@@ -71,8 +72,9 @@ void collect(const JsonSource& src, const json& v, const std::string& pointer, F
     Fact fact = fact_of(src, v, pointer);
     auto [it, fresh] = index->emplace(fact.id, fact);
     if (!fresh) {
-      src.error(diags, pointer + "/id", "fact id \"" + fact.id + "\" is also used at " +
-                                            it->second.file + ":" + std::to_string(it->second.line));
+      src.error(diags, pointer + "/id",
+                "fact id \"" + fact.id + "\" is also used at " + it->second.file + ":" +
+                    std::to_string(it->second.line));
     }
   }
   for (const auto& [key, item] : v.items()) {

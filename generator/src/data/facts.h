@@ -13,9 +13,9 @@ namespace wegwijzer {
 // the value, its source and whether it may be shown all come from the data.
 struct Fact {
   std::string id;
-  std::string value;  // "waarde" as written in the data
-  std::string text;   // as a reader sees it inline ("113.nl" for https://www.113.nl)
-  std::string href;   // tel:, mailto: or the address for a contact channel; empty otherwise
+  std::string value;   // "waarde" as written in the data
+  std::string text;    // as a reader sees it inline ("113.nl" for https://www.113.nl)
+  std::string href;    // tel:, mailto: or the address for a contact channel; empty otherwise
   bool shown = false;  // data/provenance.h: may_be_shown
   std::string file;    // the data file, for editors: "content/data/feiten.json"
   std::string pointer;

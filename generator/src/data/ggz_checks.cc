@@ -21,7 +21,8 @@ const JsonSource* find(const DataFiles& data, const char* name) {
 void each(const json& root, const std::string& list, const std::string& base,
           const std::function<void(const json&, const std::string&)>& visit) {
   const json& items = list_of(root, list.c_str());
-  for (size_t i = 0; i < items.size(); ++i) visit(items[i], base + "/" + list + "/" + std::to_string(i));
+  for (size_t i = 0; i < items.size(); ++i)
+    visit(items[i], base + "/" + list + "/" + std::to_string(i));
 }
 
 void check_gemeenten(const JsonSource& g, std::set<std::string>* codes,
@@ -29,7 +30,8 @@ void check_gemeenten(const JsonSource& g, std::set<std::string>* codes,
   std::map<std::string, std::string> slugs;
   each(g.value, "gemeenten", "", [&](const json& gm, const std::string& at) {
     std::string code = str(gm, "code");
-    if (!codes->insert(code).second) g.error(diags, at + "/code", "gemeente code " + code + " appears twice");
+    if (!codes->insert(code).second)
+      g.error(diags, at + "/code", "gemeente code " + code + " appears twice");
     std::string slug = str(gm, "slug");
     auto [it, fresh] = slugs.emplace(slug, code);
     if (!fresh) g.error(diags, at + "/slug", "slug \"" + slug + "\" is also used by " + it->second);
@@ -47,27 +49,33 @@ void check_regions(const JsonSource& r, const std::set<std::string>& codes, Diag
       continue;
     }
     std::map<std::string, std::string> region_of;  // gemeente -> region id
-    each(member(r.value, kind.c_str()), "regios", base, [&](const json& region, const std::string& at) {
-      std::string id = str(region, "id");
-      each(region, "gemeenten", at, [&](const json& code_value, const std::string& code_at) {
-        if (!code_value.is_string()) {
-          r.error(diags, code_at, "a gemeente code in " + kind + " region " + id + " must be a string such as \"GM0363\", not " + code_value.type_name());
-          return;
-        }
-        std::string code = text(code_value);
-        if (!codes.count(code)) {
-          r.error(diags, code_at, "unknown gemeente " + code + " in " + kind + " region " + id);
-          return;
-        }
-        auto [it, fresh] = region_of.emplace(code, id);
-        if (!fresh) {
-          r.error(diags, code_at, "gemeente " + code + " is in two " + kind + " regions: " +
-                                      it->second + " and " + id);
-        }
-      });
-    });
+    each(member(r.value, kind.c_str()), "regios", base,
+         [&](const json& region, const std::string& at) {
+           std::string id = str(region, "id");
+           each(region, "gemeenten", at, [&](const json& code_value, const std::string& code_at) {
+             if (!code_value.is_string()) {
+               r.error(diags, code_at,
+                       "a gemeente code in " + kind + " region " + id +
+                           " must be a string such as \"GM0363\", not " + code_value.type_name());
+               return;
+             }
+             std::string code = text(code_value);
+             if (!codes.count(code)) {
+               r.error(diags, code_at,
+                       "unknown gemeente " + code + " in " + kind + " region " + id);
+               return;
+             }
+             auto [it, fresh] = region_of.emplace(code, id);
+             if (!fresh) {
+               r.error(diags, code_at,
+                       "gemeente " + code + " is in two " + kind + " regions: " + it->second +
+                           " and " + id);
+             }
+           });
+         });
     for (const std::string& code : codes) {
-      if (!region_of.count(code)) r.error(diags, base + "/regios", "gemeente " + code + " is in no " + kind + " region");
+      if (!region_of.count(code))
+        r.error(diags, base + "/regios", "gemeente " + code + " is in no " + kind + " region");
     }
   }
 }
@@ -78,7 +86,9 @@ void check_postcodes(const JsonSource& p, const std::set<std::string>& codes, Di
     for (size_t i = 0; i < list.size(); ++i) {
       std::string at = "/postcodes/" + pointer_escape(pc4) + "/" + std::to_string(i);
       if (!list[i].is_string()) {
-        p.error(diags, at, "postcode " + pc4 + " must list gemeente codes as strings, not " + list[i].type_name());
+        p.error(
+            diags, at,
+            "postcode " + pc4 + " must list gemeente codes as strings, not " + list[i].type_name());
         continue;
       }
       std::string code = text(list[i]);
@@ -99,7 +109,8 @@ void check_channels(const JsonSource& src, const json& channels, const std::stri
     std::string here = at + "/" + std::to_string(i) + "/waarde";
     if ((kind == "telefoon" || kind == "whatsapp") && !dutch_phone_to_tel(value)) {
       src.error(diags, here, "\"" + value + "\" is not a well-formed Dutch phone number");
-    } else if (kind == "email" && (value.find('@') == std::string::npos || value.find(' ') != std::string::npos)) {
+    } else if (kind == "email" &&
+               (value.find('@') == std::string::npos || value.find(' ') != std::string::npos)) {
       src.error(diags, here, "\"" + value + "\" is not an e-mail address");
     } else if ((kind == "chat" || kind == "website") && !value.starts_with("https://")) {
       src.error(diags, here, "\"" + value + "\" must be an https:// address");
@@ -130,7 +141,8 @@ void check_question_tree(const JsonSource& v, Diagnostics* diags) {
   const json& nodes = list_of(v.value, "knopen");
   for (size_t i = 0; i < nodes.size(); ++i) {
     std::string id = str(nodes[i], "id");
-    if (!index.emplace(id, i).second) v.error(diags, "/knopen/" + std::to_string(i) + "/id", "node \"" + id + "\" appears twice");
+    if (!index.emplace(id, i).second)
+      v.error(diags, "/knopen/" + std::to_string(i) + "/id", "node \"" + id + "\" appears twice");
   }
   std::string start = str(v.value, "start");
   if (!index.count(start)) {
@@ -141,10 +153,13 @@ void check_question_tree(const JsonSource& v, Diagnostics* diags) {
     std::string at = "/knopen/" + std::to_string(i);
     bool question = str(nodes[i], "soort") == "vraag";
     const json& answers = list_of(nodes[i], "antwoorden");
-    if (question && answers.empty()) v.error(diags, at, "dead end: question \"" + str(nodes[i], "id") + "\" has no answers");
+    if (question && answers.empty())
+      v.error(diags, at, "dead end: question \"" + str(nodes[i], "id") + "\" has no answers");
     for (size_t a = 0; a < answers.size(); ++a) {
       std::string to = str(answers[a], "naar");
-      if (!index.count(to)) v.error(diags, at + "/antwoorden/" + std::to_string(a) + "/naar", "dead end: answer leads to unknown node \"" + to + "\"");
+      if (!index.count(to))
+        v.error(diags, at + "/antwoorden/" + std::to_string(a) + "/naar",
+                "dead end: answer leads to unknown node \"" + to + "\"");
     }
   }
   // Depth-first from the start: a node met again while still on the path closes a cycle.
@@ -156,7 +171,8 @@ void check_question_tree(const JsonSource& v, Diagnostics* diags) {
       auto it = index.find(str(answers[a], "naar"));
       if (it == index.end()) continue;
       if (state[it->second] == 1) {
-        v.error(diags, "/knopen/" + std::to_string(i) + "/antwoorden/" + std::to_string(a) + "/naar",
+        v.error(diags,
+                "/knopen/" + std::to_string(i) + "/antwoorden/" + std::to_string(a) + "/naar",
                 "cycle: \"" + str(nodes[i], "id") + "\" leads back to \"" + it->first + "\"");
       } else if (state[it->second] == 0) {
         visit(it->second);
@@ -166,7 +182,9 @@ void check_question_tree(const JsonSource& v, Diagnostics* diags) {
   };
   visit(index[start]);
   for (size_t i = 0; i < nodes.size(); ++i) {
-    if (state[i] == 0) v.error(diags, "/knopen/" + std::to_string(i), "node \"" + str(nodes[i], "id") + "\" cannot be reached from the start");
+    if (state[i] == 0)
+      v.error(diags, "/knopen/" + std::to_string(i),
+              "node \"" + str(nodes[i], "id") + "\" cannot be reached from the start");
   }
 }
 
@@ -175,12 +193,15 @@ void check_question_tree(const JsonSource& v, Diagnostics* diags) {
 void check_ggz_data(const DataFiles& data, Diagnostics* diags) {
   std::set<std::string> codes, provinces, contacts;
   if (const JsonSource* g = find(data, "gemeenten")) check_gemeenten(*g, &codes, &provinces, diags);
-  if (const JsonSource* r = find(data, "regios"); r && !codes.empty()) check_regions(*r, codes, diags);
-  if (const JsonSource* p = find(data, "postcodes"); p && !codes.empty()) check_postcodes(*p, codes, diags);
+  if (const JsonSource* r = find(data, "regios"); r && !codes.empty())
+    check_regions(*r, codes, diags);
+  if (const JsonSource* p = find(data, "postcodes"); p && !codes.empty())
+    check_postcodes(*p, codes, diags);
   if (const JsonSource* c = find(data, "contacten")) {
     each(c->value, "contacten", "", [&](const json& contact, const std::string& at) {
       std::string id = str(contact, "id");
-      if (!contacts.insert(id).second) c->error(diags, at + "/id", "contact \"" + id + "\" appears twice");
+      if (!contacts.insert(id).second)
+        c->error(diags, at + "/id", "contact \"" + id + "\" appears twice");
       check_channels(*c, member(contact, "kanalen"), at + "/kanalen", diags);
     });
   }
@@ -191,7 +212,8 @@ void check_ggz_data(const DataFiles& data, Diagnostics* diags) {
           t->error(diags, p_at, "unknown province \"" + text(p) + "\"");
         }
       });
-      check_channels(*t, member(member(tafel, "aanmelden"), "kanalen"), at + "/aanmelden/kanalen", diags);
+      check_channels(*t, member(member(tafel, "aanmelden"), "kanalen"), at + "/aanmelden/kanalen",
+                     diags);
     });
   }
   for (const char* name : {"stappen", "vragen", "crisis"}) {

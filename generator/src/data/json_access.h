@@ -1,8 +1,7 @@
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace wegwijzer {
 
@@ -25,7 +24,9 @@ inline const nlohmann::json& member(const nlohmann::json& v, const char* key) {
 }
 
 // The string member `key` of `v`, or "".
-inline std::string str(const nlohmann::json& v, const char* key) { return text(member(v, key)); }
+inline std::string str(const nlohmann::json& v, const char* key) {
+  return text(member(v, key));
+}
 
 // `v` when it is an array, else an empty array: `for (const json& x : elements(v))` visits
 // nothing rather than the value itself (ranging over a json string or number visits it once).

@@ -7,7 +7,9 @@
 namespace wegwijzer {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Offset just past the string starting at text[i] (a '"').
 size_t skip_string(const std::string& text, size_t i) {
@@ -165,8 +167,9 @@ bool parse_json_source(std::string path, std::string text, JsonSource* out, Diag
     size_t at = e.byte > 0 ? e.byte - 1 : 0;
     std::string message = e.what();
     size_t colon = message.rfind(": ");
-    diags->error_at(out->path, t, at + bom_length(t),
-                    "invalid JSON: " + (colon == std::string::npos ? message : message.substr(colon + 2)));
+    diags->error_at(
+        out->path, t, at + bom_length(t),
+        "invalid JSON: " + (colon == std::string::npos ? message : message.substr(colon + 2)));
     return false;
   }
   PositionScanner scanner(t, bom_length(t), &out->offsets);

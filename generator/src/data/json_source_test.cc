@@ -14,7 +14,8 @@ TEST_CASE("JsonSource records where each value stands") {
   CHECK(src.offset_of("/d/missing/deeper") == 35);
   src.error(&diags, "/a/1/b~1c", "wrong");
   CHECK(format_diagnostics(diags) ==
-        "content/data/x.json:2:20: error: wrong\n    \"a\": [1, {\"b/c\": \"x\"}],\n                     ^\n");
+        "content/data/x.json:2:20: error: wrong\n    \"a\": [1, {\"b/c\": \"x\"}],\n               "
+        "      ^\n");
 }
 
 TEST_CASE("JsonSource reports syntax errors, bad UTF-8 and deep nesting with positions") {
@@ -22,9 +23,13 @@ TEST_CASE("JsonSource reports syntax errors, bad UTF-8 and deep nesting with pos
   Diagnostics diags;
   CHECK_FALSE(parse_json_source("d.json", "{\n  \"a\": [1, 2,]\n}\n", &src, &diags));
   CHECK_FALSE(parse_json_source("e.json", "[\"\xff\"]", &src, &diags));
-  CHECK_FALSE(parse_json_source("f.json", std::string(10000, '[') + std::string(10000, ']'), &src, &diags));
+  CHECK_FALSE(
+      parse_json_source("f.json", std::string(10000, '[') + std::string(10000, ']'), &src, &diags));
   std::string out = format_diagnostics(diags);
-  CHECK(out.find("d.json:2:14: error: invalid JSON: syntax error while parsing value - unexpected ']'") != std::string::npos);
+  CHECK(
+      out.find(
+          "d.json:2:14: error: invalid JSON: syntax error while parsing value - unexpected ']'") !=
+      std::string::npos);
   CHECK(out.find("e.json:1:3: error: invalid UTF-8 (byte 2)\n") != std::string::npos);
   CHECK(out.find("f.json:1:129: error: nested more than 128 levels deep\n") != std::string::npos);
 }
@@ -46,8 +51,9 @@ namespace wegwijzer {
 TEST_CASE("published JSON keeps markup inert and drops what may not be shown") {
   nlohmann::json data = nlohmann::json::parse(
       R"({"a": "</script><b>&", "b": [{"zekerheid": "middel", "x": 1}, {"zekerheid": "hoog", "redactie_noot": "n"}]})");
-  CHECK(json_for_publishing(published_data(data), -1) ==
-        "{\"a\":\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\",\"b\":[{\"zekerheid\":\"hoog\"}]}\n");
+  CHECK(
+      json_for_publishing(published_data(data), -1) ==
+      "{\"a\":\"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\",\"b\":[{\"zekerheid\":\"hoog\"}]}\n");
 }
 
 }  // namespace wegwijzer

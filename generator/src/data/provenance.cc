@@ -14,13 +14,16 @@ using nlohmann::json;
 constexpr const char* kProvenanceKeys[] = {"zekerheid", "gecontroleerd", "opgenomen",
                                            "source_datum", "source_titel"};
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 void walk(const json& v, const std::string& pointer,
           const std::function<void(const json&, const std::string&)>& visit) {
   if (v.is_object()) {
     visit(v, pointer);
-    for (const auto& [key, item] : v.items()) walk(item, pointer + "/" + pointer_escape(key), visit);
+    for (const auto& [key, item] : v.items())
+      walk(item, pointer + "/" + pointer_escape(key), visit);
   } else if (v.is_array()) {
     for (size_t i = 0; i < v.size(); ++i) walk(v[i], pointer + "/" + std::to_string(i), visit);
   }
@@ -55,8 +58,8 @@ void check_verification(const JsonSource& data, const json& v, const std::string
   } else if (!is_iso_date(date)) {
     data.error(diags, at + "/datum", "the check of " + fact + " has no valid date" + how);
   } else if (date > today) {
-    data.error(diags, at + "/datum", "the check of " + fact + " is dated " + date +
-                                         ", which lies in the future");
+    data.error(diags, at + "/datum",
+               "the check of " + fact + " is dated " + date + ", which lies in the future");
   }
   if (str(check, "door").empty()) {
     data.error(diags, at, "the check of " + fact + " does not say who checked" + how);
@@ -67,23 +70,24 @@ void check_age(const JsonSource& data, const json& v, const std::string& at,
                const std::string& today, int stale_months, Diagnostics* diags) {
   std::string opgenomen = str(v, "opgenomen");
   if (is_iso_date(opgenomen) && opgenomen > today) {
-    data.error(diags, at + "/opgenomen", "\"" + describe(v) + "\" entered the data on " +
-                                             opgenomen + ", which lies in the future");
+    data.error(
+        diags, at + "/opgenomen",
+        "\"" + describe(v) + "\" entered the data on " + opgenomen + ", which lies in the future");
     return;
   }
   std::string basis = age_basis(v);
   if (!is_iso_date(basis) || basis > today) return;  // reported above or by the schema
   int months = whole_months_between(basis, today);
   if (months < stale_months) return;
-  std::string what = has_verification(v)
-                         ? "\"" + describe(v) + "\" was last checked on " + basis
-                         : "\"" + describe(v) + "\" entered the data on " + basis +
-                               " and was never checked";
+  std::string what = has_verification(v) ? "\"" + describe(v) + "\" was last checked on " + basis
+                                         : "\"" + describe(v) + "\" entered the data on " + basis +
+                                               " and was never checked";
   what += ", " + std::to_string(months) + " months ago";
   std::string field = has_verification(v) ? "/gecontroleerd/datum" : "/opgenomen";
   if (months >= 2 * stale_months) {
-    data.error(diags, at + field, what + ": check it before publishing (limit " +
-                                      std::to_string(2 * stale_months) + " months)");
+    data.error(diags, at + field,
+               what + ": check it before publishing (limit " + std::to_string(2 * stale_months) +
+                   " months)");
   } else {
     data.warning(diags, at + field, what + ": check it soon");
   }
@@ -147,7 +151,9 @@ void check_provenance(const JsonSource& data, const std::string& today, int stal
 }
 
 int whole_months_between(const std::string& from, const std::string& to) {
-  auto part = [](const std::string& s, size_t at, size_t n) { return std::atoi(s.substr(at, n).c_str()); };
+  auto part = [](const std::string& s, size_t at, size_t n) {
+    return std::atoi(s.substr(at, n).c_str());
+  };
   int fy = part(from, 0, 4), fm = part(from, 5, 2), fd = part(from, 8, 2);
   int ty = part(to, 0, 4), tm = part(to, 5, 2), td = part(to, 8, 2);
   return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);

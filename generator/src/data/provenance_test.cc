@@ -27,9 +27,10 @@ TEST_CASE("provenance: only a recorded check or a high certainty may be shown") 
   CHECK(may_be_shown(json{{"zekerheid", "hoog"}}));
   CHECK_FALSE(may_be_shown(json{{"zekerheid", "middel"}}));
   CHECK_FALSE(may_be_shown(json{{"zekerheid", "laag"}, {"gecontroleerd", nullptr}}));
-  CHECK_FALSE(may_be_shown(json{{"zekerheid", "laag"}, {"gecontroleerd", {{"door", "redacteur"}}}}));
-  CHECK(may_be_shown(
-      json{{"zekerheid", "laag"}, {"gecontroleerd", {{"datum", "2026-12-01"}, {"door", "redacteur"}}}}));
+  CHECK_FALSE(
+      may_be_shown(json{{"zekerheid", "laag"}, {"gecontroleerd", {{"door", "redacteur"}}}}));
+  CHECK(may_be_shown(json{{"zekerheid", "laag"},
+                          {"gecontroleerd", {{"datum", "2026-12-01"}, {"door", "redacteur"}}}}));
 }
 
 TEST_CASE("provenance: a check needs a date and a role") {
@@ -38,9 +39,10 @@ TEST_CASE("provenance: a check needs a date and a role") {
   Diagnostics diags;
   check_provenance(src, "2026-11-23", 12, &diags);
   REQUIRE(diags.items().size() == 1);
-  CHECK(diags.items()[0].message ==
-        "the check of \"x\" has no date: record it as {\"datum\": \"YYYY-MM-DD\", \"door\": \"<your "
-        "role>\"}");
+  CHECK(
+      diags.items()[0].message ==
+      "the check of \"x\" has no date: record it as {\"datum\": \"YYYY-MM-DD\", \"door\": \"<your "
+      "role>\"}");
   CHECK(diags.items()[0].line == 2);
 }
 
@@ -55,8 +57,9 @@ TEST_CASE("provenance: age counts from the check, else from the entry") {
   REQUIRE(diags.items().size() == 2);
   CHECK(diags.warning_count() == 1);
   CHECK(diags.error_count() == 1);
-  CHECK(diags.items()[0].message ==
-        "\"oud\" entered the data on 2025-10-01 and was never checked, 13 months ago: check it soon");
+  CHECK(
+      diags.items()[0].message ==
+      "\"oud\" entered the data on 2025-10-01 and was never checked, 13 months ago: check it soon");
   std::vector<FactRow> rows = list_facts(src, "2026-11-23", 12);
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].due);

@@ -10,10 +10,10 @@
 #include "data/data_files.h"
 #include "data/facts.h"
 #include "data/ggz_checks.h"
-#include "site/ggz_pages.h"
 #include "data/json_access.h"
 #include "data/json_source.h"
 #include "data/provenance.h"
+#include "site/ggz_pages.h"
 #include "util/file_system.h"
 
 namespace wegwijzer {
@@ -66,7 +66,8 @@ struct Node {
 void collect(const json& v, const std::string& pointer, std::vector<Node>* out) {
   out->push_back({pointer, &v});
   if (v.is_object()) {
-    for (const auto& [key, item] : v.items()) collect(item, pointer + "/" + pointer_escape(key), out);
+    for (const auto& [key, item] : v.items())
+      collect(item, pointer + "/" + pointer_escape(key), out);
   } else if (v.is_array()) {
     for (size_t i = 0; i < v.size(); ++i) collect(v[i], pointer + "/" + std::to_string(i), out);
   }
@@ -75,8 +76,20 @@ void collect(const json& v, const std::string& pointer, std::vector<Node>* out) 
 // Values of every JSON type, to flip to or add.
 const std::vector<json>& samples() {
   static const std::vector<json> kSamples = {
-      "mutatie", "", "GM0363", 12345, -1, 0, 1.5, true, false, nullptr,
-      json::array(), json::array({"mutatie"}), json::array({1, 2}), json::object(),
+      "mutatie",
+      "",
+      "GM0363",
+      12345,
+      -1,
+      0,
+      1.5,
+      true,
+      false,
+      nullptr,
+      json::array(),
+      json::array({"mutatie"}),
+      json::array({1, 2}),
+      json::object(),
       json{{"mutatie", 1}},
   };
   return kSamples;
@@ -106,91 +119,120 @@ uint64_t ByteChooser::operator()(uint64_t n) {
   return x % n;
 }
 
-std::optional<DataMutation> mutate_json_text(const std::string& text, const Choose& choose) {
-  JsonSource src;
-  Diagnostics ignored;
-  if (!parse_json_source("mutated.json", text, &src, &ignored)) return std::nullopt;
-  std::vector<Node> nodes;
-  collect(src.value, "", &nodes);
+namespace {
 
-  enum Kind { kFlip, kRemoveKey, kExtraKey, kEmptyList, kDuplicate, kWrapArray, kWrapObject, kKinds };
-  static const char* const kNames[] = {"type flip", "removed key", "extra key", "emptied list",
-                                       "duplicated element", "wrapped in an array",
-                                       "wrapped in an object"};
-  Kind kind = static_cast<Kind>(choose(kKinds));
-  auto eligible = [&](const json& v) {
-    switch (kind) {
-      case kRemoveKey: return v.is_object() && !v.empty();
-      case kExtraKey: return v.is_object();
-      case kEmptyList:
-      case kDuplicate: return v.is_array() && !v.empty();
-      default: return true;
-    }
-  };
+enum MutationKind {
+  kFlip,
+  kRemoveKey,
+  kExtraKey,
+  kEmptyList,
+  kDuplicate,
+  kWrapArray,
+  kWrapObject,
+  kKinds
+};
+const char* const kMutationNames[] = {
+    "type flip",          "removed key",         "extra key",           "emptied list",
+    "duplicated element", "wrapped in an array", "wrapped in an object"};
+
+bool eligible(MutationKind kind, const json& v) {
+  switch (kind) {
+    case kRemoveKey:
+      return v.is_object() && !v.empty();
+    case kExtraKey:
+      return v.is_object();
+    case kEmptyList:
+    case kDuplicate:
+      return v.is_array() && !v.empty();
+    default:
+      return true;
+  }
+}
+
+// A value the mutation can apply to; a kind that fits none becomes a type flip.
+const Node& choose_target(const std::vector<Node>& nodes, MutationKind* kind,
+                          const Choose& choose) {
   std::vector<const Node*> candidates;
   for (const Node& n : nodes) {
-    if (eligible(*n.value)) candidates.push_back(&n);
+    if (eligible(*kind, *n.value)) candidates.push_back(&n);
   }
   if (candidates.empty()) {
-    kind = kFlip;
+    *kind = kFlip;
     for (const Node& n : nodes) candidates.push_back(&n);
   }
-  const Node& target = *candidates[choose(candidates.size())];
-  const json& old = *target.value;
-  json replacement;
-  std::string detail;
+  return *candidates[choose(candidates.size())];
+}
+
+// What replaces `old`, and a few words on how it differs.
+json mutated(const json& old, MutationKind kind, const Choose& choose, std::string* detail) {
+  json out;
   switch (kind) {
     case kFlip: {
       std::vector<const json*> others;
       for (const json& s : samples()) {
         if (kind_of(s) != kind_of(old)) others.push_back(&s);
       }
-      replacement = *others[choose(others.size())];
-      detail = std::string(old.type_name()) + " -> " + short_dump(replacement);
+      out = *others[choose(others.size())];
+      *detail = std::string(old.type_name()) + " -> " + short_dump(out);
       break;
     }
     case kRemoveKey: {
       auto it = old.begin();
       std::advance(it, static_cast<long>(choose(old.size())));
-      detail = "\"" + it.key() + "\"";
-      replacement = old;
-      replacement.erase(it.key());
+      *detail = "\"" + it.key() + "\"";
+      out = old;
+      out.erase(it.key());
       break;
     }
     case kExtraKey: {
-      replacement = old;
+      out = old;
       std::string key = "mutatie";
-      while (replacement.contains(key)) key += "_";
-      replacement[key] = samples()[choose(samples().size())];
-      detail = "\"" + key + "\": " + short_dump(replacement[key]);
+      while (out.contains(key)) key += "_";
+      out[key] = samples()[choose(samples().size())];
+      *detail = "\"" + key + "\": " + short_dump(out[key]);
       break;
     }
     case kEmptyList:
-      replacement = json::array();
-      detail = std::to_string(old.size()) + " elements";
+      out = json::array();
+      *detail = std::to_string(old.size()) + " elements";
       break;
     case kDuplicate: {
       size_t i = choose(old.size());
-      replacement = old;
-      replacement.insert(replacement.begin() + static_cast<long>(i) + 1, old[i]);
-      detail = "element " + std::to_string(i);
+      out = old;
+      out.insert(out.begin() + static_cast<long>(i) + 1, old[i]);
+      *detail = "element " + std::to_string(i);
       break;
     }
     case kWrapArray:
-      replacement = json::array();
-      replacement.push_back(old);
+      out = json::array({old});
       break;
     case kWrapObject:
-      replacement = json::object();
-      replacement["waarde"] = old;
+      out = json::object({{"waarde", old}});
       break;
-    case kKinds: break;
+    case kKinds:
+      break;
   }
+  return out;
+}
+
+}  // namespace
+
+std::optional<DataMutation> mutate_json_text(const std::string& text, const Choose& choose) {
+  JsonSource src;
+  Diagnostics ignored;
+  if (!parse_json_source("mutated.json", text, &src, &ignored)) return std::nullopt;
+  std::vector<Node> nodes;
+  collect(src.value, "", &nodes);
+  MutationKind kind = static_cast<MutationKind>(choose(kKinds));
+  const Node& target = choose_target(nodes, &kind, choose);
+  std::string detail;
+  json replacement = mutated(*target.value, kind, choose, &detail);
   size_t start = src.offset_of(target.pointer);
   size_t end = value_end(text, start);
   DataMutation m;
   m.pointer = target.pointer;
-  m.description = std::string(kNames[kind]) + " at " + (target.pointer.empty() ? "/" : target.pointer) +
+  m.description = std::string(kMutationNames[kind]) + " at " +
+                  (target.pointer.empty() ? "/" : target.pointer) +
                   (detail.empty() ? "" : ": " + detail);
   m.text = text.substr(0, start) + replacement.dump() + text.substr(end);
   return m;
@@ -273,7 +315,8 @@ void run_data_layer(const DataFiles& raw, Diagnostics* out) {
     json_for_publishing(published, 1);
     site.data[name] = std::move(published);
     for (const json& item : list_of(source.value, name.c_str())) {
-      if (item.is_object() && member(item, "id").is_string()) site.data_ids[name].insert(str(item, "id"));
+      if (item.is_object() && member(item, "id").is_string())
+        site.data_ids[name].insert(str(item, "id"));
     }
   }
   check_ggz_data(raw, &diags);
@@ -304,10 +347,12 @@ void run_data_layer(const DataFiles& raw, Diagnostics* out) {
     add_step_context(site, page, &frame);
   }
   // Every block with every id its data set has, and one it has not.
-  for (const char* block : {"contact", "stap", "stappen", "crisis", "tafels", "gemeentezoeker", "onbekend"}) {
+  for (const char* block :
+       {"contact", "stap", "stappen", "crisis", "tafels", "gemeentezoeker", "onbekend"}) {
     std::vector<std::string> ids = {"bestaat-niet"};
     const char* set = std::string_view(block) == "contact" ? "contacten" : "stappen";
-    if (auto it = site.data_ids.find(set); it != site.data_ids.end()) ids.insert(ids.end(), it->second.begin(), it->second.end());
+    if (auto it = site.data_ids.find(set); it != site.data_ids.end())
+      ids.insert(ids.end(), it->second.begin(), it->second.end());
     if (std::string_view(block) != "contact" && std::string_view(block) != "stap") ids.resize(1);
     for (const std::string& id : ids) {
       markdown::BlockDirective directive;
@@ -334,7 +379,8 @@ SiteFiles read_site_files(const std::string& root) {
       if (entry.is_regular_file()) read(entry.path());
     }
   }
-  if (fs::is_regular_file(fs::path(root) / "wegwijzer.yaml")) read(fs::path(root) / "wegwijzer.yaml");
+  if (fs::is_regular_file(fs::path(root) / "wegwijzer.yaml"))
+    read(fs::path(root) / "wegwijzer.yaml");
   return files;
 }
 

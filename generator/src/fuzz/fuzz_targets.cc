@@ -1,9 +1,9 @@
 #include "fuzz/fuzz_targets.h"
 
+#include <yaml-cpp/yaml.h>
+
 #include <cstdlib>
 #include <string>
-
-#include <yaml-cpp/yaml.h>
 
 #include "content/flat_yaml.h"
 #include "content/front_matter.h"
@@ -16,7 +16,6 @@
 #include "util/file_system.h"
 
 namespace wegwijzer {
-
 
 void fuzz_front_matter(std::string_view input) {
   ParsedSource parsed;

@@ -11,9 +11,8 @@ namespace wegwijzer {
 // the test suite can replay every input that once crashed (tests/fuzz/regressions/<target>/).
 // Each must return normally for any input; a crash or sanitizer report is a bug.
 void fuzz_front_matter(std::string_view input);  // also: flat_yaml_disagreement() is empty
-void fuzz_mustache(std::string_view input);    // template, then "\n---\n", then JSON data
+void fuzz_mustache(std::string_view input);      // template, then "\n---\n", then JSON data
 void fuzz_json_source(std::string_view input);
 void fuzz_markdown_links(std::string_view input);  // a page body whose links are resolved
-
 
 }  // namespace wegwijzer

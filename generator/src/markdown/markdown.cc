@@ -71,9 +71,11 @@ void translate_footnote_labels(std::string* html, const std::string& label) {
   static const std::string kEnglish = "aria-label=\"Back to content\"";
   if (label.empty()) return;
   std::string own = "aria-label=\"";
-  for (char c : label) own += c == '"' ? std::string("&quot;") : c == '&' ? std::string("&amp;") : std::string(1, c);
+  for (char c : label)
+    own += c == '"' ? std::string("&quot;") : c == '&' ? std::string("&amp;") : std::string(1, c);
   own += "\"";
-  for (size_t pos = html->find(kEnglish); pos != std::string::npos; pos = html->find(kEnglish, pos)) {
+  for (size_t pos = html->find(kEnglish); pos != std::string::npos;
+       pos = html->find(kEnglish, pos)) {
     html->replace(pos, kEnglish.size(), own);
     pos += own.size();
   }
@@ -139,7 +141,8 @@ class SourceLines {
     starts_.push_back(0);
     if (text.find('\r') == std::string_view::npos) {
       // The usual case, found with memchr rather than byte by byte: every page has it.
-      for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
+      for (size_t nl = text.find('\n'); nl != std::string_view::npos;
+           nl = text.find('\n', nl + 1)) {
         starts_.push_back(nl + 1);
       }
       return;
@@ -246,7 +249,9 @@ class WordCounter {
     in_token_ = false;
     has_word_ = false;
   }
-  size_t count() const { return words_; }
+  size_t count() const {
+    return words_;
+  }
 
  private:
   // One byte, or one whole character when it starts a longer one.
@@ -757,7 +762,8 @@ void InlineDirectives::restore(std::string* s, bool html) const {
     if (mark == std::string::npos) break;
     out.append(*s, i, mark - i);
     size_t j = mark + 1, number = 0;
-    while (j < s->size() && (*s)[j] >= '0' && (*s)[j] <= '9') number = number * 10 + ((*s)[j++] - '0');
+    while (j < s->size() && (*s)[j] >= '0' && (*s)[j] <= '9')
+      number = number * 10 + ((*s)[j++] - '0');
     while (j < s->size() && (*s)[j] == kMark) ++j;
     if (j > mark + 1 && number < replacements_.size()) {
       out += html ? replacements_[number].html : replacements_[number].text;
@@ -821,15 +827,16 @@ class Renderer {
   TextCollector collector_;
   int image_depth_ = 0;
   bool has_footnotes_ = false;
-  bool may_drop_links_ = false;  // a destination that may render as href="" (see unwrap_dropped_links)
+  bool may_drop_links_ =
+      false;  // a destination that may render as href="" (see unwrap_dropped_links)
 
   std::unordered_set<std::string> used_ids_;
   std::vector<PendingHeading> headings_;
   std::vector<std::pair<cmark_node*, std::string>> directives_;
   std::vector<NodePtr> detached_;  // replaced headings; their text still points into them
   InlineDirectives inline_;
-  std::string substituted_;  // the text with inline directives replaced, when it has any
-  cmark_mem* mem_ = nullptr;       // the document's allocator: new nodes must come from it too
+  std::string substituted_;   // the text with inline directives replaced, when it has any
+  cmark_mem* mem_ = nullptr;  // the document's allocator: new nodes must come from it too
 };
 
 Rendered Renderer::run() {

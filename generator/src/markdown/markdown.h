@@ -14,10 +14,10 @@
 namespace wegwijzer::markdown {
 
 struct Heading {
-  int level = 0;      // 1..6
-  std::string text;   // plain text of the heading
-  std::string id;     // unique within the document: "kosten", "kosten-1", ...
-  int line = 0;       // in the file (Options::first_line applied)
+  int level = 0;     // 1..6
+  std::string text;  // plain text of the heading
+  std::string id;    // unique within the document: "kosten", "kosten-1", ...
+  int line = 0;      // in the file (Options::first_line applied)
 };
 
 // Decides what becomes of a link or image destination found at (line, column) of the file.

@@ -35,9 +35,13 @@ thread_local Arena arena;
   std::abort();
 }
 
-size_t& size_of(void* p) { return *reinterpret_cast<size_t*>(static_cast<char*>(p) - kHeader); }
+size_t& size_of(void* p) {
+  return *reinterpret_cast<size_t*>(static_cast<char*>(p) - kHeader);
+}
 
-size_t rounded(size_t n) { return (n + kHeader - 1) & ~(kHeader - 1); }
+size_t rounded(size_t n) {
+  return (n + kHeader - 1) & ~(kHeader - 1);
+}
 
 void* allocate(size_t n) {
   Arena& a = arena;

@@ -1,5 +1,9 @@
 #include "output/output.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -7,10 +11,6 @@
 #include <filesystem>
 #include <system_error>
 #include <vector>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -83,7 +83,8 @@ bool StagedDirectoryOutput::begin(std::string* error) {
       return false;
     }
     if (!fs::is_empty(target, ec) && !fs::exists(target / kMarker, ec)) {
-      *error = target_ + ": folder is not empty and was not written by wegwijzer; refusing to replace it";
+      *error = target_ +
+               ": folder is not empty and was not written by wegwijzer; refusing to replace it";
       return false;
     }
   }

@@ -36,6 +36,25 @@ std::string millis(std::chrono::steady_clock::duration d) {
   return buf;
 }
 
+// What a build did and how long it took, and how many errors it found.
+std::string build_summary(const BuildResult& result, const BuildMemo::Stats& stats,
+                          std::chrono::steady_clock::duration took, bool first) {
+  std::string message;
+  if (first) {
+    message = "Built " + std::to_string(result.pages_written) + " pages in " + millis(took);
+  } else {
+    message = "Rebuilt in " + millis(took) + ": " + std::to_string(stats.pages_rendered) +
+              (stats.pages_rendered == 1 ? " page" : " pages") + " rendered, " +
+              std::to_string(stats.files_changed + stats.files_removed) + " files changed";
+  }
+  if (!result.ok()) {
+    size_t errors = result.diagnostics.error_count();
+    message += " (" + std::to_string(errors) + (errors == 1 ? " error" : " errors") +
+               ": the browser shows them)";
+  }
+  return message;
+}
+
 }  // namespace
 
 DevServer::DevServer(ServeOptions options) : options_(std::move(options)) {}
@@ -55,6 +74,21 @@ bool DevServer::start(std::string* error) {
   files_ = std::make_unique<CachedFileSystem>(*disk_);
   instance_ = random_instance();
 
+  if (!bind_address(error)) return false;
+
+  // Watch first, so that nothing saved during the first build is missed.
+  if (!watcher_.start(root_, kWatchedTrees, {SiteConfig::kFileName}, error)) return false;
+  rebuild({});
+
+  http_->Get(".*",
+             [this](const httplib::Request& req, httplib::Response& res) { handle_get(req, res); });
+
+  http_thread_ = std::thread([this] { http_->listen_after_bind(); });
+  watch_thread_ = std::thread([this] { watch_loop(); });
+  return true;
+}
+
+bool DevServer::bind_address(std::string* error) {
   http_ = std::make_unique<httplib::Server>();
   // Every open page holds an event stream, and each stream a thread.
   http_->new_task_queue = [] { return new httplib::ThreadPool(64); };
@@ -70,72 +104,73 @@ bool DevServer::start(std::string* error) {
     return false;
   }
   base_url_ = "http://" + host_for_url(options_.bind) + ":" + std::to_string(port_);
-
-  // Watch first, so that nothing saved during the first build is missed.
-  if (!watcher_.start(root_, kWatchedTrees, {SiteConfig::kFileName}, error)) return false;
-  rebuild({});
-
-  http_->Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
-    res.set_header("Cache-Control", "no-store");
-    if (req.path == kReloadScriptPath) {
-      res.set_content(std::string(reload_script()), "text/javascript; charset=utf-8");
-      return;
-    }
-    if (req.path == kErrorStylePath) {
-      res.set_content(std::string(error_style()), "text/css; charset=utf-8");
-      return;
-    }
-    if (req.path == kEventsPath) {
-      // One event now, then one for every rebuild that changed something, and a comment now and
-      // then so that a closed tab is noticed.
-      auto seen = std::make_shared<uint64_t>(reloads_.generation());
-      auto greeted = std::make_shared<bool>(false);
-      res.set_chunked_content_provider(
-          "text/event-stream", [this, seen, greeted](size_t, httplib::DataSink& sink) {
-            std::string out;
-            if (!*greeted) {
-              *greeted = true;
-              out = "retry: 1000\n" + sse_event("hello", build_id(*seen));
-            } else {
-              uint64_t now = reloads_.wait(*seen, std::chrono::seconds(15));
-              if (reloads_.stopped()) {
-                sink.done();  // ends the stream properly; the page reconnects to the next server
-                return true;
-              }
-              if (now != *seen) {
-                *seen = now;
-                out = sse_event("reload", build_id(now));
-              } else {
-                out = ": ping\n\n";
-              }
-            }
-            return sink.write(out.data(), out.size());
-          });
-      return;
-    }
-    std::shared_ptr<const Served> site = served();
-    if (!site) {  // not before the first build is done; kept for safety
-      res.status = 503;
-      return;
-    }
-    size_t q = req.target.find('?');
-    std::string_view query =
-        q == std::string::npos ? std::string_view() : std::string_view(req.target).substr(q + 1);
-    Route route = route_request(*site->files, req.path, query);
-    bool is_html = route.status == 404 || route.content_type.starts_with("text/html");
-    if (site->error_page && is_html) {
-      res.status = 500;
-      res.set_content(*site->error_page, "text/html; charset=utf-8");
-      return;
-    }
-    res.status = route.status;
-    if (!route.location.empty()) res.set_header("Location", route.location);
-    if (route.body) res.set_content(*route.body, route.content_type);
-  });
-
-  http_thread_ = std::thread([this] { http_->listen_after_bind(); });
-  watch_thread_ = std::thread([this] { watch_loop(); });
   return true;
+}
+
+void DevServer::handle_get(const httplib::Request& req, httplib::Response& res) {
+  res.set_header("Cache-Control", "no-store");
+  if (req.path == kReloadScriptPath) {
+    res.set_content(std::string(reload_script()), "text/javascript; charset=utf-8");
+    return;
+  }
+  if (req.path == kErrorStylePath) {
+    res.set_content(std::string(error_style()), "text/css; charset=utf-8");
+    return;
+  }
+  if (req.path == kEventsPath) {
+    stream_reload_events(res);
+    return;
+  }
+  serve_site(req, res);
+}
+
+void DevServer::stream_reload_events(httplib::Response& res) {
+  // One event now, then one for every rebuild that changed something, and a comment now and
+  // then so that a closed tab is noticed.
+  auto seen = std::make_shared<uint64_t>(reloads_.generation());
+  auto greeted = std::make_shared<bool>(false);
+  res.set_chunked_content_provider(
+      "text/event-stream", [this, seen, greeted](size_t, httplib::DataSink& sink) {
+        std::string out;
+        if (!*greeted) {
+          *greeted = true;
+          out = "retry: 1000\n" + sse_event("hello", build_id(*seen));
+        } else {
+          uint64_t now = reloads_.wait(*seen, std::chrono::seconds(15));
+          if (reloads_.stopped()) {
+            sink.done();  // ends the stream properly; the page reconnects to the next server
+            return true;
+          }
+          if (now != *seen) {
+            *seen = now;
+            out = sse_event("reload", build_id(now));
+          } else {
+            out = ": ping\n\n";
+          }
+        }
+        return sink.write(out.data(), out.size());
+      });
+}
+
+void DevServer::serve_site(const httplib::Request& req, httplib::Response& res) const {
+  std::shared_ptr<const Served> site = served();
+  if (!site) {  // not before the first build is done; kept for safety
+    res.status = 503;
+    return;
+  }
+  size_t q = req.target.find('?');
+  std::string_view query =
+      q == std::string::npos ? std::string_view() : std::string_view(req.target).substr(q + 1);
+  Route route = route_request(*site->files, req.path, query);
+  bool is_html = route.status == 404 || route.content_type.starts_with("text/html");
+  if (site->error_page && is_html) {
+    res.status = 500;
+    res.set_content(*site->error_page, "text/html; charset=utf-8");
+    return;
+  }
+  res.status = route.status;
+  if (!route.location.empty()) res.set_header("Location", route.location);
+  if (route.body) res.set_content(*route.body, route.content_type);
 }
 
 void DevServer::stop() {
@@ -160,17 +195,7 @@ void DevServer::watch_loop() {
 }
 
 void DevServer::rebuild(const Watcher::Changes& changes) {
-  if (changes.overflow) {
-    files_->invalidate_all();
-  } else {
-    for (const Watcher::Change& c : changes.changes) {
-      if (c.contents_only) {
-        files_->contents_changed(c.path);
-      } else {
-        files_->invalidate(c.path, c.is_folder);
-      }
-    }
-  }
+  forget_changed_files(changes);
 
   cache_.explain(options_.explain);
   BuildOptions options;
@@ -179,6 +204,36 @@ void DevServer::rebuild(const Watcher::Changes& changes) {
   options.base_url = base_url_;
   options.inject_before_body_end = reload_script_tag();
   auto started = std::chrono::steady_clock::now();
+  BuildResult result = build_catching_exceptions(options);
+  auto took = std::chrono::steady_clock::now() - started;
+  const BuildMemo::Stats& stats = cache_.last_build();
+
+  std::shared_ptr<const Served> before = serve_build(result, stats);
+  cache_.free_previous_build();
+
+  // The data folder may have moved.
+  Diagnostics ignored;
+  std::string data_dir = load_config(*files_, &ignored).data_dir;
+  if (!data_dir.starts_with("content/")) watcher_.add_tree(data_dir);
+
+  log_build(result, stats, took, !before);
+}
+
+void DevServer::forget_changed_files(const Watcher::Changes& changes) {
+  if (changes.overflow) {
+    files_->invalidate_all();
+    return;
+  }
+  for (const Watcher::Change& c : changes.changes) {
+    if (c.contents_only) {
+      files_->contents_changed(c.path);
+    } else {
+      files_->invalidate(c.path, c.is_folder);
+    }
+  }
+}
+
+BuildResult DevServer::build_catching_exceptions(const BuildOptions& options) {
   BuildResult result;
   try {
     result = build_site(*files_, options, nullptr, &cache_);
@@ -194,9 +249,11 @@ void DevServer::rebuild(const Watcher::Changes& changes) {
     result = BuildResult();
     result.diagnostics.error("", 0, 0, "internal error while building");
   }
-  auto took = std::chrono::steady_clock::now() - started;
-  const BuildMemo::Stats& stats = cache_.last_build();
+  return result;
+}
 
+std::shared_ptr<const DevServer::Served> DevServer::serve_build(const BuildResult& result,
+                                                                const BuildMemo::Stats& stats) {
   auto site = std::make_shared<Served>();
   site->files = cache_.files();
   if (!result.ok())
@@ -211,32 +268,18 @@ void DevServer::rebuild(const Watcher::Changes& changes) {
   }
   ++builds_;
   if (changed && before) reloads_.publish();
-  cache_.free_previous_build();
+  return before;
+}
 
-  // The data folder may have moved.
-  Diagnostics ignored;
-  std::string data_dir = load_config(*files_, &ignored).data_dir;
-  if (!data_dir.starts_with("content/")) watcher_.add_tree(data_dir);
-
+void DevServer::log_build(const BuildResult& result, const BuildMemo::Stats& stats,
+                          std::chrono::steady_clock::duration took, bool first) {
   std::string problems = format_diagnostics(result.diagnostics);
-  std::string message;
-  if (!before) {
-    message = "Built " + std::to_string(result.pages_written) + " pages in " + millis(took);
-  } else {
-    message = "Rebuilt in " + millis(took) + ": " + std::to_string(stats.pages_rendered) +
-              (stats.pages_rendered == 1 ? " page" : " pages") + " rendered, " +
-              std::to_string(stats.files_changed + stats.files_removed) + " files changed";
-  }
-  if (!result.ok()) {
-    size_t errors = result.diagnostics.error_count();
-    message += " (" + std::to_string(errors) + (errors == 1 ? " error" : " errors") +
-               ": the browser shows them)";
-  }
+  std::string message = build_summary(result, stats, took, first);
   if (problems != last_problems_) {
     message = problems + message;
     last_problems_ = problems;
   }
-  if (options_.explain && before) {
+  if (options_.explain && !first) {
     for (const std::string& line : stats.explanations) message += "\n  " + line;
   }
   log(message);

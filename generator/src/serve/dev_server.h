@@ -8,17 +8,22 @@
 #include <string>
 #include <thread>
 
-#include "site/build_memo.h"
-#include "util/cached_file_system.h"
 #include "serve/live_reload.h"
 #include "serve/watcher.h"
+#include "site/build_memo.h"
+#include "util/cached_file_system.h"
 #include "util/file_system.h"
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace wegwijzer {
+
+struct BuildOptions;  // site/build.h
+struct BuildResult;
 
 struct ServeOptions {
   std::string source = ".";  // the site folder
@@ -61,8 +66,26 @@ class DevServer {
     std::shared_ptr<const std::string> error_page;  // set while the site does not build
   };
 
+  // Makes the HTTP server and binds the address; sets port_ and base_url_.
+  bool bind_address(std::string* error);
+  void handle_get(const httplib::Request& req, httplib::Response& res);
+  void stream_reload_events(httplib::Response& res);
+  void serve_site(const httplib::Request& req, httplib::Response& res) const;
+
   void watch_loop();
   void rebuild(const Watcher::Changes& changes);
+  // Tells the file cache what changed; everything when the watcher lost track.
+  void forget_changed_files(const Watcher::Changes& changes);
+  // build_site, with an exception (a bug) turned into an error.
+  BuildResult build_catching_exceptions(const BuildOptions& options);
+  // Serves the new build and tells open pages to reload when it changed what they show. Returns
+  // the build served before (none before the first).
+  std::shared_ptr<const Served> serve_build(const BuildResult& result,
+                                            const BuildMemo::Stats& stats);
+  // What the build did, its problems when they differ from the last ones printed, and with
+  // `explain` why each page was rebuilt.
+  void log_build(const BuildResult& result, const BuildMemo::Stats& stats,
+                 std::chrono::steady_clock::duration took, bool first);
   void log(const std::string& message) const;
   std::shared_ptr<const Served> served() const;
   std::string build_id(uint64_t generation) const;

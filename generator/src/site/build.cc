@@ -9,13 +9,13 @@
 #include "check/readability.h"
 #include "data/data_files.h"
 #include "data/facts.h"
-#include "data/provenance.h"
 #include "data/ggz_checks.h"
-#include "site/ggz_pages.h"
 #include "data/json_access.h"
+#include "data/provenance.h"
 #include "site/build_memo.h"
 #include "site/content_loader.h"
 #include "site/context.h"
+#include "site/ggz_pages.h"
 #include "site/links.h"
 #include "site/render.h"
 #include "site/site_files.h"
@@ -52,8 +52,9 @@ void choose_layouts(Site* site, const Theme& theme, Diagnostics* diags) {
     const FrontMatter& fm = page.front_matter;
     if (page.derived) {
       if (!theme.templates.contains(page.layout)) {
-        diags->error("templates", 0, 0, "no template for the page " + page.url + ": templates/" +
-                                            page.layout + ".html is missing");
+        diags->error("templates", 0, 0,
+                     "no template for the page " + page.url + ": templates/" + page.layout +
+                         ".html is missing");
         page.layout.clear();
       }
     } else if (!fm.layout.empty()) {
@@ -77,7 +78,9 @@ void choose_layouts(Site* site, const Theme& theme, Diagnostics* diags) {
   }
 }
 
-std::string percent(double share) { return std::to_string(static_cast<int>(share * 100 + 0.5)) + "%"; }
+std::string percent(double share) {
+  return std::to_string(static_cast<int>(share * 100 + 0.5)) + "%";
+}
 
 std::string one_decimal(double v) {
   char buf[32];
@@ -94,15 +97,18 @@ void check_page_ages(const Site& site, const std::string& today, int stale_month
     const SourcePos& at = fm.lastmod_pos;
     std::string line(line_text(page.text, at.line));
     if (fm.lastmod > today) {
-      diags->error(page.source_path, at.line, at.column, "\"lastmod\" " + fm.lastmod + " lies in the future", line);
+      diags->error(page.source_path, at.line, at.column,
+                   "\"lastmod\" " + fm.lastmod + " lies in the future", line);
       continue;
     }
     int months = whole_months_between(fm.lastmod, today);
     if (months < stale_months) continue;
-    std::string what = "the text was last changed on " + fm.lastmod + ", " + std::to_string(months) +
+    std::string what = "the text was last changed on " + fm.lastmod + ", " +
+                       std::to_string(months) +
                        " months ago: read it against its sources and set \"lastmod\" when done";
     if (months >= 2 * stale_months) {
-      diags->error(page.source_path, at.line, at.column, what + " (limit " + std::to_string(2 * stale_months) + " months)", line);
+      diags->error(page.source_path, at.line, at.column,
+                   what + " (limit " + std::to_string(2 * stale_months) + " months)", line);
     } else {
       diags->warning(page.source_path, at.line, at.column, what, line);
     }
@@ -114,14 +120,17 @@ void check_theme_literals(const Theme& theme, const SiteConfig& config, Diagnost
   LiteralRules rules{config.short_numbers, config.allowed_literals};
   for (const auto& [name, text] : theme.template_sources) {
     auto path = theme.template_paths.find(name);
-    std::string file = path == theme.template_paths.end() ? "templates/" + name + ".html" : path->second;
+    std::string file =
+        path == theme.template_paths.end() ? "templates/" + name + ".html" : path->second;
     for (const ContactLiteral& literal : find_contact_literals(text, rules)) {
-      int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + literal.offset, '\n'));
+      int line =
+          1 + static_cast<int>(std::count(text.begin(), text.begin() + literal.offset, '\n'));
       size_t line_start = text.rfind('\n', literal.offset == 0 ? 0 : literal.offset - 1);
       line_start = line_start == std::string::npos || literal.offset == 0 ? 0 : line_start + 1;
       int column = 1;
       for (size_t i = line_start; i < literal.offset; ++i) column += (text[i] & 0xC0) != 0x80;
-      diags->error(file, line, column, contact_literal_message(literal), std::string(line_text(text, line)));
+      diags->error(file, line, column, contact_literal_message(literal),
+                   std::string(line_text(text, line)));
     }
   }
 }
@@ -246,10 +255,11 @@ void check_anchors(const Site& site, const std::vector<AnchorCheck>& anchors,
     if (target.failed || target.layout.empty()) continue;
     const auto& ids = page_ids[a.target];
     if (!std::binary_search(ids.begin(), ids.end(), a.anchor)) {
-      diags->error(a.from, a.line, a.column,
-                   "broken link: " + (target.source_path.empty() ? target.url : target.source_path) +
-                       " has no heading or anchor \"#" + a.anchor + "\"",
-                   std::string(line_text(from.text, a.line)));
+      diags->error(
+          a.from, a.line, a.column,
+          "broken link: " + (target.source_path.empty() ? target.url : target.source_path) +
+              " has no heading or anchor \"#" + a.anchor + "\"",
+          std::string(line_text(from.text, a.line)));
     }
   }
 }
@@ -317,9 +327,8 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
   }
   memo->clear();  // a build that stopped half-way leaves nothing to reuse
   BuildResult result;
-  result.diagnostics.error("", 0, 0,
-                           "internal error, please report it with the input that caused it: " +
-                               failure);
+  result.diagnostics.error(
+      "", 0, 0, "internal error, please report it with the input that caused it: " + failure);
   return result;
 }
 

@@ -2,11 +2,10 @@
 
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "data/data_files.h"
 #include "data/provenance.h"
@@ -61,13 +60,14 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
                        BuildMemo* memo);
 
 // The data sets as a build uses them: what the data folder holds, checked (schemas, freshness
-// against `today`, references between sets), published without the facts that may not be shown (data/provenance.h).
+// against `today`, references between sets), published without the facts that may not be shown
+// (data/provenance.h).
 struct SiteData {
   DataFiles raw;
   nlohmann::json published = nlohmann::json::object();  // site.data
-  std::map<std::string, std::string> exports;            // "data/<name>.json" -> bytes
-  std::map<std::string, std::set<std::string>> ids;      // site.data_ids
-  FactIndex facts;                                        // site.facts
+  std::map<std::string, std::string> exports;           // "data/<name>.json" -> bytes
+  std::map<std::string, std::set<std::string>> ids;     // site.data_ids
+  FactIndex facts;                                      // site.facts
   Diagnostics diagnostics;
 };
 SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const std::string& today);

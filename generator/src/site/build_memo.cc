@@ -119,9 +119,8 @@ std::shared_ptr<const Theme> BuildMemo::load_theme(const FileSystem& fs, Diagnos
   return theme_->theme;
 }
 
-std::shared_ptr<const SiteData> BuildMemo::load_data(const FileSystem& fs,
-                                                      const SiteConfig& config,
-                                                      const std::string& today) {
+std::shared_ptr<const SiteData> BuildMemo::load_data(const FileSystem& fs, const SiteConfig& config,
+                                                     const std::string& today) {
   uint64_t key = Fingerprint()
                      .add("data_dir", config.data_dir)
                      .add("stale_after_months", static_cast<uint64_t>(config.stale_after_months))
@@ -146,7 +145,7 @@ std::shared_ptr<const SiteData> BuildMemo::load_data(const FileSystem& fs,
 }
 
 void BuildMemo::load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
-                              Diagnostics* diags) {
+                             Diagnostics* diags) {
   std::shared_ptr<const FileSystem::Listing> listing = fs.shared_listing("content");
   for (const std::string& e : listing->errors) {
     size_t colon = e.find(": ");
@@ -332,8 +331,8 @@ void BuildMemo::render_markdown(Site* site, const Theme& theme, const ContextBui
     const Page& page = site->pages[i];
     if (page.failed || page.derived || page.source_path.empty()) return;
     if (keeps() && !entries[i]) return;
-    render_page_body(site, theme, contexts, links, want_plain_text, static_cast<int>(i),
-                     entries[i], &worker_diags[worker], &worker_anchors[worker]);
+    render_page_body(site, theme, contexts, links, want_plain_text, static_cast<int>(i), entries[i],
+                     &worker_diags[worker], &worker_anchors[worker]);
   });
   for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
   for (auto& list : worker_anchors) {
@@ -366,9 +365,9 @@ void BuildMemo::render_page_body(Site* site, const Theme& theme, const ContextBu
   SourceEntry& e = *entry;
   const uint64_t key =
       Fingerprint().add("file", e.content_hash).add("plain text", want_plain_text).digest();
-  const char* why = !e.md_valid && e.replaced                   ? "the file changed"
-                    : !e.md_valid                                 ? "first render"
-                    : e.md_key != key                           ? "the file changed"
+  const char* why = !e.md_valid && e.replaced                    ? "the file changed"
+                    : !e.md_valid                                ? "first render"
+                    : e.md_key != key                            ? "the file changed"
                     : e.md_blocks != blocks_fingerprint(e.trace) ? "data or block templates changed"
                                                                  : nullptr;
   bool reuse = why == nullptr;
@@ -490,7 +489,8 @@ uint64_t BuildMemo::html_key(const Site& site, const ContextBuilder& contexts, i
         inputs->emplace_back(name, json_fingerprint(value));
         continue;
       }
-      for (const auto& [field, v] : value.items()) inputs->emplace_back("page." + field, json_fingerprint(v));
+      for (const auto& [field, v] : value.items())
+        inputs->emplace_back("page." + field, json_fingerprint(v));
     }
   }
   return key.digest();
@@ -514,7 +514,7 @@ void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilde
     uint64_t key = e ? html_key(*site, contexts, i, group_key, explain_ ? &inputs : nullptr) : 0;
     bool fresh = !e || !e->valid || e->frames != key || e->templates != used_fingerprint(e->used);
     if (fresh && e && explain_) {
-      std::string why = !e->valid ? "first render or an earlier error"
+      std::string why = !e->valid          ? "first render or an earlier error"
                         : e->frames != key ? changed_inputs(e->inputs, inputs)
                                            : "a template it uses changed";
       note_rebuild("page " + site->pages[i].url + ": " + why);
@@ -540,7 +540,8 @@ void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilde
     }
     if (wants_ids[i]) (*page_ids)[i] = collect_ids(html);
     std::string error;
-    if (!output_->write(page.output_path, html, &error)) diags->error(page.output_path, 0, 0, error);
+    if (!output_->write(page.output_path, html, &error))
+      diags->error(page.output_path, 0, 0, error);
     std::string().swap(page.rendered.html);  // written: the next page reuses the memory
   }
   if (sections) sections->clear();  // it points into `frame`
@@ -633,11 +634,15 @@ uint64_t link_targets_fingerprint(const Site& site, const std::vector<std::strin
   Fingerprint h;
   h.add("pages by url", site.page_by_url.size());
   for (const auto& [url, index] : site.page_by_url) {
-    h.add("url", url).add("index", static_cast<uint64_t>(index)).add("page url", site.pages[index].url);
+    h.add("url", url)
+        .add("index", static_cast<uint64_t>(index))
+        .add("page url", site.pages[index].url);
   }
   h.add("pages by source", site.page_by_source.size());
   for (const auto& [source, index] : site.page_by_source) {
-    h.add("source", source).add("index", static_cast<uint64_t>(index)).add("page url", site.pages[index].url);
+    h.add("source", source)
+        .add("index", static_cast<uint64_t>(index))
+        .add("page url", site.pages[index].url);
   }
   h.add("static files", site.static_files.size());
   for (const auto& [out, source] : site.static_files) h.add("output", out).add("source", source);
@@ -645,7 +650,9 @@ uint64_t link_targets_fingerprint(const Site& site, const std::vector<std::strin
   for (const auto& [alias, target] : site.aliases) h.add("alias", alias);
   for (const Page& page : site.pages) {
     if (page.resources.empty()) continue;
-    h.add("bundle", page.url).add("folder", page.content_dir).add("resources", page.resources.size());
+    h.add("bundle", page.url)
+        .add("folder", page.content_dir)
+        .add("resources", page.resources.size());
     for (const std::string& res : page.resources) h.add("resource", res);
   }
   h.add("generated", site.generated.size());

@@ -12,8 +12,6 @@
 #include <vector>
 
 #include "output/output.h"
-#include "util/file_trace.h"
-#include "util/fingerprint.h"
 #include "site/build.h"
 #include "site/content_loader.h"
 #include "site/context.h"
@@ -21,6 +19,8 @@
 #include "site/render.h"
 #include "site/site.h"
 #include "site/theme.h"
+#include "util/file_trace.h"
+#include "util/fingerprint.h"
 
 namespace wegwijzer {
 
@@ -31,8 +31,9 @@ using OutputFiles = std::unordered_map<std::string, std::shared_ptr<const std::s
 // The incremental memo of the build pipeline: every build_site runs its stages through one. A
 // plain build gives it an empty memo that keeps nothing (Mode::kOneShot: each stage does its work
 // once and hands memory back as soon as it can); the dev server keeps one alive between rebuilds
-// (Mode::kKeep), so that a rebuild after an edit redoes only the work whose inputs changed. Nothing is invalidated by hand: every reuse is checked against a hash of all
-// that the step reads, so the result is the same as a fresh build by construction.
+// (Mode::kKeep), so that a rebuild after an edit redoes only the work whose inputs changed. Nothing
+// is invalidated by hand: every reuse is checked against a hash of all that the step reads, so the
+// result is the same as a fresh build by construction.
 //
 //   theme, data  reused while a FileTrace of every listing and read still gets the same answers;
 //   a page file  its front matter reused while the file's contents are the same;
@@ -144,7 +145,7 @@ class BuildMemo {
     const std::vector<std::string>* used = nullptr;  // interned in used_lists_
     std::shared_ptr<const std::string> html;
     std::optional<std::vector<std::string>> ids;  // collect_ids(*html), when a link needed them
-    FingerprintInputs inputs;  // with explain(): what went into `frames`
+    FingerprintInputs inputs;                     // with explain(): what went into `frames`
   };
 
   // The classification of content/ (site/content_loader.h) with the listing it was made from.
@@ -167,8 +168,8 @@ class BuildMemo {
   void render_group(Site* site, const Theme& theme, const ContextBuilder& contexts,
                     const std::vector<int>& group, const std::string& inject,
                     const std::vector<char>& wants_ids, HtmlEntry* const* entries,
-                    std::vector<std::vector<std::string>>* page_ids, mustache::SectionCache* sections,
-                    Diagnostics* diags);
+                    std::vector<std::vector<std::string>>* page_ids,
+                    mustache::SectionCache* sections, Diagnostics* diags);
   uint64_t html_key(const Site& site, const ContextBuilder& contexts, int index, uint64_t group,
                     FingerprintInputs* inputs) const;
   void note_rebuild(const std::string& line);
@@ -211,8 +212,7 @@ class BuildMemo {
 // The load stage for pages on its own, with a memo that keeps nothing: walks content/, reads
 // every Markdown file and its front matter (in parallel) and sorts the other files into bundle
 // resources and static files. Fills site->pages (sorted by source path) and site->static_files.
-void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
-                  Diagnostics* diags);
+void load_content(const FileSystem& fs, const LoadOptions& options, Site* site, Diagnostics* diags);
 
 // A hash of everything LinkResolver looks at besides the page being rendered: which URLs and
 // source paths lead to which page, the static files, bundle resources, aliases and other

@@ -5,9 +5,9 @@
 #include <random>
 #include <set>
 
-#include "util/cached_file_system.h"
 #include "site/build.h"
 #include "site/config.h"
+#include "util/cached_file_system.h"
 
 namespace wegwijzer {
 namespace {
@@ -567,8 +567,8 @@ TEST_CASE("a memo that explains says which inputs of a page changed", "[serve]")
   BuildMemo memo;
   memo.explain(true);
   REQUIRE(build_site(fs, test_options(true), nullptr, &memo).diagnostics.empty());
-  CHECK(memo.last_build().explanations.size() == memo.last_build().markdown_rendered +
-                                                     memo.last_build().pages_rendered);
+  CHECK(memo.last_build().explanations.size() ==
+        memo.last_build().markdown_rendered + memo.last_build().pages_rendered);
   fs.set("content/s1/p2.md", page_file("Pagina 2", 2, "Nieuwe tekst.\n"));
   REQUIRE(build_site(fs, test_options(true), nullptr, &memo).diagnostics.empty());
   const std::vector<std::string>& why = memo.last_build().explanations;

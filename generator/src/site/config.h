@@ -1,9 +1,8 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "util/diagnostic.h"
 #include "util/file_system.h"
@@ -21,7 +20,7 @@ struct SiteConfig {
   // links, the sitemap); never a made-up host.
   std::string base_url;
   std::string language = "nl";
-  std::string data_dir = "content/data";       // JSON data files, not pages
+  std::string data_dir = "content/data";  // JSON data files, not pages
   int stale_after_months = 12;  // facts and pages older than this: warning; twice this: error
   // Phone numbers typed into pages or templates are errors; these short numbers count too, and
   // the allowed text ("113.nl", an organisation's name) may stand as written.

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <set>
 
-
 namespace wegwijzer {
 namespace {
 
@@ -11,7 +10,8 @@ namespace {
 bool is_ignored(const std::string& path) {
   for (size_t start = 0; start < path.size();) {
     size_t slash = path.find('/', start);
-    std::string part = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    std::string part =
+        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     if (!part.empty() && part[0] == '.') return true;
     if (slash == std::string::npos) break;
     start = slash + 1;

@@ -1,14 +1,14 @@
 #include "site/context.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 
-#include <xxhash.h>
-
-#include "site/ggz_pages.h"
 #include "data/json_access.h"
 #include "data/provenance.h"
+#include "site/ggz_pages.h"
 #include "site/url_resolver.h"
 #include "util/fingerprint.h"
 
@@ -17,7 +17,6 @@ namespace wegwijzer {
 using nlohmann::json;
 
 namespace {
-
 
 // Frames are written through one of two writers: JsonWriter builds the frame, HashWriter only
 // hashes what would go into it. The frame code is written once against both, so a fingerprint
@@ -229,7 +228,9 @@ json herkomst_frame(const json& record, const Strings& strings) {
   json check = false;
   if (has_verification(record)) {
     std::string date = str(member(record, "gecontroleerd"), "datum");
-    check = {{"datum", date}, {"datum_nl", strings.date(date)}, {"door", str(member(record, "gecontroleerd"), "door")}};
+    check = {{"datum", date},
+             {"datum_nl", strings.date(date)},
+             {"door", str(member(record, "gecontroleerd"), "door")}};
   }
   return {{"source_url", source.starts_with("http") ? source : ""},
           {"source_titel", title.empty() ? source : title},
@@ -253,7 +254,10 @@ namespace {
 // fields and how to show and link it.
 json fact_frame(const Fact& f, const Strings& strings) {
   json frame = f.record.is_object() ? f.record : json::object();
-  frame.update({{"id", f.id}, {"text", f.text}, {"value", f.value}, {"href", f.href},
+  frame.update({{"id", f.id},
+                {"text", f.text},
+                {"value", f.value},
+                {"href", f.href},
                 {"herkomst", herkomst_frame(f.record, strings)}});
   return frame;
 }
@@ -267,7 +271,8 @@ std::vector<const Fact*> facts_named_in(const Site& site, const std::string& htm
     if (end == std::string::npos) break;
     auto it = site.facts.find(html.substr(begin, end - begin));
     if (it == site.facts.end()) continue;
-    if (std::find(facts.begin(), facts.end(), &it->second) == facts.end()) facts.push_back(&it->second);
+    if (std::find(facts.begin(), facts.end(), &it->second) == facts.end())
+      facts.push_back(&it->second);
   }
   return facts;
 }
@@ -378,13 +383,17 @@ uint64_t ContextBuilder::group_fingerprint(int page) const {
   return w.digest();
 }
 
-uint64_t ContextBuilder::site_fingerprint() const { return json_fingerprint(site_frame_); }
+uint64_t ContextBuilder::site_fingerprint() const {
+  return json_fingerprint(site_frame_);
+}
 
 template <class Writer>
 void ContextBuilder::write_page_frame(int index, Writer& w) const {
   const Page& p = site_.pages[index];
   const FrontMatter& fm = p.front_matter;
-  const char* kind = p.kind == PageKind::kHome ? "home" : p.kind == PageKind::kSection ? "section" : "page";
+  const char* kind = p.kind == PageKind::kHome      ? "home"
+                     : p.kind == PageKind::kSection ? "section"
+                                                    : "page";
   w.begin_object("page");
   w.text("title", fm.title);
   w.text("description", fm.description);

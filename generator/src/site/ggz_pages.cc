@@ -16,15 +16,17 @@ namespace {
 
 using nlohmann::json;
 
-const json& data_set(const Site& site, const char* name) { return member(site.data, name); }
+const json& data_set(const Site& site, const char* name) {
+  return member(site.data, name);
+}
 
 // Where a page made from data comes from: the data file, and the record that made it, so that a
 // problem with the page is reported at that record's line. The record is looked up only then:
 // it is the `nth` (0-based) element of the file's list `list` whose `key` is `value` (published
 // data leaves records out, so its indexes are not the file's).
 struct Origin {
-  std::string path;                  // "content/data/gemeenten.json"
-  const JsonSource* src = nullptr;   // the raw file, when loaded
+  std::string path;                 // "content/data/gemeenten.json"
+  const JsonSource* src = nullptr;  // the raw file, when loaded
   const char* list = "";
   const char* key = "";
   std::string value;
@@ -51,12 +53,14 @@ struct Origin {
 Origin origin_of(const DataFiles& raw, const std::string& name, const char* list, const char* key,
                  const std::string& value, int nth) {
   auto it = raw.find(name);
-  if (it == raw.end()) return Origin{"content/data/" + name + ".json", nullptr, list, key, value, nth};
+  if (it == raw.end())
+    return Origin{"content/data/" + name + ".json", nullptr, list, key, value, nth};
   return Origin{it->second.path, &it->second, list, key, value, nth};
 }
 
-int add_page(Site* site, const std::string& url, const std::string& title, const std::string& layout,
-             PageKind kind, int parent, json context, const Origin& where, Diagnostics* diags) {
+int add_page(Site* site, const std::string& url, const std::string& title,
+             const std::string& layout, PageKind kind, int parent, json context,
+             const Origin& where, Diagnostics* diags) {
   const std::string& origin = where.path;
   Page page;
   page.derived = true;
@@ -75,13 +79,15 @@ int add_page(Site* site, const std::string& url, const std::string& title, const
   auto [it, fresh] = site->page_by_url.emplace(url, index);
   if (!fresh) {
     const Page& other = site->pages[it->second];
-    where.error(diags, "the page " + url + " made from this data is also claimed by " +
-                           (other.source_path.empty() ? "another page made from data" : other.source_path));
+    where.error(
+        diags, "the page " + url + " made from this data is also claimed by " +
+                   (other.source_path.empty() ? "another page made from data" : other.source_path));
     return -1;
   }
   site->pages.push_back(std::move(page));
   if (parent >= 0) {
-    auto& list = kind == PageKind::kSection ? site->pages[parent].sections : site->pages[parent].pages;
+    auto& list =
+        kind == PageKind::kSection ? site->pages[parent].sections : site->pages[parent].pages;
     list.push_back(index);
   }
   return index;
@@ -115,7 +121,8 @@ json link_items(const Site& site, const json& links) {
       item["url"] = str(l, "pagina");
     } else if (!str(l, "contact").empty()) {
       std::string id = str(l, "contact");
-      auto it = std::find_if(contacts.begin(), contacts.end(), [&](const json& c) { return str(c, "id") == id; });
+      auto it = std::find_if(contacts.begin(), contacts.end(),
+                             [&](const json& c) { return str(c, "id") == id; });
       if (it == contacts.end()) continue;  // held back as unverified
       item["contact"] = contact_card(*it, site.strings);
     }
@@ -157,7 +164,8 @@ json tafels_overview(const Site& site) {
   size_t unknown = 0;
   for (const json& t : list_of(tafels, "tafels")) {
     if (str(t, "status") != "onbekend") {
-      known.push_back({{"naam", str(t, "naam")}, {"gebied", str(t, "gebied")},
+      known.push_back({{"naam", str(t, "naam")},
+                       {"gebied", str(t, "gebied")},
                        {"url", "/regiotafels/" + str(t, "id") + "/"}});
     } else {
       ++unknown;
@@ -167,20 +175,20 @@ json tafels_overview(const Site& site) {
   size_t total = count.is_number_unsigned() ? count.get<size_t>() : known.size() + unknown;
   size_t missing = total > known.size() ? total - known.size() : 0;
   json feiten = json::array();
-  for (const json& f : list_of(member(tafels, "algemeen"), "feiten")) feiten.push_back(str(f, "tekst"));
-  return {{"bekend", std::move(known)},
-          {"aantal", total},
-          {"aantal_onbekend", missing},
-          {"has_onbekend", missing > 0},
-          {"feiten", std::move(feiten)},
-          {"aanmelden", str(member(tafels, "algemeen"), "aanmelden")}};
+  for (const json& f : list_of(member(tafels, "algemeen"), "feiten"))
+    feiten.push_back(str(f, "tekst"));
+  return {
+      {"bekend", std::move(known)},  {"aantal", total},
+      {"aantal_onbekend", missing},  {"has_onbekend", missing > 0},
+      {"feiten", std::move(feiten)}, {"aanmelden", str(member(tafels, "algemeen"), "aanmelden")}};
 }
 
 json tafel_for_province(const Site& site, const std::string& provincie) {
   for (const json& t : list_of(data_set(site, "tafels"), "tafels")) {
     if (str(t, "status") == "onbekend") continue;
     for (const json& p : list_of(t, "gebied_provincies")) {
-      if (p == provincie) return {{"naam", str(t, "naam")}, {"url", "/regiotafels/" + str(t, "id") + "/"}};
+      if (p == provincie)
+        return {{"naam", str(t, "naam")}, {"url", "/regiotafels/" + str(t, "id") + "/"}};
     }
   }
   return nullptr;
@@ -193,15 +201,16 @@ json gemeente_website(const Site& site, const std::string& code) {
   for (char c : code) id += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   auto it = site.facts.find(id);
   if (it == site.facts.end() || !it->second.shown) return nullptr;
-  return {{"href", it->second.href}, {"text", it->second.text},
+  return {{"href", it->second.href},
+          {"text", it->second.text},
           {"herkomst", herkomst_frame(it->second.record, site.strings)}};
 }
 
 // Where the gemeente's own help is reached (gemeente-lokaal.json), each channel as a card: only
 // what may be shown is in the published data. "compleet" when every kind is known.
 std::map<std::string, json> local_help_by_code(const Site& site) {
-  static const char* const kKinds[] = {"clientondersteuning", "wmo_loket", "jeugdhulp",
-                                       "ggd",                 "bemoeizorg", "time_out"};
+  static const char* const kKinds[] = {"clientondersteuning", "wmo_loket", "jeugdhulp", "ggd",
+                                       "bemoeizorg",          "time_out"};
   std::map<std::string, json> by_code;
   for (const json& record : list_of(data_set(site, "gemeente-lokaal"), "gemeenten")) {
     json local = json::object();
@@ -226,18 +235,27 @@ void add_gemeente_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
   if (all.empty()) return;
   const Origin origin = origin_of(raw, "gemeenten", "gemeenten", "", "", 0);
   std::vector<Gemeente> sorted = all;
-  std::sort(sorted.begin(), sorted.end(), [](const Gemeente& a, const Gemeente& b) { return sort_key(a.naam) < sort_key(b.naam); });
+  std::sort(sorted.begin(), sorted.end(), [](const Gemeente& a, const Gemeente& b) {
+    return sort_key(a.naam) < sort_key(b.naam);
+  });
   json letters = json::array();
   for (const Gemeente& g : sorted) {
     std::string key = sort_key(g.naam);
-    std::string letter(1, key.empty() ? '#' : static_cast<char>(std::toupper(static_cast<unsigned char>(key[0]))));
+    std::string letter(
+        1, key.empty() ? '#' : static_cast<char>(std::toupper(static_cast<unsigned char>(key[0]))));
     if (letters.empty() || letters.back()["letter"] != letter) {
-      letters.push_back({{"letter", letter}, {"id", "letter-" + std::string(1, static_cast<char>(std::tolower(static_cast<unsigned char>(letter[0]))))}, {"gemeenten", json::array()}});
+      letters.push_back(
+          {{"letter", letter},
+           {"id", "letter-" + std::string(1, static_cast<char>(std::tolower(
+                                                 static_cast<unsigned char>(letter[0]))))},
+           {"gemeenten", json::array()}});
     }
-    letters.back()["gemeenten"].push_back({{"naam", g.label}, {"url", "/gemeente/" + g.slug + "/"}});
+    letters.back()["gemeenten"].push_back(
+        {{"naam", g.label}, {"url", "/gemeente/" + g.slug + "/"}});
   }
   int index = add_page(site, "/gemeente/", "Gemeenten van A tot Z", "gemeenten", PageKind::kSection,
-                       site->home, {{"letters", std::move(letters)}, {"aantal", all.size()}}, origin, diags);
+                       site->home, {{"letters", std::move(letters)}, {"aantal", all.size()}},
+                       origin, diags);
   if (index < 0) return;
   site->pages[index].front_matter.description = "Kies je gemeente en zie waar je terecht kunt.";
   site->pages[index].front_matter.weight = 50;
@@ -253,8 +271,9 @@ void add_gemeente_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
     for (const json& region : list_of(k, "regios")) {
       for (const json& code : list_of(region, "gemeenten")) {
         if (!code.is_string()) continue;
-        regions_of[text(code)].push_back(
-            {{"soort", str(k, "enkelvoud")}, {"naam", str(region, "naam")}, {"herkomst", herkomst_frame(k, site->strings)}});
+        regions_of[text(code)].push_back({{"soort", str(k, "enkelvoud")},
+                                          {"naam", str(region, "naam")},
+                                          {"herkomst", herkomst_frame(k, site->strings)}});
       }
     }
   }
@@ -266,15 +285,23 @@ void add_gemeente_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
         {"website", gemeente_website(*site, g.code)},
         {"lokaal", local_help.count(g.code) ? local_help[g.code] : json::object()},
         {"gemeente",
-         {{"code", g.code}, {"naam", g.naam}, {"label", g.label}, {"naam_cbs", g.naam_cbs},
-          {"slug", g.slug}, {"provincie", g.provincie}, {"officiele_naam", g.officiele_naam}}},
+         {{"code", g.code},
+          {"naam", g.naam},
+          {"label", g.label},
+          {"naam_cbs", g.naam_cbs},
+          {"slug", g.slug},
+          {"provincie", g.provincie},
+          {"officiele_naam", g.officiele_naam}}},
         {"regios", regions_of.count(g.code) ? regions_of[g.code] : json::array()},
         {"has_tafel", !tafel.is_null()},
         {"tafel", tafel},
     };
     int p = add_page(site, "/gemeente/" + g.slug + "/", g.label, "gemeente", PageKind::kPage, index,
-                     std::move(context), origin_of(raw, "gemeenten", "gemeenten", "slug", g.slug, slug_uses[g.slug]++), diags);
-    if (p >= 0) site->pages[p].front_matter.description = "Waar kun je in " + g.label + " terecht voor ggz?";
+                     std::move(context),
+                     origin_of(raw, "gemeenten", "gemeenten", "slug", g.slug, slug_uses[g.slug]++),
+                     diags);
+    if (p >= 0)
+      site->pages[p].front_matter.description = "Waar kun je in " + g.label + " terecht voor ggz?";
   }
 }
 
@@ -283,8 +310,8 @@ void add_tafel_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
   if (tafels.is_null()) return;
   const Origin origin = origin_of(raw, "tafels", "tafels", "", "", 0);
   json overview = tafels_overview(*site);
-  int index = add_page(site, "/regiotafels/", "Regiotafels hoogcomplexe ggz", "tafels", PageKind::kSection,
-                       site->home, {{"tafels", overview}}, origin, diags);
+  int index = add_page(site, "/regiotafels/", "Regiotafels hoogcomplexe ggz", "tafels",
+                       PageKind::kSection, site->home, {{"tafels", overview}}, origin, diags);
   if (index < 0) return;
   site->pages[index].front_matter.weight = 51;
   site->pages[index].front_matter.params["menu"] = false;
@@ -295,7 +322,8 @@ void add_tafel_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
     json gemeenten = json::array();
     for (const Gemeente& g : all) {
       for (const json& p : list_of(t, "gebied_provincies")) {
-        if (p == g.provincie) gemeenten.push_back({{"naam", g.naam}, {"url", "/gemeente/" + g.slug + "/"}});
+        if (p == g.provincie)
+          gemeenten.push_back({{"naam", g.naam}, {"url", "/gemeente/" + g.slug + "/"}});
       }
     }
     json kanalen = json::array();
@@ -304,17 +332,23 @@ void add_tafel_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
       json one = json::object();
       one["kanalen"] = json::array();
       one["kanalen"].push_back(ch);
-      json card = contact_card(one, site->strings);  // a named copy: ranging over a temporary's member dangles
+      json card = contact_card(
+          one, site->strings);  // a named copy: ranging over a temporary's member dangles
       for (json& c : card["kanalen"]) kanalen.push_back(std::move(c));  // none if held back
     }
     json context = {{"tafel",
-                     {{"naam", str(t, "naam")}, {"gebied", str(t, "gebied")}, {"coordinatie", str(t, "coordinatie")},
-                      {"aanmelden", str(aanmelden, "tekst")}, {"kanalen", std::move(kanalen)},
+                     {{"naam", str(t, "naam")},
+                      {"gebied", str(t, "gebied")},
+                      {"coordinatie", str(t, "coordinatie")},
+                      {"aanmelden", str(aanmelden, "tekst")},
+                      {"kanalen", std::move(kanalen)},
                       {"herkomst", herkomst_frame(t, site->strings)},
-                      {"has_gemeenten", !gemeenten.empty()}, {"gemeenten", std::move(gemeenten)}}}};
+                      {"has_gemeenten", !gemeenten.empty()},
+                      {"gemeenten", std::move(gemeenten)}}}};
     std::string id = str(t, "id");
     add_page(site, "/regiotafels/" + id + "/", str(t, "naam"), "tafel", PageKind::kPage, index,
-             std::move(context), origin_of(raw, "tafels", "tafels", "id", id, id_uses[id]++), diags);
+             std::move(context), origin_of(raw, "tafels", "tafels", "id", id, id_uses[id]++),
+             diags);
   }
 }
 
@@ -322,14 +356,17 @@ void add_route_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
   const json& vragen = data_set(*site, "vragen");
   if (vragen.is_null()) return;
   std::string start = str(vragen, "start");
-  auto url_of = [&](const std::string& id) { return id == start ? std::string("/route/") : "/route/" + id + "/"; };
+  auto url_of = [&](const std::string& id) {
+    return id == start ? std::string("/route/") : "/route/" + id + "/";
+  };
   // The start question is the section page; the rest hang below it. Titles stay neutral so that
   // a browser's history does not tell what someone answered.
   const std::string title = "Waar kan ik terecht?";
   int index = -1;
   std::vector<const json*> nodes;
   for (const json& n : list_of(vragen, "knopen")) nodes.push_back(&n);
-  std::stable_partition(nodes.begin(), nodes.end(), [&](const json* n) { return str(*n, "id") == start; });
+  std::stable_partition(nodes.begin(), nodes.end(),
+                        [&](const json* n) { return str(*n, "id") == start; });
   int number = 0;
   std::map<std::string, int> id_uses;
   for (const json* n : nodes) {
@@ -338,23 +375,30 @@ void add_route_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
     json context = {{"is_vraag", question}, {"is_advies", !question}, {"route_start", "/route/"}};
     if (question) {
       json answers = json::array();
-      for (const json& a : list_of(*n, "antwoorden")) answers.push_back({{"tekst", str(a, "tekst")}, {"url", url_of(str(a, "naar"))}});
-      context["vraag"] = {{"vraag", str(*n, "vraag")}, {"uitleg", str(*n, "uitleg")}, {"antwoorden", std::move(answers)}};
+      for (const json& a : list_of(*n, "antwoorden"))
+        answers.push_back({{"tekst", str(a, "tekst")}, {"url", url_of(str(a, "naar"))}});
+      context["vraag"] = {{"vraag", str(*n, "vraag")},
+                          {"uitleg", str(*n, "uitleg")},
+                          {"antwoorden", std::move(answers)}};
     } else {
-      context["advies"] = {{"titel", str(*n, "titel")}, {"wat_doe_je", member(*n, "wat_doe_je")},
-                           {"waarom", str(*n, "waarom")}, {"links", link_items(*site, member(*n, "links"))}};
+      context["advies"] = {{"titel", str(*n, "titel")},
+                           {"wat_doe_je", member(*n, "wat_doe_je")},
+                           {"waarom", str(*n, "waarom")},
+                           {"links", link_items(*site, member(*n, "links"))}};
     }
     std::string id = str(*n, "id");
     bool is_start = id == start;
     int p = add_page(site, url_of(id), title, question ? "vraag" : "advies",
                      is_start ? PageKind::kSection : PageKind::kPage, is_start ? site->home : index,
-                     std::move(context), origin_of(raw, "vragen", "knopen", "id", id, id_uses[id]++), diags);
+                     std::move(context),
+                     origin_of(raw, "vragen", "knopen", "id", id, id_uses[id]++), diags);
     if (p < 0) continue;
     site->pages[p].front_matter.params["sitemap"] = is_start;
     site->pages[p].front_matter.weight = is_start ? 3 : number;
     if (is_start) {
       index = p;
-      site->pages[p].front_matter.description = "Beantwoord een paar vragen en zie waar je terecht kunt.";
+      site->pages[p].front_matter.description =
+          "Beantwoord een paar vragen en zie waar je terecht kunt.";
       site->pages[p].front_matter.params["menu"] = true;
     }
   }
@@ -365,16 +409,21 @@ void add_open_data(Site* site, Diagnostics* diags) {
   json sets = json::array();
   for (const auto& [name, value] : site->data.items()) {
     const json& bron = member(value, "bron");
-    json set = {{"naam", name}, {"json", "/data/" + name + ".json"}, {"bron", str(bron, "source")},
-                {"licentie", str(bron, "licentie")}, {"vermelding", str(bron, "vermelding")},
+    json set = {{"naam", name},
+                {"json", "/data/" + name + ".json"},
+                {"bron", str(bron, "source")},
+                {"licentie", str(bron, "licentie")},
+                {"vermelding", str(bron, "vermelding")},
                 {"opgenomen_nl", site->strings.date(str(bron, "opgenomen"))}};
     if (name == "gemeenten" || name == "postcodes") set["csv"] = "/data/" + name + ".csv";
     sets.push_back(std::move(set));
   }
   std::string newest;
-  for (const auto& [name, value] : site->data.items()) newest = std::max(newest, str(member(value, "bron"), "opgenomen"));
+  for (const auto& [name, value] : site->data.items())
+    newest = std::max(newest, str(member(value, "bron"), "opgenomen"));
   int index = add_page(site, "/data/", "Open data", "data", PageKind::kSection, site->home,
-                       {{"datasets", std::move(sets)}}, Origin{"content/data", nullptr, "", "", "", 0}, diags);
+                       {{"datasets", std::move(sets)}},
+                       Origin{"content/data", nullptr, "", "", "", 0}, diags);
   if (index >= 0) site->pages[index].front_matter.lastmod = newest;
   if (index >= 0) {
     site->pages[index].front_matter.weight = 90;
@@ -410,10 +459,13 @@ void add_open_data(Site* site, Diagnostics* diags) {
   const json& postcodes = member(data_set(*site, "postcodes"), "postcodes");
   if (postcodes.is_object() && !all.empty()) {
     std::string csv = "pc4,gemeente_code,gemeente\n";
-    std::map<char, json> shards;  // first digit -> {"1011": [["Amsterdam", "/gemeente/amsterdam/"]]}
+    std::map<char, json>
+        shards;  // first digit -> {"1011": [["Amsterdam", "/gemeente/amsterdam/"]]}
     for (const auto& [pc4, codes] : postcodes.items()) {
       // Only four-digit keys become shards: anything else would name a file after a stray byte.
-      if (pc4.size() != 4 || !std::all_of(pc4.begin(), pc4.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+      if (pc4.size() != 4 ||
+          !std::all_of(pc4.begin(), pc4.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        continue;
       json entries = json::array();
       for (const json& code : elements(codes)) {
         if (!code.is_string()) continue;
@@ -426,7 +478,8 @@ void add_open_data(Site* site, Diagnostics* diags) {
     }
     site->generated["data/postcodes.csv"] = csv;
     for (const auto& [digit, shard] : shards) {
-      site->generated["data/postcode/" + std::string(1, digit) + ".json"] = json_for_publishing(shard, -1);
+      site->generated["data/postcode/" + std::string(1, digit) + ".json"] =
+          json_for_publishing(shard, -1);
     }
   }
 }
@@ -492,7 +545,8 @@ void add_ggz_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
     json frame;
     add_step_context(*site, page, &frame);
     if (!frame.contains("step")) {
-      diags->error(page.source_path, 0, 0, "unknown step \"" + text(stap) + "\" (not in stappen.json)");
+      diags->error(page.source_path, 0, 0,
+                   "unknown step \"" + text(stap) + "\" (not in stappen.json)");
     }
   }
 }
@@ -503,8 +557,10 @@ void add_step_context(const Site& site, const Page& page, json* frame) {
   json steps = json::array();
   for (const json& s : list_of(data_set(site, "stappen"), "stappen")) {
     bool current = str(s, "id") == text(stap);
-    json item = {{"nummer", member(s, "nummer")}, {"titel", str(s, "titel")},
-                 {"url", str(s, "pagina")}, {"current", current}};
+    json item = {{"nummer", member(s, "nummer")},
+                 {"titel", str(s, "titel")},
+                 {"url", str(s, "pagina")},
+                 {"current", current}};
     if (current) (*frame)["step"] = step_json(site, s);
     steps.push_back(std::move(item));
   }
@@ -534,9 +590,12 @@ std::optional<json> ggz_block_context(const Site& site, const markdown::BlockDir
   }
   if (name == "stappen") {
     json steps = json::array();
-    for (const json& s : list_of(data_set(site, "stappen"), "stappen")) steps.push_back(step_json(site, s));
-    return json{{"block", {{"stappen", std::move(steps)},
-                           {"clientondersteuning", member(data_set(site, "stappen"), "clientondersteuning")}}}};
+    for (const json& s : list_of(data_set(site, "stappen"), "stappen"))
+      steps.push_back(step_json(site, s));
+    return json{
+        {"block",
+         {{"stappen", std::move(steps)},
+          {"clientondersteuning", member(data_set(site, "stappen"), "clientondersteuning")}}}};
   }
   if (name == "stap") {
     for (const json& s : list_of(data_set(site, "stappen"), "stappen")) {
@@ -549,10 +608,13 @@ std::optional<json> ggz_block_context(const Site& site, const markdown::BlockDir
     json ways = json::array();
     for (const json& t : list_of(data_set(site, "crisis"), "toegang")) {
       json way = t.is_object() ? t : json::object();
-      way["links"] = link_items(site, json::array({{{"titel", str(t, "titel")}, {"contact", str(t, "contact")}}}));
+      way["links"] = link_items(
+          site, json::array({{{"titel", str(t, "titel")}, {"contact", str(t, "contact")}}}));
       ways.push_back(std::move(way));
     }
-    return json{{"block", {{"toegang", std::move(ways)}, {"vervolg", member(data_set(site, "crisis"), "vervolg_na_crisis")}}}};
+    return json{{"block",
+                 {{"toegang", std::move(ways)},
+                  {"vervolg", member(data_set(site, "crisis"), "vervolg_na_crisis")}}}};
   }
   if (name == "tafels") return json{{"block", tafels_overview(site)}};
   if (name == "gemeentezoeker") return json{{"block", {{"index_url", "/gemeente/"}}}};

@@ -12,7 +12,8 @@ bool has_scheme(const std::string& href) {
   if (href.empty() || !std::isalpha(static_cast<unsigned char>(href[0]))) return false;
   for (char c : href) {
     if (c == ':') return true;
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.')
+      return false;
   }
   return false;
 }
@@ -50,7 +51,8 @@ LinkResolver::LinkResolver(const Site& site, std::vector<std::string> outputs)
 
 int LinkResolver::page_at(std::string_view url) const {
   auto it = page_by_url_.find(url);
-  if (it == page_by_url_.end() && !url.ends_with("/")) it = page_by_url_.find(std::string(url) + "/");
+  if (it == page_by_url_.end() && !url.ends_with("/"))
+    it = page_by_url_.find(std::string(url) + "/");
   return it == page_by_url_.end() ? -1 : it->second;
 }
 
@@ -66,8 +68,7 @@ std::optional<std::string> LinkResolver::resolve(int from, const std::string& hr
   if (href.empty() || has_scheme(href) || href.starts_with("//")) return std::nullopt;
   const Page& page = site_.pages[from];
   auto fail = [&](const std::string& message) {
-    diags->error(page.source_path, line, column, message,
-                 std::string(line_text(page.text, line)));
+    diags->error(page.source_path, line, column, message, std::string(line_text(page.text, line)));
     return std::nullopt;
   };
   // Views into `href`: every page's links come through here, and most need no copy at all.
@@ -81,7 +82,8 @@ std::optional<std::string> LinkResolver::resolve(int from, const std::string& hr
     path = path.substr(0, q);
   }
   auto check_anchor = [&](int target) {
-    if (!anchor.empty()) anchors->push_back({target, percent_decode(anchor), page.source_path, line, column});
+    if (!anchor.empty())
+      anchors->push_back({target, percent_decode(anchor), page.source_path, line, column});
   };
   auto with_suffix = [&](const std::string& url) {
     std::string out = url;

@@ -43,8 +43,9 @@ class LinkResolver {
   // site_.page_by_url again, hashed: every link of every page is looked up here, and the sorted
   // map compares long common prefixes ("/onderwerp-012/pagina-0...") all the way down.
   std::unordered_map<std::string_view, int> page_by_url_;
-  std::map<std::string, std::string> content_file_urls_;  // "content/a/b/foto.png" -> "/a/b/foto.png"
-  std::vector<std::string> outputs_;                      // sorted
+  std::map<std::string, std::string>
+      content_file_urls_;             // "content/a/b/foto.png" -> "/a/b/foto.png"
+  std::vector<std::string> outputs_;  // sorted
 };
 
 // Every id="..." in `html`, for anchor checks.

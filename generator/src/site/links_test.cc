@@ -31,7 +31,9 @@ TEST_CASE("LinkResolver rewrites Markdown links and reports broken ones") {
   LinkResolver links(site, {"/sitemap.xml"});
   int from = site.page_by_source.at("content/stappen/huisarts.md");
   std::vector<AnchorCheck> anchors;
-  auto resolve = [&](const std::string& href) { return links.resolve(from, href, 4, 5, &diags, &anchors); };
+  auto resolve = [&](const std::string& href) {
+    return links.resolve(from, href, 4, 5, &diags, &anchors);
+  };
 
   CHECK(resolve("zorg.md") == "/stappen/verzekeraar/");
   CHECK(resolve("zorg.md#kosten") == "/stappen/verzekeraar/#kosten");
@@ -52,13 +54,15 @@ TEST_CASE("LinkResolver rewrites Markdown links and reports broken ones") {
   CHECK(resolve("/nergens/") == std::nullopt);
   CHECK(resolve("../../buiten.md") == std::nullopt);
   CHECK(format_diagnostics(diags) ==
-        "content/stappen/huisarts.md:4:5: error: broken link: content/stappen/weg.md does not exist (or is a draft)\n"
+        "content/stappen/huisarts.md:4:5: error: broken link: content/stappen/weg.md does not "
+        "exist (or is a draft)\n"
         "  zie [z](zorg.md)\n"
         "      ^\n"
         "content/stappen/huisarts.md:4:5: error: broken link: no page or file at /nergens/\n"
         "  zie [z](zorg.md)\n"
         "      ^\n"
-        "content/stappen/huisarts.md:4:5: error: broken link: ../../buiten.md points outside content/\n"
+        "content/stappen/huisarts.md:4:5: error: broken link: ../../buiten.md points outside "
+        "content/\n"
         "  zie [z](zorg.md)\n"
         "      ^\n");
 }

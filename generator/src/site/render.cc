@@ -14,8 +14,8 @@ void inject_before_body_end(std::string* html, const std::string& inject) {
 
 std::string render_template(const Theme& theme, const std::string& name,
                             std::span<const nlohmann::json* const> frames, Diagnostics* diags,
-                            std::set<std::string>* used_templates,
-                            mustache::SectionCache* sections, size_t stable_frames) {
+                            std::set<std::string>* used_templates, mustache::SectionCache* sections,
+                            size_t stable_frames) {
   std::string out;
   if (used_templates) used_templates->insert(name);
   const mustache::Template* tmpl = theme.templates.find(name);
@@ -50,7 +50,8 @@ std::optional<markdown::InlineReplacement> inline_fact(const Site& site, const P
                                                        const markdown::BlockDirective& d,
                                                        Diagnostics* diags) {
   auto fail = [&](const std::string& message) {
-    diags->error(page.source_path, d.line, d.column, message, std::string(line_text(page.text, d.line)));
+    diags->error(page.source_path, d.line, d.column, message,
+                 std::string(line_text(page.text, d.line)));
     return markdown::InlineReplacement{};
   };
   if (d.name != "feit") return fail("unknown inline directive \"" + d.name + "\" (known: feit)");
@@ -58,7 +59,8 @@ std::optional<markdown::InlineReplacement> inline_fact(const Site& site, const P
   if (id == d.args.end()) return fail("{{< feit >}} needs an id: {{< feit id=\"...\" >}}");
   auto it = site.facts.find(id->second);
   if (it == site.facts.end()) {
-    return fail("unknown fact \"" + id->second + "\": no object in the data has this \"id\" and a \"waarde\"");
+    return fail("unknown fact \"" + id->second +
+                "\": no object in the data has this \"id\" and a \"waarde\"");
   }
   const Fact& fact = it->second;
   if (!fact.shown) {
@@ -147,8 +149,8 @@ void render_markdown(const Site& site, const Theme& theme, const ContextBuilder&
     (*frame)["args"] = std::move(args);
     const nlohmann::json* frames[] = {&contexts.site_frame(), &*frame};
     size_t before = diags->items().size();
-    std::string html = render_template(theme, name, frames, diags,
-                                       trace ? &trace->block_templates : nullptr);
+    std::string html =
+        render_template(theme, name, frames, diags, trace ? &trace->block_templates : nullptr);
     if (trace && diags->items().size() != before) trace->reusable = false;
     return html;
   };

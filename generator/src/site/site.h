@@ -1,11 +1,10 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "content/front_matter.h"
 #include "data/facts.h"
@@ -30,8 +29,8 @@ struct Page {
   std::string output_path;  // "stappen/huisarts/index.html"
   std::string content_dir;  // folder whose resources belong to the page: "content/a/b" for a bundle
   int parent = -1;          // index of the section page, -1 for the home page
-  std::vector<int> pages;     // for sections: child pages, by weight then title
-  std::vector<int> sections;  // for sections: child sections, by weight then title
+  std::vector<int> pages;   // for sections: child pages, by weight then title
+  std::vector<int> sections;           // for sections: child sections, by weight then title
   std::vector<std::string> resources;  // bundle files to copy, content-relative paths
   std::string layout;                  // template name chosen in the resolve stage
   bool failed = false;                 // unreadable or bad front matter: placed, not rendered
@@ -48,14 +47,14 @@ struct Page {
 
 struct Site {
   SiteConfig config;
-  Strings strings;  // the theme's words in the site's language
-  std::vector<Page> pages;                    // sorted by source path; derived pages after
-  std::map<std::string, int> page_by_url;     // "/a/b/" -> index
-  std::map<std::string, int> page_by_source;  // "content/a/b.md" -> index
+  Strings strings;                                  // the theme's words in the site's language
+  std::vector<Page> pages;                          // sorted by source path; derived pages after
+  std::map<std::string, int> page_by_url;           // "/a/b/" -> index
+  std::map<std::string, int> page_by_source;        // "content/a/b.md" -> index
   std::map<std::string, std::string> static_files;  // output path -> content-relative source
-  std::map<std::string, std::string> aliases;        // alias URL -> target URL
-  std::map<std::string, std::string> generated;      // other output paths (data exports) -> bytes
-  nlohmann::json data = nlohmann::json::object();    // published data sets (site.data.<name>)
+  std::map<std::string, std::string> aliases;       // alias URL -> target URL
+  std::map<std::string, std::string> generated;     // other output paths (data exports) -> bytes
+  nlohmann::json data = nlohmann::json::object();   // published data sets (site.data.<name>)
   std::map<std::string, std::set<std::string>> data_ids;  // every "id" in a set, shown or not
   FactIndex facts;  // what prose can name with {{< feit id="..." >}}, shown or not
   int home = -1;

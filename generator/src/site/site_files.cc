@@ -9,7 +9,9 @@
 namespace wegwijzer {
 namespace {
 
-void escape_xml(std::string& out, std::string_view text) { mustache::append_escaped(out, text); }
+void escape_xml(std::string& out, std::string_view text) {
+  mustache::append_escaped(out, text);
+}
 
 }  // namespace
 
@@ -29,7 +31,8 @@ std::string sitemap_xml(const Site& site, const ContextBuilder& contexts) {
       pages.push_back(&p);
     }
   }
-  std::sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) { return a->url < b->url; });
+  std::sort(pages.begin(), pages.end(),
+            [](const Page* a, const Page* b) { return a->url < b->url; });
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
@@ -37,7 +40,8 @@ std::string sitemap_xml(const Site& site, const ContextBuilder& contexts) {
     xml += "  <url><loc>";
     escape_xml(xml, contexts.permalink(p->url));
     xml += "</loc>";
-    if (!p->front_matter.date.empty()) xml += "<lastmod>" + p->front_matter.date.substr(0, 10) + "</lastmod>";
+    if (!p->front_matter.date.empty())
+      xml += "<lastmod>" + p->front_matter.date.substr(0, 10) + "</lastmod>";
     xml += "</url>\n";
   }
   xml += "</urlset>\n";
@@ -65,7 +69,8 @@ size_t write_site_files(const FileSystem& fs, const Site& site, const Theme& the
     put("robots.txt", "User-agent: *\nAllow: /\n");
   } else {
     put("sitemap.xml", sitemap_xml(site, contexts));
-    put("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + contexts.permalink("/sitemap.xml") + "\n");
+    put("robots.txt",
+        "User-agent: *\nAllow: /\nSitemap: " + contexts.permalink("/sitemap.xml") + "\n");
   }
 
   // The 404 page is served for any URL, so it takes the home page's place in the tree.
@@ -86,8 +91,7 @@ size_t write_site_files(const FileSystem& fs, const Site& site, const Theme& the
   }
 
   for (const auto& [alias, target] : site.aliases) {
-    nlohmann::json frame = {{"target", target},
-                            {"target_permalink", contexts.permalink(target)}};
+    nlohmann::json frame = {{"target", target}, {"target_permalink", contexts.permalink(target)}};
     std::string html;
     if (theme.templates.contains("alias")) {
       const nlohmann::json* frames[] = {&contexts.site_frame(), &frame};
@@ -97,9 +101,11 @@ size_t write_site_files(const FileSystem& fs, const Site& site, const Theme& the
       mustache::append_escaped(url, target);
       mustache::append_escaped(permalink, contexts.permalink(target));
       mustache::append_escaped(language, site.config.language);
-      html = "<!DOCTYPE html>\n<html lang=\"" + language + "\"><head><meta charset=\"utf-8\"><title>" + url +
+      html = "<!DOCTYPE html>\n<html lang=\"" + language +
+             "\"><head><meta charset=\"utf-8\"><title>" + url +
              "</title><link rel=\"canonical\" href=\"" + permalink +
-             "\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=" +
+             "\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" "
+             "content=\"0; url=" +
              url + "\"></head><body><a href=\"" + url + "\">" + url + "</a></body></html>\n";
     }
     put(output_path_for_url(alias), html);
@@ -120,7 +126,8 @@ size_t write_site_files(const FileSystem& fs, const Site& site, const Theme& the
   for (const Page& page : site.pages) {
     if (page.failed) continue;
     std::string dir = page.output_path.substr(0, page.output_path.rfind('/') + 1);
-    for (const std::string& res : page.resources) copy(res, dir + res.substr(page.content_dir.size() + 1));
+    for (const std::string& res : page.resources)
+      copy(res, dir + res.substr(page.content_dir.size() + 1));
   }
   return count;
 }

@@ -38,7 +38,8 @@ namespace {
 
 void check_strings(const Strings& s, const std::string& origin, Diagnostics* diags) {
   for (const char* const* key = kRequiredStrings; *key; ++key) {
-    if (s.text(*key).empty()) diags->error(origin, 0, 0, std::string("missing string \"") + *key + "\"");
+    if (s.text(*key).empty())
+      diags->error(origin, 0, 0, std::string("missing string \"") + *key + "\"");
   }
   auto months = s.values.find("months");
   bool ok = months != s.values.end() && months->is_array() && months->size() == 12;

@@ -1,9 +1,9 @@
 #include "site/theme.h"
 
+#include <xxhash.h>
+
 #include <cctype>
 #include <cstdio>
-
-#include <xxhash.h>
 
 #include "site/default_theme.h"
 #include "util/utf8.h"

@@ -1,10 +1,9 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "template/mustache.h"
 #include "util/diagnostic.h"
@@ -18,8 +17,9 @@ struct Theme {
   mustache::TemplateSet templates;
   std::map<std::string, std::string, std::less<>> template_paths;    // name -> file, for errors
   std::map<std::string, std::string, std::less<>> template_sources;  // name -> text, for errors
-  nlohmann::json assets = nlohmann::json::object();  // logical key -> URL ("site_css" -> "/assets/site.1a2b3c4d.css")
-  std::map<std::string, std::string> asset_files;     // output path -> bytes
+  nlohmann::json assets =
+      nlohmann::json::object();  // logical key -> URL ("site_css" -> "/assets/site.1a2b3c4d.css")
+  std::map<std::string, std::string> asset_files;  // output path -> bytes
   // templates/strings/<language>.yaml: path -> (bytes, where it came from), read by
   // site/strings.h once the site's language is known.
   std::map<std::string, std::pair<std::string, std::string>> string_files;

@@ -74,6 +74,130 @@ bool url_from_path(Page& page, Diagnostics* diags, std::string* url) {
   return true;
 }
 
+// A site needs a home page even when content/_index.md is missing.
+void add_missing_home_page(Site* site) {
+  std::vector<Page>& pages = site->pages;
+  auto home_it = std::find_if(pages.begin(), pages.end(),
+                              [](const Page& p) { return p.kind == PageKind::kHome; });
+  if (home_it == pages.end()) {
+    Page home;
+    home.kind = PageKind::kHome;
+    home.front_matter.title = site->config.title;
+    home.content_dir = "content";
+    pages.insert(pages.begin(), std::move(home));
+  }
+}
+
+// Sets the home page and gives the section page (or the home page) of each content folder.
+std::map<std::string, int> find_sections(Site* site) {
+  std::map<std::string, int> section_by_dir;
+  for (size_t i = 0; i < site->pages.size(); ++i) {
+    Page& page = site->pages[i];
+    if (page.kind == PageKind::kHome) site->home = static_cast<int>(i);
+    if (page.kind != PageKind::kPage) section_by_dir[page.content_dir] = static_cast<int>(i);
+  }
+  return section_by_dir;
+}
+
+// Gives each page its URL and output path, and registers it by URL and by source.
+void assign_urls(Site* site, Diagnostics* diags) {
+  std::vector<Page>& pages = site->pages;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    Page& page = pages[i];
+    std::string url = "/";
+    // A page without a URL has no place to be written to: it is placed, not rendered.
+    if (!page.source_path.empty() && !url_from_path(page, diags, &url)) {
+      page.failed = true;
+      continue;
+    }
+    if (!page.front_matter.url.empty()) {
+      std::string why;
+      if (!normalize_site_path(page.front_matter.url, &url, &why)) {
+        report(diags, page, page.front_matter.url_pos, "\"url\" " + why);
+        page.failed = true;
+        continue;
+      }
+    }
+    page.url = url;
+    page.output_path = output_path_for_url(url);
+    auto [it, inserted] = site->page_by_url.emplace(url, static_cast<int>(i));
+    if (!inserted) {
+      diags->error(page.source_path, 0, 0,
+                   "URL " + url + " is claimed by both " + pages[it->second].source_path + " and " +
+                       page.source_path);
+    }
+    if (!page.source_path.empty()) site->page_by_source[page.source_path] = static_cast<int>(i);
+  }
+}
+
+// Parents: the nearest folder above with a section page; the home page otherwise.
+int find_parent(const Site& site, const std::map<std::string, int>& section_by_dir,
+                const Page& page) {
+  std::string dir = page.content_dir;
+  if (page.kind == PageKind::kSection || page.source_path.ends_with("/index.md")) {
+    size_t slash = dir.rfind('/');
+    dir = slash == std::string::npos ? "" : dir.substr(0, slash);
+  }
+  int parent = site.home;
+  while (!dir.empty()) {
+    auto it = section_by_dir.find(dir);
+    if (it != section_by_dir.end()) {
+      parent = it->second;
+      break;
+    }
+    size_t slash = dir.rfind('/');
+    if (slash == std::string::npos) break;
+    dir.resize(slash);
+  }
+  return parent;
+}
+
+// Links every page but the home page to its parent, which lists it by weight.
+void link_parents(Site* site, const std::map<std::string, int>& section_by_dir) {
+  std::vector<Page>& pages = site->pages;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    Page& page = pages[i];
+    if (page.kind == PageKind::kHome) continue;
+    int parent = find_parent(*site, section_by_dir, page);
+    page.parent = parent;
+    if (page.kind == PageKind::kSection) {
+      pages[parent].sections.push_back(static_cast<int>(i));
+    } else {
+      pages[parent].pages.push_back(static_cast<int>(i));
+    }
+  }
+  for (Page& page : pages) {
+    sort_by_weight(*site, &page.pages);
+    sort_by_weight(*site, &page.sections);
+  }
+}
+
+// Registers each page's aliases, reporting the ones that are unusable or claim a taken URL.
+void register_aliases(Site* site, Diagnostics* diags) {
+  const std::vector<Page>& pages = site->pages;
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const Page& page = pages[i];
+    for (size_t a = 0; a < page.front_matter.aliases.size(); ++a) {
+      std::string alias, why;
+      SourcePos pos = page.front_matter.alias_positions[a];
+      if (!normalize_site_path(page.front_matter.aliases[a], &alias, &why)) {
+        report(diags, page, pos, "alias " + why);
+        continue;
+      }
+      auto clash = site->page_by_url.find(alias);
+      if (clash != site->page_by_url.end()) {
+        report(diags, page, pos,
+               "alias " + alias + " is the URL of " + pages[clash->second].source_path);
+        continue;
+      }
+      auto [it, inserted] = site->aliases.emplace(alias, page.url);
+      if (!inserted && it->second != page.url) {
+        report(diags, page, pos, "alias " + alias + " already redirects to " + it->second);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 bool normalize_site_path(const std::string& path, std::string* out, std::string* why) {
@@ -82,7 +206,8 @@ bool normalize_site_path(const std::string& path, std::string* out, std::string*
     return false;
   }
   if (path.find_first_of("\\?#\"<>") != std::string::npos ||
-      std::any_of(path.begin(), path.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == ' '; })) {
+      std::any_of(path.begin(), path.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == ' '; })) {
     *why = "must not contain spaces, '\\', '?', '#', quotes or angle brackets";
     return false;
   }
@@ -129,105 +254,11 @@ void sort_by_weight(const Site& site, std::vector<int>* indexes) {
 }
 
 void resolve_urls(Site* site, Diagnostics* diags) {
-  std::vector<Page>& pages = site->pages;
-  // A site needs a home page even when content/_index.md is missing.
-  auto home_it = std::find_if(pages.begin(), pages.end(),
-                              [](const Page& p) { return p.kind == PageKind::kHome; });
-  if (home_it == pages.end()) {
-    Page home;
-    home.kind = PageKind::kHome;
-    home.front_matter.title = site->config.title;
-    home.content_dir = "content";
-    pages.insert(pages.begin(), std::move(home));
-  }
-
-  std::map<std::string, int> section_by_dir;
-  for (size_t i = 0; i < pages.size(); ++i) {
-    Page& page = pages[i];
-    if (page.kind == PageKind::kHome) site->home = static_cast<int>(i);
-    if (page.kind != PageKind::kPage) section_by_dir[page.content_dir] = static_cast<int>(i);
-  }
-
-  for (size_t i = 0; i < pages.size(); ++i) {
-    Page& page = pages[i];
-    std::string url = "/";
-    // A page without a URL has no place to be written to: it is placed, not rendered.
-    if (!page.source_path.empty() && !url_from_path(page, diags, &url)) {
-      page.failed = true;
-      continue;
-    }
-    if (!page.front_matter.url.empty()) {
-      std::string why;
-      if (!normalize_site_path(page.front_matter.url, &url, &why)) {
-        report(diags, page, page.front_matter.url_pos, "\"url\" " + why);
-        page.failed = true;
-        continue;
-      }
-    }
-    page.url = url;
-    page.output_path = output_path_for_url(url);
-    auto [it, inserted] = site->page_by_url.emplace(url, static_cast<int>(i));
-    if (!inserted) {
-      diags->error(page.source_path, 0, 0,
-                   "URL " + url + " is claimed by both " + pages[it->second].source_path + " and " +
-                       page.source_path);
-    }
-    if (!page.source_path.empty()) site->page_by_source[page.source_path] = static_cast<int>(i);
-  }
-
-  // Parents: the nearest folder above with a section page; the home page otherwise.
-  for (size_t i = 0; i < pages.size(); ++i) {
-    Page& page = pages[i];
-    if (page.kind == PageKind::kHome) continue;
-    std::string dir = page.content_dir;
-    if (page.kind == PageKind::kSection || page.source_path.ends_with("/index.md")) {
-      size_t slash = dir.rfind('/');
-      dir = slash == std::string::npos ? "" : dir.substr(0, slash);
-    }
-    int parent = site->home;
-    while (!dir.empty()) {
-      auto it = section_by_dir.find(dir);
-      if (it != section_by_dir.end()) {
-        parent = it->second;
-        break;
-      }
-      size_t slash = dir.rfind('/');
-      if (slash == std::string::npos) break;
-      dir.resize(slash);
-    }
-    page.parent = parent;
-    if (page.kind == PageKind::kSection) {
-      pages[parent].sections.push_back(static_cast<int>(i));
-    } else {
-      pages[parent].pages.push_back(static_cast<int>(i));
-    }
-  }
-  for (Page& page : pages) {
-    sort_by_weight(*site, &page.pages);
-    sort_by_weight(*site, &page.sections);
-  }
-
-  for (size_t i = 0; i < pages.size(); ++i) {
-    const Page& page = pages[i];
-    for (size_t a = 0; a < page.front_matter.aliases.size(); ++a) {
-      std::string alias, why;
-      SourcePos pos = page.front_matter.alias_positions[a];
-      if (!normalize_site_path(page.front_matter.aliases[a], &alias, &why)) {
-        report(diags, page, pos, "alias " + why);
-        continue;
-      }
-      auto clash = site->page_by_url.find(alias);
-      if (clash != site->page_by_url.end()) {
-        report(diags, page, pos,
-               "alias " + alias + " is the URL of " + pages[clash->second].source_path);
-        continue;
-      }
-      auto [it, inserted] = site->aliases.emplace(alias, page.url);
-      if (!inserted && it->second != page.url) {
-        report(diags, page, pos, "alias " + alias + " already redirects to " + it->second);
-      }
-    }
-  }
+  add_missing_home_page(site);
+  std::map<std::string, int> section_by_dir = find_sections(site);
+  assign_urls(site, diags);
+  link_parents(site, section_by_dir);
+  register_aliases(site, diags);
 }
 
 }  // namespace wegwijzer

@@ -915,8 +915,7 @@ std::vector<std::string> TemplateSet::names() const {
 }
 
 const SectionCache::Entry* SectionCache::find(const void* node, const nlohmann::json* value,
-                                              const std::string& indent,
-                                              bool at_line_start) const {
+                                              const std::string& indent, bool at_line_start) const {
   auto it = entries_.find(Key(node, value, indent, at_line_start));
   return it == entries_.end() ? nullptr : &it->second;
 }

@@ -7,14 +7,13 @@
 
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace wegwijzer::mustache {
 
@@ -102,9 +101,8 @@ void render_to(std::string& out, const Template& tmpl,
                std::span<const nlohmann::json* const> context, const TemplateSource& partials,
                const RenderOptions& options, std::vector<Error>* errors);
 
-std::string render(const Template& tmpl, const nlohmann::json& data,
-                   const TemplateSource& partials, const RenderOptions& options = {},
-                   std::vector<Error>* errors = nullptr);
+std::string render(const Template& tmpl, const nlohmann::json& data, const TemplateSource& partials,
+                   const RenderOptions& options = {}, std::vector<Error>* errors = nullptr);
 
 // HTML-escapes & < > " and ' (for element content and quoted attributes alike).
 void append_escaped(std::string& out, std::string_view text);

@@ -432,8 +432,9 @@ TEST_CASE("mustache indentation applies to template lines, not to data") {
 
 TEST_CASE("mustache section cache: keeps sections over stable data, never those that look below") {
   TemplateSet set = make_set({
-      {"page", "{{#menu}}<a>{{title}}</a>{{/menu}}|{{#menu}}{{title}}={{here}} {{/menu}}\n"
-               "  {{>list}}\n{{>list}}"},
+      {"page",
+       "{{#menu}}<a>{{title}}</a>{{/menu}}|{{#menu}}{{title}}={{here}} {{/menu}}\n"
+       "  {{>list}}\n{{>list}}"},
       {"list", "{{#menu}}{{title}}\n{{/menu}}"},
   });
   json site = {{"menu", {{{"title", "A"}}, {{"title", "B"}}}}};

@@ -27,8 +27,8 @@ void Diagnostics::error_at(std::string path, std::string_view text, size_t offse
 
 void Diagnostics::note(std::string path, int line, int column, std::string message,
                        std::string source_line) {
-  items_.push_back({Severity::kNote, std::move(path), line, column, std::move(message),
-                    std::move(source_line)});
+  items_.push_back(
+      {Severity::kNote, std::move(path), line, column, std::move(message), std::move(source_line)});
 }
 
 void Diagnostics::merge(Diagnostics&& other) {
@@ -51,7 +51,9 @@ void Diagnostics::sort() {
                items_.end());
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+  return error_count() > 0;
+}
 
 size_t Diagnostics::error_count() const {
   return std::count_if(items_.begin(), items_.end(),
@@ -63,7 +65,9 @@ size_t Diagnostics::warning_count() const {
                        [](const Diagnostic& d) { return d.severity == Severity::kWarning; });
 }
 
-static bool is_continuation_byte(unsigned char c) { return (c & 0xC0) == 0x80; }
+static bool is_continuation_byte(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out;

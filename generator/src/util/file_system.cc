@@ -1,5 +1,11 @@
 #include "util/file_system.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -8,13 +14,6 @@
 #include <filesystem>
 #include <set>
 #include <system_error>
-
-#include <dirent.h>
-#include <fcntl.h>
-#include <linux/openat2.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -68,9 +67,10 @@ class Walker {
         std::error_code ec;
         fs::path target = fs::canonical(path, ec);
         fs::path parent = fs::canonical(path.parent_path(), ec);
-        out_.errors.push_back(child + (is_within(parent, target)
-                                           ? ": symbolic link loop (links to a folder above it)"
-                                           : ": symbolic link to a folder that is already in the site"));
+        out_.errors.push_back(child +
+                              (is_within(parent, target)
+                                   ? ": symbolic link loop (links to a folder above it)"
+                                   : ": symbolic link to a folder that is already in the site"));
         continue;
       }
       walk(path, child);
@@ -104,7 +104,8 @@ class Walker {
         out_.files.push_back(child);
       } else if (type == DT_DIR) {
         // O_NOFOLLOW: should the folder become a link meanwhile, it is not followed.
-        int sub = ::openat(::dirfd(d), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int sub =
+            ::openat(::dirfd(d), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (sub < 0) {
           out_.errors.push_back(child + ": cannot read folder: " + std::strerror(errno));
           continue;
@@ -281,11 +282,16 @@ bool MemoryFileSystem::read_file(const std::string& path, std::string* contents,
   return true;
 }
 
-bool MemoryFileSystem::is_file(const std::string& path) const { return files_.count(path) > 0; }
+bool MemoryFileSystem::is_file(const std::string& path) const {
+  return files_.count(path) > 0;
+}
 
-std::optional<uint64_t> FileSystem::known_hash(const std::string&) const { return std::nullopt; }
+std::optional<uint64_t> FileSystem::known_hash(const std::string&) const {
+  return std::nullopt;
+}
 
-std::shared_ptr<const FileSystem::Listing> FileSystem::shared_listing(const std::string& dir) const {
+std::shared_ptr<const FileSystem::Listing> FileSystem::shared_listing(
+    const std::string& dir) const {
   return std::make_shared<const Listing>(list_files(dir));
 }
 

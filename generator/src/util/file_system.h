@@ -1,8 +1,8 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,8 +45,7 @@ class DiskFileSystem : public FileSystem {
   DiskFileSystem& operator=(const DiskFileSystem&) = delete;
 
   Listing list_files(const std::string& dir) const override;
-  bool read_file(const std::string& path, std::string* contents,
-                 std::string* error) const override;
+  bool read_file(const std::string& path, std::string* contents, std::string* error) const override;
   bool is_file(const std::string& path) const override;
   const std::string& root() const { return root_; }
 
@@ -64,8 +63,7 @@ class MemoryFileSystem : public FileSystem {
   void set(const std::string& path, std::string contents) { files_[path] = std::move(contents); }
   void remove(const std::string& path) { files_.erase(path); }
   Listing list_files(const std::string& dir) const override;
-  bool read_file(const std::string& path, std::string* contents,
-                 std::string* error) const override;
+  bool read_file(const std::string& path, std::string* contents, std::string* error) const override;
   bool is_file(const std::string& path) const override;
 
  private:

@@ -1,8 +1,8 @@
 #include "util/fingerprint.h"
 
-#include <map>
-
 #include <xxhash.h>
+
+#include <map>
 
 namespace wegwijzer {
 
@@ -34,7 +34,9 @@ Fingerprint& Fingerprint::mark(char kind) {
   return *this;
 }
 
-uint64_t Fingerprint::digest() const { return XXH3_64bits(buf_.data(), buf_.size()); }
+uint64_t Fingerprint::digest() const {
+  return XXH3_64bits(buf_.data(), buf_.size());
+}
 
 std::string changed_inputs(const FingerprintInputs& before, const FingerprintInputs& after) {
   std::map<std::string, std::pair<uint64_t, uint64_t>> both;  // name -> (before, after); 0: absent

@@ -30,6 +30,8 @@ void parallel_for(size_t count, int jobs, const std::function<void(size_t, int)>
   for (auto& t : threads) t.join();
 }
 
-int default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
+int default_jobs() {
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 }  // namespace wegwijzer
