@@ -8,13 +8,13 @@
 // Neither may throw; every error in the mutated file has a line; a file that fails its schema has
 // at least one error naming it. The seed is fixed, so a failure is reproducible from its INFO.
 
+#include "fuzz/data_mutation.h"
+
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <random>
 #include <string>
 
-#include <catch2/catch.hpp>
-
-#include "fuzz/data_mutation.h"
 #include "util/diagnostic.h"
 
 namespace wegwijzer {
@@ -22,7 +22,8 @@ namespace {
 
 constexpr uint64_t kSeed = 20261204;
 constexpr int kMutations = 300;
-constexpr int kFullBuildEvery = 12;  // the whole build is slow: every tenth case, and the data layer always
+constexpr int kFullBuildEvery =
+    12;  // the whole build is slow: every tenth case, and the data layer always
 
 const SiteFiles& real_site_files() {
   static const SiteFiles files = read_site_files(WEGWIJZER_SOURCE_DIR);
@@ -101,9 +102,8 @@ TEST_CASE("mutated data files end in errors at their lines, never in a crash", "
 // postcodes.json set to a number.
 TEST_CASE("a number where a gemeente code belongs is reported at its line", "[data]") {
   SiteFiles files = real_site_files();
-  for (const auto& [path, needle] :
-       std::vector<std::pair<std::string, std::string>>{{"content/data/regios.json", "\"GM0"},
-                                                        {"content/data/postcodes.json", "[\"GM0"}}) {
+  for (const auto& [path, needle] : std::vector<std::pair<std::string, std::string>>{
+           {"content/data/regios.json", "\"GM0"}, {"content/data/postcodes.json", "[\"GM0"}}) {
     INFO(path);
     SiteFiles mutated = files;
     std::string& text = mutated.at(path);
@@ -117,7 +117,8 @@ TEST_CASE("a number where a gemeente code belongs is reported at its line", "[da
     REQUIRE_FALSE(passes_own_schema(mutated, path, text));
     for (int full = 0; full < 2; ++full) {
       Diagnostics diags;
-      REQUIRE_NOTHROW(diags = full ? build_in_memory(mutated).diagnostics : run_data_layer(mutated));
+      REQUIRE_NOTHROW(diags =
+                          full ? build_in_memory(mutated).diagnostics : run_data_layer(mutated));
       INFO(format_diagnostics(diags));
       bool at_line = false;
       for (const Diagnostic& d : diags.items()) {

@@ -9,13 +9,12 @@
 // WEGWIJZER_UPDATE_FIXTURES=1 rewrites the expectations from the current behaviour (review the
 // diff before committing it).
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <catch2/catch.hpp>
 
 #include "cli/cli.h"
 
@@ -42,7 +41,8 @@ std::map<std::string, std::string> read_tree(const fs::path& root) {
   std::map<std::string, std::string> files;
   if (!fs::exists(root)) return files;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) files[fs::relative(entry.path(), root).string()] = read(entry.path());
+    if (entry.is_regular_file())
+      files[fs::relative(entry.path(), root).string()] = read(entry.path());
   }
   return files;
 }
@@ -65,7 +65,8 @@ Run run(const std::vector<std::string>& args) {
 }
 
 fs::path scratch_dir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("wegwijzer-fixture-" + name + "-" + std::to_string(::getpid()));
+  fs::path dir =
+      fs::temp_directory_path() / ("wegwijzer-fixture-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -88,7 +89,8 @@ TEST_CASE("fixture sites: valid sites build to their expected output", "[fixture
   for (const fs::path& dir : dirs) {
     DYNAMIC_SECTION(dir.filename().string()) {
       fs::path out = scratch_dir(dir.filename().string()) / "public";
-      std::vector<std::string> args = {"build", "--source", (dir / "site").string(), "--output", out.string(), "--quiet"};
+      std::vector<std::string> args = {"build",    "--source",   (dir / "site").string(),
+                                       "--output", out.string(), "--quiet"};
       if (fs::exists(dir / "args.txt")) {
         std::istringstream extra(read(dir / "args.txt"));
         for (std::string a; extra >> a;) args.push_back(a);
@@ -143,7 +145,8 @@ TEST_CASE("fixture sites: invalid sites report exact diagnostics and leave the o
       if (command == "build") args.insert(args.end(), {"--output", out.string()});
       Run r = run(args);
       std::string err = r.err;
-      for (size_t p; (p = err.find(out.string())) != std::string::npos;) err.replace(p, out.string().size(), "$OUTPUT");
+      for (size_t p; (p = err.find(out.string())) != std::string::npos;)
+        err.replace(p, out.string().size(), "$OUTPUT");
       if (updating()) {
         write(dir / "expected-stderr.txt", err);
         write(dir / "expected-exit", std::to_string(r.status) + "\n");

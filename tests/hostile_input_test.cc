@@ -5,23 +5,22 @@
 //
 // The sites here bring their own small templates, so that they do not depend on the default theme.
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cctype>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
-
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
 #include "content/front_matter.h"
@@ -58,7 +57,8 @@ Files minimal_site() {
       {"templates/404.html", kLayout},
       {"templates/data.html", kLayout},  // the open-data page, made when there is a data file
       {"templates/alias.html",
-       "<!DOCTYPE html><title>{{target}}</title><meta http-equiv=\"refresh\" content=\"0; url={{target}}\">\n"},
+       "<!DOCTYPE html><title>{{target}}</title><meta http-equiv=\"refresh\" content=\"0; "
+       "url={{target}}\">\n"},
       {"content/_index.md", "---\ntitle: Home\n---\nWelkom.\n"},
   };
 }
@@ -94,7 +94,8 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 size_t count(const std::string& haystack, const std::string& needle) {
   size_t n = 0;
-  for (size_t p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1)) ++n;
+  for (size_t p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1))
+    ++n;
   return n;
 }
 
@@ -118,7 +119,8 @@ void write(const fs::path& p, const std::string& data) {
 Files read_tree(const fs::path& root) {
   Files files;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) files[fs::relative(entry.path(), root).string()] = read(entry.path());
+    if (entry.is_regular_file())
+      files[fs::relative(entry.path(), root).string()] = read(entry.path());
   }
   return files;
 }
@@ -161,10 +163,12 @@ CliRun cli(const std::vector<std::string>& args) {
 // them: character references resolved, then ASCII whitespace and control characters dropped
 // (browsers strip them from a scheme), lower-cased.
 std::vector<std::string> url_attributes(const std::string& html) {
-  static const std::regex kAttr(R"re(\s(?:href|src|action|formaction|xlink:href|poster|data)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))re",
-                                std::regex::icase);
+  static const std::regex kAttr(
+      R"re(\s(?:href|src|action|formaction|xlink:href|poster|data)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))re",
+      std::regex::icase);
   std::vector<std::string> values;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), kAttr); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), kAttr);
+       it != std::sregex_iterator(); ++it) {
     std::string raw = (*it)[1].str();
     if (raw.front() == '"' || raw.front() == '\'') raw = raw.substr(1, raw.size() - 2);
     std::string decoded;
@@ -205,7 +209,8 @@ std::vector<std::string> url_attributes(const std::string& html) {
 
 TEST_CASE("hostile: invalid UTF-8 is an error at file:line:col wherever it is", "[hostile]") {
   SECTION("in a page body") {
-    Built b = build(with(minimal_site(), {{"content/a.md", "---\ntitle: A\n---\nGoed.\nFout: \xC3\x28 hier\n"}}));
+    Built b = build(with(minimal_site(),
+                         {{"content/a.md", "---\ntitle: A\n---\nGoed.\nFout: \xC3\x28 hier\n"}}));
     INFO(b.diagnostics);
     CHECK(!b.ok());
     CHECK(contains(b.diagnostics, "content/a.md:5:7: error: invalid UTF-8"));
@@ -217,23 +222,26 @@ TEST_CASE("hostile: invalid UTF-8 is an error at file:line:col wherever it is", 
     CHECK(contains(b.diagnostics, "content/a.md:2:8: error: invalid UTF-8"));
   }
   SECTION("in a template") {
-    Built b = build(with(minimal_site(), {{"templates/page.html", "<p>\n  \xE2\x82</p>{{{page.content}}}\n"},
-                                          {"content/a.md", "---\ntitle: A\n---\n"}}));
+    Built b = build(
+        with(minimal_site(), {{"templates/page.html", "<p>\n  \xE2\x82</p>{{{page.content}}}\n"},
+                              {"content/a.md", "---\ntitle: A\n---\n"}}));
     INFO(b.diagnostics);
     CHECK(!b.ok());
     CHECK(contains(b.diagnostics, "templates/page.html:2:3: error: invalid UTF-8"));
   }
   SECTION("in a data file") {
-    Built b = build(with(minimal_site(),
-                         {{"content/data/extra.json",
-                           "{\n  \"$schema\": \"./schemas/extra.schema.json\",\n  \"naam\": \"caf\xE9\"\n}\n"},
-                          {"content/data/schemas/extra.schema.json", "{\"type\": \"object\"}"}}));
+    Built b = build(
+        with(minimal_site(),
+             {{"content/data/extra.json",
+               "{\n  \"$schema\": \"./schemas/extra.schema.json\",\n  \"naam\": \"caf\xE9\"\n}\n"},
+              {"content/data/schemas/extra.schema.json", "{\"type\": \"object\"}"}}));
     INFO(b.diagnostics);
     CHECK(!b.ok());
     CHECK(contains(b.diagnostics, "content/data/extra.json:3:15: error: invalid UTF-8"));
   }
   SECTION("in the site config") {
-    Built b = build(with(minimal_site(), {{"wegwijzer.yaml", "title: Wegwijzer\ndescription: \xC0\x80\n"}}));
+    Built b = build(
+        with(minimal_site(), {{"wegwijzer.yaml", "title: Wegwijzer\ndescription: \xC0\x80\n"}}));
     INFO(b.diagnostics);
     CHECK(!b.ok());
     CHECK(contains(b.diagnostics, "wegwijzer.yaml:2:14: error: invalid UTF-8"));
@@ -249,14 +257,18 @@ TEST_CASE("hostile: invalid UTF-8 is an error at file:line:col wherever it is", 
 
 TEST_CASE("hostile: a UTF-8 byte order mark is accepted", "[hostile]") {
   const std::string bom = "\xEF\xBB\xBF";
-  Built plain = build(with(minimal_site(), {{"content/a.md", "---\ntitle: Angst\n---\nTekst.\n"},
-                                            {"content/data/extra.json", "{\"$schema\": \"./schemas/extra.schema.json\", \"naam\": \"x\"}"},
-                                            {"content/data/schemas/extra.schema.json", "{\"type\": \"object\"}"},
-                                            {"wegwijzer.yaml", "title: Wegwijzer\n"}}));
-  Built with_bom = build(with(minimal_site(), {{"content/a.md", bom + "---\ntitle: Angst\n---\nTekst.\n"},
-                                               {"content/data/extra.json", bom + "{\"$schema\": \"./schemas/extra.schema.json\", \"naam\": \"x\"}"},
-                                               {"content/data/schemas/extra.schema.json", bom + "{\"type\": \"object\"}"},
-                                               {"wegwijzer.yaml", bom + "title: Wegwijzer\n"}}));
+  Built plain = build(
+      with(minimal_site(), {{"content/a.md", "---\ntitle: Angst\n---\nTekst.\n"},
+                            {"content/data/extra.json",
+                             "{\"$schema\": \"./schemas/extra.schema.json\", \"naam\": \"x\"}"},
+                            {"content/data/schemas/extra.schema.json", "{\"type\": \"object\"}"},
+                            {"wegwijzer.yaml", "title: Wegwijzer\n"}}));
+  Built with_bom = build(with(
+      minimal_site(), {{"content/a.md", bom + "---\ntitle: Angst\n---\nTekst.\n"},
+                       {"content/data/extra.json",
+                        bom + "{\"$schema\": \"./schemas/extra.schema.json\", \"naam\": \"x\"}"},
+                       {"content/data/schemas/extra.schema.json", bom + "{\"type\": \"object\"}"},
+                       {"wegwijzer.yaml", bom + "title: Wegwijzer\n"}}));
   INFO(with_bom.diagnostics);
   REQUIRE(plain.ok());
   REQUIRE(with_bom.ok());
@@ -267,14 +279,18 @@ TEST_CASE("hostile: a UTF-8 byte order mark is accepted", "[hostile]") {
 
 TEST_CASE("hostile: CRLF line endings build to the same output as LF", "[hostile]") {
   const Files lf = {
-      {"content/_index.md", "---\ntitle: Home\ndescription: Hulp\n---\n# Welkom\n\nTekst met een\nzachte regel.\n"},
-      {"content/a/_index.md", "---\ntitle: Sectie\nweight: 2\n---\n## Kop\n\n- een\n- twee\n  - drie\n"},
+      {"content/_index.md",
+       "---\ntitle: Home\ndescription: Hulp\n---\n# Welkom\n\nTekst met een\nzachte regel.\n"},
+      {"content/a/_index.md",
+       "---\ntitle: Sectie\nweight: 2\n---\n## Kop\n\n- een\n- twee\n  - drie\n"},
       {"content/a/b.md",
-       "---\ntitle: Pagina\naliases:\n  - /oud/\n---\n## Stap een\n\nZie [de sectie](_index.md#kop).\n\n"
+       "---\ntitle: Pagina\naliases:\n  - /oud/\n---\n## Stap een\n\nZie [de "
+       "sectie](_index.md#kop).\n\n"
        "| a | b |\n|---|---|\n| 1 | 2 |\n\n> citaat\n> over twee regels\n\n```\ncode\nblok\n```\n"},
   };
   Files crlf;
-  for (const auto& [path, text] : lf) crlf[path] = std::regex_replace(text, std::regex("\n"), "\r\n");
+  for (const auto& [path, text] : lf)
+    crlf[path] = std::regex_replace(text, std::regex("\n"), "\r\n");
   Built a = build(with(minimal_site(), lf));
   Built b = build(with(minimal_site(), crlf));
   INFO(a.diagnostics << b.diagnostics);
@@ -307,7 +323,8 @@ TEST_CASE("hostile: other empty files", "[hostile]") {
     CHECK(b.ok());
   }
   SECTION("an empty template renders an empty page") {
-    Built b = build(with(minimal_site(), {{"templates/page.html", ""}, {"content/a.md", "---\ntitle: A\n---\nx\n"}}));
+    Built b = build(with(minimal_site(), {{"templates/page.html", ""},
+                                          {"content/a.md", "---\ntitle: A\n---\nx\n"}}));
     INFO(b.diagnostics);
     CHECK(b.ok());
     CHECK(b.files.at("a/index.html").empty());
@@ -315,7 +332,8 @@ TEST_CASE("hostile: other empty files", "[hostile]") {
 }
 
 TEST_CASE("hostile: a page with only front matter builds an empty page", "[hostile]") {
-  for (const char* text : {"---\ntitle: Alleen kop\n---\n", "---\ntitle: Alleen kop\n---", "---\r\ntitle: Alleen kop\r\n---"}) {
+  for (const char* text : {"---\ntitle: Alleen kop\n---\n", "---\ntitle: Alleen kop\n---",
+                           "---\r\ntitle: Alleen kop\r\n---"}) {
     Built b = build(with(minimal_site(), {{"content/a.md", text}}));
     INFO(b.diagnostics);
     REQUIRE(b.ok());
@@ -352,12 +370,17 @@ TEST_CASE("hostile: 10,000 levels of nested lists or block quotes do not crash",
   for (int i = 0; i < 10000; ++i) ordered += "1. ";
   ordered += "diep\n";
   std::string indented;  // the usual way to nest, one level per line, 2,000 deep (4 MB)
-  for (int i = 0; i < 2000; ++i) indented += std::string(2 * static_cast<size_t>(i), ' ') + "- punt\n";
+  for (int i = 0; i < 2000; ++i)
+    indented += std::string(2 * static_cast<size_t>(i), ' ') + "- punt\n";
   std::string mixed;
   for (int i = 0; i < 5000; ++i) mixed += "> - ";
   mixed += "diep\n";
-  for (const auto& [name, body] : std::vector<std::pair<std::string, std::string>>{
-           {"quotes", quotes}, {"bullets", bullets}, {"ordered", ordered}, {"indented", indented}, {"mixed", mixed}}) {
+  for (const auto& [name, body] :
+       std::vector<std::pair<std::string, std::string>>{{"quotes", quotes},
+                                                        {"bullets", bullets},
+                                                        {"ordered", ordered},
+                                                        {"indented", indented},
+                                                        {"mixed", mixed}}) {
     INFO(name);
     Built b = build(with(minimal_site(), {{"content/diep.md", "---\ntitle: Diep\n---\n" + body}}));
     INFO(b.diagnostics);
@@ -371,8 +394,9 @@ TEST_CASE("hostile: 10,000 levels of nested lists or block quotes do not crash",
 TEST_CASE("hostile: deep nesting in data and front matter is an error, not a crash", "[hostile]") {
   const Files schema = {{"content/data/schemas/extra.schema.json", "{\"type\": \"object\"}"}};
   SECTION("JSON arrays 100,000 deep") {
-    std::string deep = "{\"$schema\": \"./schemas/extra.schema.json\", \"x\": " + std::string(100000, '[') +
-                       std::string(100000, ']') + "}";
+    std::string deep =
+        "{\"$schema\": \"./schemas/extra.schema.json\", \"x\": " + std::string(100000, '[') +
+        std::string(100000, ']') + "}";
     Built b = build(with(with(minimal_site(), schema), {{"content/data/extra.json", deep}}));
     INFO(b.diagnostics.substr(0, 2000));
     CHECK(!b.ok());
@@ -388,13 +412,16 @@ TEST_CASE("hostile: deep nesting in data and front matter is an error, not a cra
   }
   SECTION("a deep JSON schema") {
     std::string deep = std::string(100000, '[') + std::string(100000, ']');
-    Built b = build(with(minimal_site(), {{"content/data/extra.json", "{\"$schema\": \"./schemas/extra.schema.json\"}"},
-                                          {"content/data/schemas/extra.schema.json", deep}}));
+    Built b =
+        build(with(minimal_site(),
+                   {{"content/data/extra.json", "{\"$schema\": \"./schemas/extra.schema.json\"}"},
+                    {"content/data/schemas/extra.schema.json", deep}}));
     CHECK(!b.ok());
     CHECK(contains(b.diagnostics, "content/data/schemas/extra.schema.json:1:"));
   }
   SECTION("YAML front matter 10,000 deep") {
-    std::string flow = "---\ntitle: Diep\nextra: " + std::string(10000, '[') + std::string(10000, ']') + "\n---\n";
+    std::string flow =
+        "---\ntitle: Diep\nextra: " + std::string(10000, '[') + std::string(10000, ']') + "\n---\n";
     std::string block = "---\ntitle: Diep\nextra:\n";
     for (int i = 0; i < 1000; ++i) block += std::string(static_cast<size_t>(i) + 1, ' ') + "- \n";
     block += "---\n";
@@ -409,8 +436,9 @@ TEST_CASE("hostile: deep nesting in data and front matter is an error, not a cra
     std::string bomb = "---\ntitle: Bom\na: &a [x, x, x, x, x, x, x, x, x, x]\n";
     for (char c = 'b'; c <= 'j'; ++c) {
       std::string prev(1, static_cast<char>(c - 1));
-      bomb += std::string(1, c) + ": &" + c + " [*" + prev + ", *" + prev + ", *" + prev + ", *" + prev +
-              ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n";
+      bomb += std::string(1, c) + ": &" + c + " [*" + prev + ", *" + prev + ", *" + prev + ", *" +
+              prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev +
+              ", *" + prev + "]\n";
     }
     bomb += "---\n";
     Built b = build(with(minimal_site(), {{"content/bom.md", bomb}}));
@@ -427,9 +455,10 @@ TEST_CASE("hostile: a symlink loop in content/ is an error naming the path", "[h
   TempDir dir("symlink-loop");
   write_tree(dir.path(), with(minimal_site(), {{"content/a/_index.md", "---\ntitle: A\n---\n"},
                                                {"content/a/b.md", "---\ntitle: B\n---\n"}}));
-  fs::create_directory_symlink("..", dir.path() / "content/a/terug");          // content/a/terug -> content/
-  fs::create_directory_symlink("zelf", dir.path() / "content/a/zelf");         // points at itself
-  fs::create_directory_symlink("../ring2", dir.path() / "content/ring1");      // two links in a ring
+  fs::create_directory_symlink("..",
+                               dir.path() / "content/a/terug");  // content/a/terug -> content/
+  fs::create_directory_symlink("zelf", dir.path() / "content/a/zelf");     // points at itself
+  fs::create_directory_symlink("../ring2", dir.path() / "content/ring1");  // two links in a ring
   fs::create_symlink("ring1", dir.path() / "content/ring2");
   DiskFileSystem files(dir.path().string());
   MemoryOutput output;
@@ -499,14 +528,18 @@ TEST_CASE("hostile: a symlink out of the site folder is not followed", "[hostile
 
 TEST_CASE("hostile: file names with spaces and non-ASCII letters build with slugified URLs",
           "[hostile]") {
-  Files site = with(minimal_site(), {
-      {"content/Hulp bij Angst & Paniek.md", "---\ntitle: Angst\n---\nZie [cliënten](<cliënt ervaringen/Één stap.md>) en "
-                                             "[ook](cli%C3%ABnt%20ervaringen/%C3%89%C3%A9n%20stap.md).\n"},
-      {"content/cliënt ervaringen/_index.md", "---\ntitle: Ervaringen\n---\n"},
-      {"content/cliënt ervaringen/Één stap.md", "---\ntitle: Eén stap\n---\nTerug naar [angst](<../Hulp bij Angst & Paniek.md>).\n"},
-      {"content/cliënt ervaringen/foto van ’s-Hertogenbosch.txt", "x"},
-      {"content/Straße/Ünïcödé ß.md", "---\ntitle: Uni\n---\n"},
-  });
+  Files site = with(
+      minimal_site(),
+      {
+          {"content/Hulp bij Angst & Paniek.md",
+           "---\ntitle: Angst\n---\nZie [cliënten](<cliënt ervaringen/Één stap.md>) en "
+           "[ook](cli%C3%ABnt%20ervaringen/%C3%89%C3%A9n%20stap.md).\n"},
+          {"content/cliënt ervaringen/_index.md", "---\ntitle: Ervaringen\n---\n"},
+          {"content/cliënt ervaringen/Één stap.md",
+           "---\ntitle: Eén stap\n---\nTerug naar [angst](<../Hulp bij Angst & Paniek.md>).\n"},
+          {"content/cliënt ervaringen/foto van ’s-Hertogenbosch.txt", "x"},
+          {"content/Straße/Ünïcödé ß.md", "---\ntitle: Uni\n---\n"},
+      });
   // On disk too, where the names are real file names.
   TempDir dir("names");
   write_tree(dir.path(), site);
@@ -531,8 +564,10 @@ TEST_CASE("hostile: file names with spaces and non-ASCII letters build with slug
     CHECK(b.files.count("strasse/unicode-ss/index.html") == 1);
     // Static files keep their names; links are to the page URLs.
     CHECK(b.files.count("cliënt ervaringen/foto van ’s-Hertogenbosch.txt") == 1);
-    CHECK(count(b.files.at("hulp-bij-angst-paniek/index.html"), "href=\"/client-ervaringen/een-stap/\"") == 2);
-    CHECK(contains(b.files.at("client-ervaringen/een-stap/index.html"), "href=\"/hulp-bij-angst-paniek/\""));
+    CHECK(count(b.files.at("hulp-bij-angst-paniek/index.html"),
+                "href=\"/client-ervaringen/een-stap/\"") == 2);
+    CHECK(contains(b.files.at("client-ervaringen/een-stap/index.html"),
+                   "href=\"/hulp-bij-angst-paniek/\""));
   }
 }
 
@@ -543,22 +578,30 @@ TEST_CASE("hostile: <script> in a title, description or data field is escaped ev
           "[hostile]") {
   const std::string attack = "\"'><script>alert(1)</script>";
   const std::string escaped = "&quot;&#39;&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
-  Files site = with(minimal_site(), {
-      {"wegwijzer.yaml", "title: \"<script>alert('site')</script>\"\ndescription: \"</script><script>x\"\nbase_url: https://example.nl\n"},
-      {"content/_index.md", "---\ntitle: \"\\\"'><script>alert(1)</script>\"\n"
-                            "description: \"\\\"'><script>alert(1)</script>\"\n---\nHome.\n"},
-      {"content/sectie/_index.md", "---\ntitle: \"\\\"'><script>alert(1)</script>\"\n---\n"},
-      {"content/sectie/pagina.md", "---\ntitle: \"\\\"'><script>alert(1)</script>\"\n"
-                                   "description: \"\\\"'><script>alert(1)</script>\"\n"
-                                   "summary: \"<script>alert(1)</script>\"\n"
-                                   "aliases: [/oud/]\n---\n"
-                                   "## <script>alert(1)</script> kop\n\n## Tweede \"kop\" <b>\n\n"
-                                   "![<script>alert(1)</script>](foto.png \"<script>\")\n\n"
-                                   "[tekst](https://example.nl/\"><script>alert(1)</script> \"<script>titel\")\n"},
-      {"content/sectie/foto.png", "png"},
-      {"content/data/extra.json", "{\"$schema\": \"./schemas/extra.schema.json\", \"naam\": \"\\\"'><script>alert(1)</script>\"}"},
-      {"content/data/schemas/extra.schema.json", "{\"type\": \"object\"}"},
-  });
+  Files site = with(
+      minimal_site(),
+      {
+          {"wegwijzer.yaml",
+           "title: \"<script>alert('site')</script>\"\ndescription: "
+           "\"</script><script>x\"\nbase_url: https://example.nl\n"},
+          {"content/_index.md",
+           "---\ntitle: \"\\\"'><script>alert(1)</script>\"\n"
+           "description: \"\\\"'><script>alert(1)</script>\"\n---\nHome.\n"},
+          {"content/sectie/_index.md", "---\ntitle: \"\\\"'><script>alert(1)</script>\"\n---\n"},
+          {"content/sectie/pagina.md",
+           "---\ntitle: \"\\\"'><script>alert(1)</script>\"\n"
+           "description: \"\\\"'><script>alert(1)</script>\"\n"
+           "summary: \"<script>alert(1)</script>\"\n"
+           "aliases: [/oud/]\n---\n"
+           "## <script>alert(1)</script> kop\n\n## Tweede \"kop\" <b>\n\n"
+           "![<script>alert(1)</script>](foto.png \"<script>\")\n\n"
+           "[tekst](https://example.nl/\"><script>alert(1)</script> \"<script>titel\")\n"},
+          {"content/sectie/foto.png", "png"},
+          {"content/data/extra.json",
+           "{\"$schema\": \"./schemas/extra.schema.json\", \"naam\": "
+           "\"\\\"'><script>alert(1)</script>\"}"},
+          {"content/data/schemas/extra.schema.json", "{\"type\": \"object\"}"},
+      });
   Built b = build(site);
   INFO(b.diagnostics);
   REQUIRE(b.ok());
@@ -568,7 +611,8 @@ TEST_CASE("hostile: <script> in a title, description or data field is escaped ev
   CHECK(contains(page, "{\"name\": \"" + escaped + "\", \"description\": \"" + escaped + "\"}"));
   CHECK(contains(page, "data-naam=\"" + escaped + "\">" + escaped + "</p>"));
   CHECK(contains(b.files.at("sectie/index.html"), "title=\"" + escaped + "\">" + escaped + "</a>"));
-  CHECK(contains(b.files.at("index.html"), "title=\"" + escaped + "\">" + escaped + "</a>"));  // the menu
+  CHECK(contains(b.files.at("index.html"),
+                 "title=\"" + escaped + "\">" + escaped + "</a>"));  // the menu
   size_t checked = 0;
   for (const auto& [path, data] : b.files) {
     INFO(path);
@@ -591,7 +635,9 @@ TEST_CASE("hostile: <script> in a title, description or data field is escaped ev
 TEST_CASE("hostile: a slug cannot carry markup or control characters into a URL", "[hostile]") {
   for (const char* slug : {"\"<script>\"", "\"a\\\"b\"", "\"a\\u0000b\"", "\"a\\tb\"", "\"a>b\""}) {
     INFO(slug);
-    Built b = build(with(minimal_site(), {{"content/a.md", std::string("---\ntitle: A\nslug: ") + slug + "\n---\n"}}));
+    Built b =
+        build(with(minimal_site(),
+                   {{"content/a.md", std::string("---\ntitle: A\nslug: ") + slug + "\n---\n"}}));
     INFO(b.diagnostics);
     CHECK(!b.ok());
     CHECK(contains(b.diagnostics, "content/a.md:3:7: error: \"slug\""));
@@ -627,8 +673,9 @@ TEST_CASE("hostile: javascript: and other script links are dropped in any spelli
   };
   for (const std::string& link : links) {
     INFO(link);
-    Built b = build(with(minimal_site(), {{"content/a.md", "---\ntitle: A\n---\nKlik " + link + " hier.\n"},
-                                          {"content/foto.png", "png"}}));
+    Built b = build(
+        with(minimal_site(), {{"content/a.md", "---\ntitle: A\n---\nKlik " + link + " hier.\n"},
+                              {"content/foto.png", "png"}}));
     INFO(b.diagnostics);
     // Some spellings are no scheme at all once cmark has decoded them ("java\tscript:..."), so
     // they are relative links to a file that does not exist: an error, which stops the build.
@@ -673,9 +720,9 @@ TEST_CASE("hostile: raw HTML in Markdown is not passed through", "[hostile]") {
   const std::string& html = b.files.at("a/index.html");
   std::string main = lower(html.substr(html.find("<main>")));
   INFO(main);
-  for (const char* tag : {"<script", "</script", "<img", "<b ", "<span", "<iframe", "<style", "<div",
-                          "<a href=\"javascript", "<svg", "<math", "<plaintext", "<object", "onerror",
-                          "onclick", "<!--  <script"}) {
+  for (const char* tag : {"<script", "</script", "<img", "<b ", "<span", "<iframe", "<style",
+                          "<div", "<a href=\"javascript", "<svg", "<math", "<plaintext", "<object",
+                          "onerror", "onclick", "<!--  <script"}) {
     INFO(tag);
     CHECK(!contains(main, tag));
   }
@@ -687,7 +734,8 @@ TEST_CASE("hostile: raw HTML in Markdown is not passed through", "[hostile]") {
 // ------------------------------------------------------------------------------------------------
 // Paths out of the output folder
 
-TEST_CASE("hostile: slug, url and alias that would leave the output folder are errors", "[hostile]") {
+TEST_CASE("hostile: slug, url and alias that would leave the output folder are errors",
+          "[hostile]") {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"slug: ..", "content/a.md:3:7: error: \"slug\""},
       {"slug: ../../etc", "content/a.md:3:7: error: \"slug\""},
@@ -720,16 +768,19 @@ TEST_CASE("hostile: a data_dir outside the site folder is refused", "[hostile]")
   write(dir.path() / "buiten/geheim.json", "{\"$schema\": \"./s.json\", \"geheim\": 1}");
   write(dir.path() / "buiten/s.json", "{}");
   fs::path site = dir.path() / "site";
-  for (const char* data_dir : {"../buiten", "content/../../buiten", "/etc", "./content/data", "content//data"}) {
+  for (const char* data_dir :
+       {"../buiten", "content/../../buiten", "/etc", "./content/data", "content//data"}) {
     INFO(data_dir);
-    write_tree(site, with(minimal_site(), {{"wegwijzer.yaml", std::string("data_dir: \"") + data_dir + "\"\n"}}));
+    write_tree(site, with(minimal_site(),
+                          {{"wegwijzer.yaml", std::string("data_dir: \"") + data_dir + "\"\n"}}));
     DiskFileSystem files(site.string());
     MemoryOutput output;
     BuildResult result = build_site(files, BuildOptions{}, &output);
     std::string diags = format_diagnostics(result.diagnostics);
     INFO(diags);
     CHECK(!result.ok());
-    CHECK(contains(diags, "wegwijzer.yaml:1:11: error: \"data_dir\" must be a folder inside the site folder"));
+    CHECK(contains(
+        diags, "wegwijzer.yaml:1:11: error: \"data_dir\" must be a folder inside the site folder"));
     for (const auto& [path, data] : output.files()) CHECK(!contains(data, "geheim"));
   }
   // The file system itself does not list a folder outside its root either.
@@ -744,7 +795,8 @@ TEST_CASE("hostile: a data_dir outside the site folder is refused", "[hostile]")
   CHECK(inside.ok());  // a data_dir inside the site, with a trailing '/', is fine
 }
 
-TEST_CASE("hostile: content paths with '..' segments are rejected, not written outside", "[hostile]") {
+TEST_CASE("hostile: content paths with '..' segments are rejected, not written outside",
+          "[hostile]") {
   // A real folder cannot hand out such a name, but a FileSystem is an interface.
   Built b = build(with(minimal_site(), {{"content/b/index.md", "---\ntitle: B\n---\n"},
                                         {"content/b/../../../buiten.txt", "x"},
@@ -783,29 +835,33 @@ TEST_CASE("hostile: the staged output refuses to write outside its folder", "[ho
 // ------------------------------------------------------------------------------------------------
 // Templates
 
-TEST_CASE("hostile: a template that includes itself is an error, not a stack overflow", "[hostile]") {
+TEST_CASE("hostile: a template that includes itself is an error, not a stack overflow",
+          "[hostile]") {
   const std::vector<std::pair<std::string, Files>> cases = {
       {"itself", {{"templates/page.html", "<p>{{> page}}</p>"}}},
-      {"a ring of two", {{"templates/page.html", "{{> partials/x}}"}, {"templates/partials/x.html", "{{> page}}"}}},
+      {"a ring of two",
+       {{"templates/page.html", "{{> partials/x}}"}, {"templates/partials/x.html", "{{> page}}"}}},
       {"inside a section", {{"templates/page.html", "{{#page}}{{> page}}{{/page}}"}}},
       {"as its own parent", {{"templates/page.html", "{{< page}}{{$b}}x{{/b}}{{/page}}"}}},
       {"through a dynamic name", {{"templates/page.html", "{{>*page.params.t}}"}}},
   };
   for (const auto& [name, templates] : cases) {
     INFO(name);
-    Built b = build(with(with(minimal_site(), templates),
-                         {{"content/a.md", "---\ntitle: A\nt: page\n---\n"}}));
+    Built b = build(
+        with(with(minimal_site(), templates), {{"content/a.md", "---\ntitle: A\nt: page\n---\n"}}));
     INFO(b.diagnostics);
     CHECK(!b.ok());
     CHECK(contains(b.diagnostics, "recursion deeper than"));
   }
 }
 
-TEST_CASE("hostile: deeply nested template sections are an error, not a stack overflow", "[hostile]") {
+TEST_CASE("hostile: deeply nested template sections are an error, not a stack overflow",
+          "[hostile]") {
   std::string deep;
   for (int i = 0; i < 100000; ++i) deep += "{{#a}}";
   for (int i = 0; i < 100000; ++i) deep += "{{/a}}";
-  Built b = build(with(minimal_site(), {{"templates/page.html", deep}, {"content/a.md", "---\ntitle: A\n---\n"}}));
+  Built b = build(with(minimal_site(),
+                       {{"templates/page.html", deep}, {"content/a.md", "---\ntitle: A\n---\n"}}));
   INFO(b.diagnostics.substr(0, 2000));
   CHECK(!b.ok());
   CHECK(contains(b.diagnostics, "templates/page.html:1:"));
@@ -815,7 +871,8 @@ TEST_CASE("hostile: deeply nested template sections are an error, not a stack ov
 // ------------------------------------------------------------------------------------------------
 // Interrupted builds and a wrong --output
 
-TEST_CASE("hostile: a staged build dropped half-way leaves the previous output whole", "[hostile]") {
+TEST_CASE("hostile: a staged build dropped half-way leaves the previous output whole",
+          "[hostile]") {
   TempDir dir("staged-abort");
   fs::path target = dir.path() / "public";
   {
@@ -852,18 +909,22 @@ TEST_CASE("hostile: a staged build dropped half-way leaves the previous output w
   CHECK(fs::exists(dir.path() / ".public.staging-notes/x"));
 }
 
-TEST_CASE("hostile: a build killed half-way leaves the previous output byte for byte", "[hostile]") {
+TEST_CASE("hostile: a build killed half-way leaves the previous output byte for byte",
+          "[hostile]") {
   // The real binary, beside this test binary in the build folder.
-  fs::path binary = fs::canonical("/proc/self/exe").parent_path().parent_path() / "generator" / "wegwijzer";
+  fs::path binary =
+      fs::canonical("/proc/self/exe").parent_path().parent_path() / "generator" / "wegwijzer";
   REQUIRE(fs::exists(binary));
   TempDir dir("killed");
   fs::path site = dir.path() / "site";
   fs::path target = dir.path() / "public";
   Files files = minimal_site();
   std::string filler;
-  for (int i = 0; i < 200; ++i) filler += "Een alinea met wat tekst over hulp bij angst en somberheid.\n\n";
+  for (int i = 0; i < 200; ++i)
+    filler += "Een alinea met wat tekst over hulp bij angst en somberheid.\n\n";
   for (int i = 0; i < 4000; ++i) {
-    files["content/p" + std::to_string(i) + ".md"] = "---\ntitle: Pagina " + std::to_string(i) + "\n---\n" + filler;
+    files["content/p" + std::to_string(i) + ".md"] =
+        "---\ntitle: Pagina " + std::to_string(i) + "\n---\n" + filler;
   }
   write_tree(site, files);
   CliRun first = cli({"build", "--source", site.string(), "--output", target.string(), "--quiet"});
@@ -875,13 +936,14 @@ TEST_CASE("hostile: a build killed half-way leaves the previous output byte for 
   // Change every page, so that a half-written output would differ, then kill a second build while
   // it writes.
   for (int i = 0; i < 4000; ++i) {
-    write(site / ("content/p" + std::to_string(i) + ".md"), "---\ntitle: Nieuw " + std::to_string(i) + "\n---\n" + filler);
+    write(site / ("content/p" + std::to_string(i) + ".md"),
+          "---\ntitle: Nieuw " + std::to_string(i) + "\n---\n" + filler);
   }
   pid_t pid = ::fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
-    ::execl(binary.c_str(), binary.c_str(), "build", "--source", site.c_str(), "--output", target.c_str(),
-            "--quiet", "--jobs", "2", static_cast<char*>(nullptr));
+    ::execl(binary.c_str(), binary.c_str(), "build", "--source", site.c_str(), "--output",
+            target.c_str(), "--quiet", "--jobs", "2", static_cast<char*>(nullptr));
     ::_exit(127);
   }
   fs::path staging = dir.path() / (".public.staging-" + std::to_string(pid));
@@ -922,12 +984,20 @@ TEST_CASE("hostile: --output at the site's own folders is refused and nothing is
           "[hostile]") {
   TempDir dir("output-guard");
   fs::path site = dir.path() / "site";
-  write_tree(site, with(minimal_site(), {{"content/a.md", "---\ntitle: A\n---\n"}, {"site-assets/x.css", "a{}"}}));
+  write_tree(site, with(minimal_site(),
+                        {{"content/a.md", "---\ntitle: A\n---\n"}, {"site-assets/x.css", "a{}"}}));
   const Files before = read_tree(dir.path());
   fs::create_directory_symlink(site / "content", dir.path() / "link-naar-content");
-  const std::vector<fs::path> targets = {
-      site, site / "content", site / "content/", site / "templates", site / "site-assets",
-      site / "content/sub", site / "content/../content", dir.path(), "/", dir.path() / "link-naar-content"};
+  const std::vector<fs::path> targets = {site,
+                                         site / "content",
+                                         site / "content/",
+                                         site / "templates",
+                                         site / "site-assets",
+                                         site / "content/sub",
+                                         site / "content/../content",
+                                         dir.path(),
+                                         "/",
+                                         dir.path() / "link-naar-content"};
   for (const fs::path& target : targets) {
     INFO(target);
     CliRun r = cli({"build", "--source", site.string(), "--output", target.string()});
@@ -938,7 +1008,8 @@ TEST_CASE("hostile: --output at the site's own folders is refused and nothing is
   CHECK(read_tree(dir.path()) == before);
   // Also when --source is given through a symlink.
   fs::create_directory_symlink(site, dir.path() / "link-naar-site");
-  CliRun r = cli({"build", "--source", (dir.path() / "link-naar-site").string(), "--output", (site / "content").string()});
+  CliRun r = cli({"build", "--source", (dir.path() / "link-naar-site").string(), "--output",
+                  (site / "content").string()});
   CHECK(r.status == kExitUsage);
   fs::remove(dir.path() / "link-naar-site");
   CHECK(read_tree(dir.path()) == before);
@@ -955,7 +1026,8 @@ TEST_CASE("hostile: --output at a folder wegwijzer did not write is refused", "[
   INFO(r.err);
   CHECK(r.status == kExitUsage);
   CHECK(contains(r.err, "was not written by wegwijzer"));
-  CHECK(read_tree(foreign) == Files{{"belangrijk.txt", "bewaren\n"}, {"sub/ook.txt", "ook bewaren\n"}});
+  CHECK(read_tree(foreign) ==
+        Files{{"belangrijk.txt", "bewaren\n"}, {"sub/ook.txt", "ook bewaren\n"}});
   // A file in the way is refused too.
   write(dir.path() / "bestand", "x");
   r = cli({"build", "--source", site.string(), "--output", (dir.path() / "bestand").string()});
@@ -963,8 +1035,12 @@ TEST_CASE("hostile: --output at a folder wegwijzer did not write is refused", "[
   CHECK(read(dir.path() / "bestand") == "x");
   // An empty folder, or one of ours, is fine.
   fs::create_directories(dir.path() / "leeg");
-  CHECK(cli({"build", "--source", site.string(), "--output", (dir.path() / "leeg").string(), "--quiet"}).status == 0);
-  CHECK(cli({"build", "--source", site.string(), "--output", (dir.path() / "leeg").string(), "--quiet"}).status == 0);
+  CHECK(cli({"build", "--source", site.string(), "--output", (dir.path() / "leeg").string(),
+             "--quiet"})
+            .status == 0);
+  CHECK(cli({"build", "--source", site.string(), "--output", (dir.path() / "leeg").string(),
+             "--quiet"})
+            .status == 0);
   CHECK(fs::exists(dir.path() / "leeg/a/index.html"));
 }
 

@@ -38,7 +38,8 @@ TEST_CASE("language: a content-only site in English gets English words and dates
   CHECK(page.find("aria-label=\"Back to the text\"") != std::string::npos);
   CHECK(page.find("id=\"section\"") != std::string::npos);  // the heading without letters
   CHECK(out.at("404.html").find("Page not found") != std::string::npos);
-  for (const char* dutch : {"Laatst gewijzigd", "november", "Op deze pagina", "Terug naar", "id=\"kop\""}) {
+  for (const char* dutch :
+       {"Laatst gewijzigd", "november", "Op deze pagina", "Terug naar", "id=\"kop\""}) {
     INFO(dutch);
     CHECK(page.find(dutch) == std::string::npos);
   }
@@ -56,13 +57,15 @@ TEST_CASE("language: the same site in Dutch gets the Dutch words") {
 }
 
 TEST_CASE("language: a language the theme has no words for is an error naming the file") {
-  MemoryFileSystem fs({{"wegwijzer.yaml", "language: fy\n"}, {"content/_index.md", "---\ntitle: Thús\n---\n"}});
+  MemoryFileSystem fs(
+      {{"wegwijzer.yaml", "language: fy\n"}, {"content/_index.md", "---\ntitle: Thús\n---\n"}});
   MemoryOutput output;
   BuildResult result = build_site(fs, BuildOptions{}, &output);
   REQUIRE_FALSE(result.ok());
-  CHECK(format_diagnostics(result.diagnostics)
-            .find("templates/strings/fy.yaml: error: the theme has no words for the site's language "
-                  "\"fy\" (it has: en, nl)") != std::string::npos);
+  CHECK(
+      format_diagnostics(result.diagnostics)
+          .find("templates/strings/fy.yaml: error: the theme has no words for the site's language "
+                "\"fy\" (it has: en, nl)") != std::string::npos);
 }
 
 }  // namespace wegwijzer

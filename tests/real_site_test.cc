@@ -2,13 +2,12 @@
 // memory and checks what citizens depend on: every gemeente has its page, every page offers the
 // crisis route, and nothing is fetched from another origin.
 
+#include <catch2/catch.hpp>
 #include <regex>
 #include <set>
 
-#include <catch2/catch.hpp>
-
-#include "output/output.h"
 #include "data/provenance.h"
+#include "output/output.h"
 #include "site/build.h"
 #include "util/file_system.h"
 
@@ -32,7 +31,8 @@ const std::map<std::string, std::string>& real_site() {
 
 size_t count(const std::string& haystack, const std::string& needle) {
   size_t n = 0;
-  for (size_t p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1)) ++n;
+  for (size_t p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1))
+    ++n;
   return n;
 }
 
@@ -92,14 +92,17 @@ TEST_CASE("real site: every page stays under 50 KB with its CSS and JS", "[site]
 
 TEST_CASE("real site: open data and the postcode index are published", "[site]") {
   const auto& files = real_site();
-  for (const char* name : {"gemeenten", "postcodes", "contacten", "crisis", "tafels", "stappen", "vragen", "regios"}) {
+  for (const char* name :
+       {"gemeenten", "postcodes", "contacten", "crisis", "tafels", "stappen", "vragen", "regios"}) {
     INFO(name);
     CHECK(files.count(std::string("data/") + name + ".json") == 1);
   }
   CHECK(files.count("data/gemeenten.csv") == 1);
   CHECK(count(files.at("data/gemeenten.csv"), "\n") == 343);
   REQUIRE(files.count("data/postcode/2.json") == 1);
-  CHECK(files.at("data/postcode/2.json").find("\"2511\":[[\"Den Haag\",\"/gemeente/den-haag/\"]]") != std::string::npos);
+  CHECK(
+      files.at("data/postcode/2.json").find("\"2511\":[[\"Den Haag\",\"/gemeente/den-haag/\"]]") !=
+      std::string::npos);
   // Unverified facts never reach citizens or the open data.
   for (const auto& [path, data] : files) {
     INFO(path);
@@ -112,7 +115,8 @@ TEST_CASE("real site: open data and the postcode index are published", "[site]")
 
 namespace wegwijzer {
 
-TEST_CASE("real site: passes wegwijzer check without errors or warnings (B1, fresh data)", "[site]") {
+TEST_CASE("real site: passes wegwijzer check without errors or warnings (B1, fresh data)",
+          "[site]") {
   DiskFileSystem fs(WEGWIJZER_SOURCE_DIR);
   MemoryOutput output;
   BuildOptions options;
@@ -139,7 +143,8 @@ std::string lower(std::string s) {
 
 // "Gecontroleerd" is a claim that an editor checked the organisation's own current source. It
 // may stand only inside the provenance mark of a fact whose check is recorded in the data.
-TEST_CASE("real site: no page says \"gecontroleerd\" of a fact without a recorded check", "[site]") {
+TEST_CASE("real site: no page says \"gecontroleerd\" of a fact without a recorded check",
+          "[site]") {
   DiskFileSystem fs(WEGWIJZER_SOURCE_DIR);
   Diagnostics config_diags;
   SiteData data = load_site_data(fs, load_config(fs, &config_diags), today_iso());

@@ -18,9 +18,9 @@
 #include <string>
 #include <vector>
 
+#include "site/build.h"
 #include "site/build_memo.h"
 #include "util/cached_file_system.h"
-#include "site/build.h"
 #include "util/parallel.h"
 
 namespace fs = std::filesystem;

@@ -56,6 +56,9 @@ const PAGE_TYPES = [
   { name: 'answer', find: 'answer' },
   { name: 'data', path: '/data/' },
   { name: 'crisis', path: '/crisis/' },
+  { name: 'verplichte-zorg', path: '/verplichte-zorg/' },
+  { name: 'kosten', path: '/kosten/' },
+  { name: 'voorbeeldbrieven', path: '/voorbeeldbrieven/' },
   { name: '404', path: MISSING_PATH, status: 404 },
 ];
 const WIDTHS = [375, 1280];

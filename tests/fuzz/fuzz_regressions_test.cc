@@ -1,13 +1,12 @@
 // Replays every input under tests/fuzz/regressions/<target>/ through its fuzz target: each one
 // crashed or hung once, and must now pass quietly.
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <sstream>
-
-#include <catch2/catch.hpp>
 
 #include "fuzz/data_mutation.h"
 #include "fuzz/fuzz_targets.h"

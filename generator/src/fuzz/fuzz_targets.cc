@@ -65,7 +65,7 @@ void fuzz_markdown_links(std::string_view input) {
   load_content(*fs, {}, &site, &diags);
   resolve_urls(&site, &diags);
   int from = site.page_by_source.at("content/a/b.md");
-  site.pages[from].text = "---\ntitle: B\n---\n" + std::string(input);
+  site.pages[from].set_text("---\ntitle: B\n---\n" + std::string(input));
   LinkResolver links(site, {"/sitemap.xml"});
   std::vector<AnchorCheck> anchors;
   markdown::Options options;

@@ -143,7 +143,7 @@ void run_editor_checks(const Site& site, const DataFiles& data, const std::strin
   for (const Page& page : site.pages) {
     if (page.failed || page.source_path.empty()) continue;
     if (page.front_matter.params.value("readability_check", true) == false) continue;
-    Readability r = measure_readability(page.rendered.plain_text);
+    Readability r = measure_readability(page.body_rendered().plain_text);
     if (r.words < limits.min_words) continue;
     std::vector<std::string> problems;
     if (r.flesch_douma < limits.min_flesch_douma) {

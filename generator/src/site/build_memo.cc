@@ -87,11 +87,7 @@ void BuildMemo::begin_build(Output* output) {
   rendered_hashes_.clear();
   link_targets_ = 0;
   site_frame_ = 0;
-  // A build that stopped half-way left fields moved out into its Site: forget those entries.
-  for (auto it = sources_.begin(); it != sources_.end();) {
-    it = it->second.in_site || it->second.md_in_site ? sources_.erase(it) : std::next(it);
-  }
-  for (auto& [path, entry] : sources_) entry.seen = false;
+  for (auto& [path, entry] : sources_) entry.seen = entry.in_site = false;
   for (auto& [id, entry] : html_) entry.seen = false;
 }
 
@@ -236,7 +232,7 @@ void BuildMemo::load_page(const FileSystem& fs, bool drafts, Page* page, SourceE
       return;
     }
     if (!entry) {
-      page->text = std::move(text);
+      page->set_text(std::move(text));
       parse_into(page, diags);
       *keep = page->failed || !page->front_matter.draft || drafts;
       return;
@@ -253,9 +249,9 @@ void BuildMemo::load_page(const FileSystem& fs, bool drafts, Page* page, SourceE
       entry->content_hash = hash;
       Page parsed;
       parsed.source_path = page->source_path;
-      parsed.text = std::move(text);
+      parsed.set_text(std::move(text));
       parse_into(&parsed, &entry->load_diagnostics);
-      entry->text = std::move(parsed.text);
+      entry->text = std::move(parsed.text_holder);
       entry->front_matter = std::move(parsed.front_matter);
       entry->body_offset = parsed.body_offset;
       entry->body_first_line = parsed.body_first_line;
@@ -266,8 +262,9 @@ void BuildMemo::load_page(const FileSystem& fs, bool drafts, Page* page, SourceE
   for (const Diagnostic& diag : entry->load_diagnostics.items()) diags->add(diag);
   *keep = entry->failed || !entry->front_matter.draft || drafts;
   if (!*keep) return;
-  page->text = std::move(entry->text);
-  page->front_matter = std::move(entry->front_matter);
+  page->text_holder = entry->text;
+  page->text = *entry->text;
+  page->front_matter = entry->front_matter;
   page->body_offset = entry->body_offset;
   page->body_first_line = entry->body_first_line;
   page->failed = entry->failed;
@@ -354,10 +351,13 @@ void BuildMemo::render_page_body(Site* site, const Theme& theme, const ContextBu
   Page& page = site->pages[index];
   if (!entry) {
     size_t anchors_before = anchors->size();
-    render_page_markdown(*site, theme, contexts, links, index, want_plain_text, &page.rendered,
+    auto rendered = std::make_shared<markdown::Rendered>();
+    render_page_markdown(*site, theme, contexts, links, index, want_plain_text, rendered.get(),
                          diags, anchors);
+    page.rendered = std::move(rendered);
     if (anchors->size() == anchors_before) {
-      std::string().swap(page.text);
+      page.text_holder.reset();
+      page.text = {};
       page.body_offset = 0;
     }
     return;
@@ -391,20 +391,24 @@ void BuildMemo::render_page_body(Site* site, const Theme& theme, const ContextBu
     }
   }
   if (reuse) {
-    page.rendered = std::move(e.rendered);
+    page.rendered = e.rendered;
   } else {
     ++markdown_rendered_;
     if (explain_) note_rebuild("markdown " + page.source_path + ": " + why);
     e.trace = MarkdownTrace();
-    render_page_markdown(*site, theme, contexts, links, index, want_plain_text, &page.rendered,
+    auto rendered = std::make_shared<markdown::Rendered>();
+    render_page_markdown(*site, theme, contexts, links, index, want_plain_text, rendered.get(),
                          &e.trace);
+    e.rendered = std::move(rendered);
     e.md_key = key;
     e.md_link_targets = link_targets_;
     e.md_blocks = blocks_fingerprint(e.trace);
-    e.rendered_hash = rendered_fingerprint(page.rendered);
+    e.rendered_hash = rendered_fingerprint(*e.rendered);
+    // A block's template reported an error: a missing partial is not among the templates used,
+    // so the body cannot be checked against later changes and is rendered again next time.
+    e.md_valid = e.trace.reusable;
+    page.rendered = e.rendered;
   }
-  e.md_valid = false;
-  e.md_in_site = true;
   rendered_hashes_[index] = e.rendered_hash;
   for (const Diagnostic& d : e.trace.link_diagnostics.items()) diags->add(d);
   for (const Diagnostic& d : e.trace.block_diagnostics.items()) diags->add(d);
@@ -477,7 +481,7 @@ uint64_t BuildMemo::html_key(const Site& site, const ContextBuilder& contexts, i
   const Page& page = site.pages[index];
   uint64_t content = rendered_hashes_.size() > static_cast<size_t>(index) && rendered_hashes_[index]
                          ? *rendered_hashes_[index]
-                         : rendered_fingerprint(page.rendered);
+                         : rendered_fingerprint(page.body_rendered());
   Fingerprint key(inputs);
   key.add("layout", page.layout).add("site frame", site_frame_).add("group frame", group);
   key.add("page frame", contexts.page_fingerprint(index, content)).add("script", inject_hash_);
@@ -542,7 +546,7 @@ void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilde
     std::string error;
     if (!output_->write(page.output_path, html, &error))
       diags->error(page.output_path, 0, 0, error);
-    std::string().swap(page.rendered.html);  // written: the next page reuses the memory
+    page.rendered.reset();  // written: the next page reuses the memory
   }
   if (sections) sections->clear();  // it points into `frame`
 }
@@ -573,23 +577,6 @@ Output* BuildMemo::files_output() {
 void BuildMemo::finish_build(Site* site) {
   if (!keeps()) return;
   Output* changes = output_;
-  size_t next_loaded = 0;
-  for (Page& page : site->pages) {
-    if (page.source_path.empty()) continue;
-    SourceEntry* entry = entry_for(page, &next_loaded);
-    if (!entry) continue;
-    SourceEntry& e = *entry;
-    if (e.in_site) {
-      e.text = std::move(page.text);
-      e.front_matter = std::move(page.front_matter);
-      e.in_site = false;
-    }
-    if (e.md_in_site) {
-      e.rendered = std::move(page.rendered);
-      e.md_valid = e.trace.reusable;
-      e.md_in_site = false;
-    }
-  }
   site_entries_.clear();
   std::erase_if(sources_, [](const auto& item) { return !item.second.seen; });
   std::erase_if(html_, [](const auto& item) { return !item.second.seen; });

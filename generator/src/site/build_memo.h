@@ -84,8 +84,7 @@ class BuildMemo {
   void explain(bool on) { explain_ = on; }
   // Forgets everything, e.g. after a build that did not finish.
   void clear();
-  // The last build's Site is kept, once its pages have given their text and HTML back, so that
-  // freeing it does not delay the build; a server calls this once it has sent the reload (the
+  // The last build's Site is kept, so that freeing it does not delay the build; a server calls this once it has sent the reload (the
   // next build does it otherwise).
   void free_previous_build();
 
@@ -110,15 +109,16 @@ class BuildMemo {
   void finish_build(Site* site);
 
  private:
-  // One Markdown file: what loading it gave, and what rendering its body gave. While a build
-  // runs, the big fields live in its Site (moved, not copied) and come back in finish_build().
+  // One Markdown file: what loading it gave, and what rendering its body gave. The text and the
+  // rendered body are immutable and shared with the Site of the build that uses them; the front
+  // matter is copied into it, since the resolve stage may add to a page's.
   struct SourceEntry {
     const std::string* path = nullptr;  // its key in sources_
     bool seen = false;                  // listed in the current build
     bool loaded = false;   // the load fields below hold the file with hash `content_hash`
-    bool in_site = false;  // the load fields are in the current build's Site
+    bool in_site = false;  // a page of the current build's Site was loaded from it
     uint64_t content_hash = 0;
-    std::string text;
+    std::shared_ptr<const std::string> text;
     FrontMatter front_matter;
     size_t body_offset = 0;
     int body_first_line = 1;
@@ -127,12 +127,11 @@ class BuildMemo {
     Diagnostics load_diagnostics;
 
     bool md_valid = false;         // `rendered` matches the keys below
-    bool md_in_site = false;       // `rendered` is in the current build's Site
     uint64_t md_key = 0;           // the file's contents and the render options
     uint64_t md_link_targets = 0;  // link_targets_fingerprint when the links were resolved
     uint64_t md_blocks = 0;        // blocks_fingerprint when block directives were rendered
     MarkdownTrace trace;
-    markdown::Rendered rendered;
+    std::shared_ptr<const markdown::Rendered> rendered;
     uint64_t rendered_hash = 0;
   };
 

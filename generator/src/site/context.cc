@@ -414,11 +414,12 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   // Only values computed from p.rendered between these two: a fingerprint takes the hash of the
   // whole rendered body (rendered_fingerprint) instead of hashing them one by one.
   w.begin_rendered();
-  if (fm.summary.empty()) w.text("summary", p.rendered.summary);
-  w.text("content", p.rendered.html);
+  const markdown::Rendered& body = p.body_rendered();
+  if (fm.summary.empty()) w.text("summary", body.summary);
+  w.text("content", body.html);
   size_t toc_entries = 0;
   w.begin_array("toc");
-  for (const markdown::Heading& h : p.rendered.headings) {
+  for (const markdown::Heading& h : body.headings) {
     if (h.level != 2 && h.level != 3) continue;
     ++toc_entries;
     w.begin_item();
@@ -430,7 +431,7 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   }
   w.end();
   w.flag("has_toc", toc_entries >= 2);
-  std::vector<const Fact*> named = facts_named_in(site_, p.rendered.html);
+  std::vector<const Fact*> named = facts_named_in(site_, body.html);
   w.flag("has_bronnen", !named.empty());
   w.begin_array("bronnen");
   for (const Fact* f : named) {
@@ -439,7 +440,7 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
     w.end();
   }
   w.end();
-  size_t words = p.rendered.word_count;
+  size_t words = body.word_count;
   w.count("word_count", words);
   w.count("reading_minutes", std::max<size_t>(1, (words + 199) / 200));
   w.end_rendered();

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <algorithm>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -20,7 +22,10 @@ enum class PageKind { kHome, kSection, kPage };
 // `derived` holds its context).
 struct Page {
   std::string source_path;  // "content/stappen/huisarts.md"
-  std::string text;         // the whole file
+  // The whole file, shared with the build memo, which keeps it for the next build: never changed
+  // once loaded, so neither needs to hand it to the other. `text` views `text_holder`.
+  std::shared_ptr<const std::string> text_holder;
+  std::string_view text;
   PageKind kind = PageKind::kPage;
   FrontMatter front_matter;
   size_t body_offset = 0;  // where the Markdown body starts in `text`
@@ -40,9 +45,13 @@ struct Page {
   nlohmann::json derived_context;
 
   // Filled by the render stage.
-  markdown::Rendered rendered;
+  // The rendered body, shared with the memo in the same way; null before the markdown stage, for
+  // pages made from data, and once a one-shot build has written the page.
+  std::shared_ptr<const markdown::Rendered> rendered;
+  const markdown::Rendered& body_rendered() const;
 
-  std::string_view body() const { return std::string_view(text).substr(body_offset); }
+  std::string_view body() const { return text.substr(std::min(body_offset, text.size())); }
+  void set_text(std::string text);  // owns it from now on
 };
 
 struct Site {
