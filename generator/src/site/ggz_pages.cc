@@ -194,6 +194,13 @@ json tafel_for_province(const Site& site, const std::string& provincie) {
   return nullptr;
 }
 
+// "Waar kun je in {naam} terecht?" with the name in its place.
+std::string with_name(std::string text, const std::string& name) {
+  size_t at = text.find("{naam}");
+  if (at != std::string::npos) text.replace(at, 6, name);
+  return text;
+}
+
 // The gemeente's own website (a fact "website-gm0363"), only where it may be shown: a link to the
 // gemeente, never a care or crisis contact.
 json gemeente_website(const Site& site, const std::string& code) {
@@ -253,11 +260,11 @@ void add_gemeente_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
     letters.back()["gemeenten"].push_back(
         {{"naam", g.label}, {"url", "/gemeente/" + g.slug + "/"}});
   }
-  int index = add_page(site, "/gemeente/", "Gemeenten van A tot Z", "gemeenten", PageKind::kSection,
-                       site->home, {{"letters", std::move(letters)}, {"aantal", all.size()}},
-                       origin, diags);
+  int index = add_page(site, "/gemeente/", site->strings.text("gemeenten_title"), "gemeenten",
+                       PageKind::kSection, site->home,
+                       {{"letters", std::move(letters)}, {"aantal", all.size()}}, origin, diags);
   if (index < 0) return;
-  site->pages[index].front_matter.description = "Kies je gemeente en zie waar je terecht kunt.";
+  site->pages[index].front_matter.description = site->strings.text("gemeenten_description");
   site->pages[index].front_matter.weight = 50;
   site->pages[index].front_matter.params["menu"] = false;
 
@@ -301,7 +308,8 @@ void add_gemeente_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
                      origin_of(raw, "gemeenten", "gemeenten", "slug", g.slug, slug_uses[g.slug]++),
                      diags);
     if (p >= 0)
-      site->pages[p].front_matter.description = "Waar kun je in " + g.label + " terecht voor ggz?";
+      site->pages[p].front_matter.description =
+          with_name(site->strings.text("gemeente_description"), g.label);
   }
 }
 
@@ -310,7 +318,7 @@ void add_tafel_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
   if (tafels.is_null()) return;
   const Origin origin = origin_of(raw, "tafels", "tafels", "", "", 0);
   json overview = tafels_overview(*site);
-  int index = add_page(site, "/regiotafels/", "Regiotafels hoogcomplexe ggz", "tafels",
+  int index = add_page(site, "/regiotafels/", site->strings.text("tafels_title"), "tafels",
                        PageKind::kSection, site->home, {{"tafels", overview}}, origin, diags);
   if (index < 0) return;
   site->pages[index].front_matter.weight = 51;
@@ -361,7 +369,7 @@ void add_route_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
   };
   // The start question is the section page; the rest hang below it. Titles stay neutral so that
   // a browser's history does not tell what someone answered.
-  const std::string title = "Waar kan ik terecht?";
+  const std::string title = site->strings.text("route_title");
   int index = -1;
   std::vector<const json*> nodes;
   for (const json& n : list_of(vragen, "knopen")) nodes.push_back(&n);
@@ -397,8 +405,7 @@ void add_route_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
     site->pages[p].front_matter.weight = is_start ? 3 : number;
     if (is_start) {
       index = p;
-      site->pages[p].front_matter.description =
-          "Beantwoord een paar vragen en zie waar je terecht kunt.";
+      site->pages[p].front_matter.description = site->strings.text("route_description");
       site->pages[p].front_matter.params["menu"] = true;
     }
   }
@@ -421,14 +428,14 @@ void add_open_data(Site* site, Diagnostics* diags) {
   std::string newest;
   for (const auto& [name, value] : site->data.items())
     newest = std::max(newest, str(member(value, "bron"), "opgenomen"));
-  int index = add_page(site, "/data/", "Open data", "data", PageKind::kSection, site->home,
-                       {{"datasets", std::move(sets)}},
+  int index = add_page(site, "/data/", site->strings.text("data_title"), "data", PageKind::kSection,
+                       site->home, {{"datasets", std::move(sets)}},
                        Origin{"content/data", nullptr, "", "", "", 0}, diags);
   if (index >= 0) site->pages[index].front_matter.lastmod = newest;
   if (index >= 0) {
     site->pages[index].front_matter.weight = 90;
     site->pages[index].front_matter.params["menu"] = false;
-    site->pages[index].front_matter.description = "Alle gegevens van deze site om te hergebruiken.";
+    site->pages[index].front_matter.description = site->strings.text("data_description");
   }
 
   std::vector<Gemeente> all = gemeenten_of(*site);
