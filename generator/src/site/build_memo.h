@@ -84,8 +84,8 @@ class BuildMemo {
   void explain(bool on) { explain_ = on; }
   // Forgets everything, e.g. after a build that did not finish.
   void clear();
-  // The last build's Site is kept, so that freeing it does not delay the build; a server calls this once it has sent the reload (the
-  // next build does it otherwise).
+  // The last build's Site is kept, so that freeing it does not delay the build; a server calls this
+  // once it has sent the reload (the next build does it otherwise).
   void free_previous_build();
 
   // The steps of build_site (site/build.cc), each reusing what it can. Not for other callers.
