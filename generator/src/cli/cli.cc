@@ -12,6 +12,7 @@
 #include "cli/flag_reader.h"
 #include "cli/serve.h"
 #include "markdown/cmark_threads.h"
+#include "output/manifest.h"
 #include "output/output.h"
 #include "site/build.h"
 #include "util/file_system.h"
@@ -32,6 +33,8 @@ constexpr const char* kUsage =
     "           fact with its source and age (the ones due for a check first)\n"
     "  serve    build the site into memory, serve it on http://127.0.0.1:1313/ and rebuild\n"
     "           and reload the browser whenever a file changes (wegwijzer serve --help)\n"
+    "  verify   compare a built site folder with the manifest.sha256 the build published\n"
+    "           in it (wegwijzer verify DIR): what is missing, changed or extra\n"
     "  help     show this help\n"
     "  version  show the version\n"
     "\n"
@@ -191,6 +194,28 @@ int run_build(const Flags& flags, std::ostream& out, std::ostream& err) {
   return kExitOk;
 }
 
+// Compares what is in DIR (what a server serves, say) with what the build wrote.
+int run_verify(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.size() != 2 || args[1].starts_with("-")) {
+    err << "usage: wegwijzer verify DIR\n";
+    return kExitUsage;
+  }
+  ManifestCheck check = verify_manifest(args[1]);
+  if (!check.error.empty()) {
+    err << "wegwijzer verify: " << check.error << "\n";
+    return kExitInputErrors;
+  }
+  auto list = [&](const char* what, const std::vector<std::string>& paths) {
+    for (const std::string& p : paths) err << what << ": " << p << "\n";
+  };
+  list("missing", check.missing);
+  list("changed", check.changed);
+  list("not in the manifest", check.extra);
+  out << "Verified " << check.checked << " files against " << kManifestName << ": "
+      << (check.ok() ? "all match" : "differences found") << "\n";
+  return check.ok() ? kExitOk : kExitInputErrors;
+}
+
 }  // namespace
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -207,6 +232,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     out << "wegwijzer " << WEGWIJZER_VERSION << "\n";
     return kExitOk;
   }
+  if (command == "verify") return run_verify(args, out, err);
   if (command == "serve") {
     return run_serve(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   }

@@ -170,6 +170,12 @@ bool is_iso_date(const std::string& s) {
 std::string today_iso() {
   if (const char* fixed = std::getenv("WEGWIJZER_TODAY"); fixed && is_iso_date(fixed)) return fixed;
   std::time_t now = std::time(nullptr);
+  // Reproducible builds (reproducible-builds.org): the date a build takes to be today.
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    long long seconds = std::strtoll(epoch, &end, 10);
+    if (end && *end == '\0' && seconds >= 0) now = static_cast<std::time_t>(seconds);
+  }
   std::tm tm{};
   gmtime_r(&now, &tm);
   char buf[11];

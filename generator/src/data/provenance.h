@@ -54,7 +54,8 @@ int whole_months_between(const std::string& from, const std::string& to);
 // True for "YYYY-MM-DD".
 bool is_iso_date(const std::string& s);
 
-// Today's date as "YYYY-MM-DD" (UTC); WEGWIJZER_TODAY overrides it for reproducible runs.
+// Today's date as "YYYY-MM-DD" (UTC), for freshness checks only (no output depends on it);
+// WEGWIJZER_TODAY ("YYYY-MM-DD") or SOURCE_DATE_EPOCH (seconds) fix it for reproducible runs.
 std::string today_iso();
 
 }  // namespace wegwijzer

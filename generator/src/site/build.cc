@@ -12,6 +12,7 @@
 #include "data/ggz_checks.h"
 #include "data/json_access.h"
 #include "data/provenance.h"
+#include "output/manifest.h"
 #include "site/build_memo.h"
 #include "site/content_loader.h"
 #include "site/context.h"
@@ -310,7 +311,17 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
 
 BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output) {
   BuildMemo one_shot(BuildMemo::Mode::kOneShot);
-  return build_site(fs, options, output, &one_shot);
+  ManifestOutput manifest(output);
+  BuildResult result = build_site(fs, options, &manifest, &one_shot);
+  if (!result.ok()) return result;
+  // Published last, with the site: the SHA-256 of every other file (wegwijzer verify).
+  std::string error;
+  if (!output->write(kManifestName, manifest.manifest(), &error)) {
+    result.diagnostics.error(kManifestName, 0, 0, error);
+  } else {
+    ++result.files_written;
+  }
+  return result;
 }
 
 // The stages in order: load, resolve, markdown, templates, write, check. Whatever no stage

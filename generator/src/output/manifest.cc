@@ -1,0 +1,102 @@
+#include "output/manifest.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace wegwijzer {
+
+std::string sha256_hex(std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr);
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < size; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 15];
+  }
+  return hex;
+}
+
+bool ManifestOutput::write(const std::string& path, std::string_view data, std::string* error) {
+  std::string hash = sha256_hex(data);  // outside the lock: writers run in parallel
+  {
+    std::lock_guard lock(mutex_);
+    hashes_[path] = std::move(hash);
+  }
+  return inner_->write(path, data, error);
+}
+
+std::string ManifestOutput::manifest() const {
+  std::lock_guard lock(mutex_);
+  std::string out;
+  for (const auto& [path, hash] : hashes_) out += hash + "  " + path + "\n";
+  return out;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool read_whole(const fs::path& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  *out = s.str();
+  return true;
+}
+
+// "<64 hex>  <path>" lines; false at the first line that is not one.
+bool parse_manifest(const std::string& text, std::map<std::string, std::string>* entries) {
+  std::istringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.empty()) continue;
+    if (line.size() < 67 || line.compare(64, 2, "  ") != 0) return false;
+    (*entries)[line.substr(66)] = line.substr(0, 64);
+  }
+  return true;
+}
+
+}  // namespace
+
+ManifestCheck verify_manifest(const std::string& dir) {
+  ManifestCheck check;
+  std::string text;
+  std::map<std::string, std::string> entries;
+  if (!read_whole(fs::path(dir) / kManifestName, &text)) {
+    check.error = "no " + std::string(kManifestName) + " in " + dir;
+    return check;
+  }
+  if (!parse_manifest(text, &entries)) {
+    check.error = std::string(kManifestName) + " is not a list of \"<sha256>  <path>\" lines";
+    return check;
+  }
+  for (const auto& [path, hash] : entries) {
+    std::string data;
+    if (!read_whole(fs::path(dir) / path, &data)) {
+      check.missing.push_back(path);
+    } else if (sha256_hex(data) != hash) {
+      check.changed.push_back(path);
+    }
+    ++check.checked;
+  }
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (!it->is_regular_file()) continue;
+    std::string path = fs::relative(it->path(), dir).generic_string();
+    if (path != kManifestName && path != StagedDirectoryOutput::kMarker && !entries.count(path)) {
+      check.extra.push_back(path);
+    }
+  }
+  std::sort(check.extra.begin(), check.extra.end());
+  return check;
+}
+
+}  // namespace wegwijzer
