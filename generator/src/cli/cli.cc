@@ -35,7 +35,8 @@ constexpr const char* kUsage =
     "           and reload the browser whenever a file changes (wegwijzer serve --help)\n"
     "  verify   compare a built site folder with the manifest.sha256 the build published\n"
     "           in it (wegwijzer verify DIR): what is missing, changed or extra\n"
-    "  help     show this help\n"
+    "  help     show this help (wegwijzer <command> --help: that command's)\n"
+    "  man      print the manual page (troff)\n"
     "  version  show the version\n"
     "\n"
     "options (build, check):\n"
@@ -48,6 +49,66 @@ constexpr const char* kUsage =
     "  --quiet          print only problems\n"
     "\n"
     "exit status: 0 success (warnings allowed), 1 errors in the input, 2 wrong usage\n";
+
+constexpr const char* kBuildUsage =
+    "usage: wegwijzer build [--source DIR] [--output DIR] [--jobs N] [--drafts] [--base-url URL]\n"
+    "                       [--timings] [--quiet]\n"
+    "\n"
+    "Builds the site in DIR into a folder (default: public/ in it), with manifest.sha256. The\n"
+    "new site replaces the old one only when the build had no errors.\n";
+
+constexpr const char* kCheckUsage =
+    "usage: wegwijzer check [--source DIR] [--jobs N] [--drafts] [--base-url URL]\n"
+    "\n"
+    "Builds without writing and reports everything an editor should look at: errors, stale\n"
+    "facts and pages, pages harder than B1, and on standard output a table of every fact with\n"
+    "its source and age, the ones due for a check first.\n";
+
+constexpr const char* kVerifyUsage =
+    "usage: wegwijzer verify DIR\n"
+    "\n"
+    "Compares the files in DIR with the manifest.sha256 the build published in it and lists\n"
+    "what is missing, changed or not in the manifest. Exit status 1 when anything differs.\n";
+
+// Text for troff: backslashes escaped, and no line starting with a control character.
+std::string troff(const std::string& text) {
+  std::string out;
+  bool line_start = true;
+  for (char c : text) {
+    if (line_start && (c == '.' || c == '\'')) out += "\\&";
+    if (c == '\\')
+      out += "\\e";
+    else if (c == '-')
+      out += "\\-";
+    else
+      out += c;
+    line_start = c == '\n';
+  }
+  return out;
+}
+
+// The man page, from the same texts as --help.
+std::string man_page() {
+  std::string page = ".TH WEGWIJZER 1 \"\" \"wegwijzer " + std::string(WEGWIJZER_VERSION) +
+                     "\" \"User Commands\"\n.SH NAME\nwegwijzer \\- a static\\-site generator for "
+                     "guidance sites\n.SH SYNOPSIS\n.nf\n" +
+                     troff(kUsage) + ".fi\n";
+  const std::pair<const char*, std::string> commands[] = {{"build", kBuildUsage},
+                                                          {"check", kCheckUsage},
+                                                          {"serve", serve_usage()},
+                                                          {"verify", kVerifyUsage}};
+  for (const auto& [name, text] : commands) {
+    page += ".SH " + std::string(name) + "\n.nf\n" + troff(text) + ".fi\n";
+  }
+  return page;
+}
+
+bool wants_help(const std::vector<std::string>& args) {
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (args[i] == "--help" || args[i] == "-h") return true;
+  }
+  return false;
+}
 
 struct Flags {
   std::string source = ".";
@@ -230,6 +291,14 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   if (command == "version" || command == "--version") {
     out << "wegwijzer " << WEGWIJZER_VERSION << "\n";
+    return kExitOk;
+  }
+  if (command == "man") {
+    out << man_page();
+    return kExitOk;
+  }
+  if (wants_help(args) && (command == "build" || command == "check" || command == "verify")) {
+    out << (command == "build" ? kBuildUsage : command == "check" ? kCheckUsage : kVerifyUsage);
     return kExitOk;
   }
   if (command == "verify") return run_verify(args, out, err);

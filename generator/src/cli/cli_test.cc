@@ -95,3 +95,23 @@ TEST_CASE("cli: refuses an output folder that would destroy the site's own files
 }
 
 }  // namespace wegwijzer
+
+namespace wegwijzer {
+
+TEST_CASE("cli: every command has its own help, and the man page is made from the same text") {
+  for (const std::string command : {"build", "check", "verify"}) {
+    Run help = run({command, "--help"});
+    INFO(command);
+    CHECK(help.status == 0);
+    CHECK(help.out.find("usage: wegwijzer " + command) == 0);
+  }
+  Run man = run({"man"});
+  CHECK(man.status == 0);
+  CHECK(man.out.find(".TH WEGWIJZER 1") == 0);
+  for (const std::string command : {"build", "check", "serve", "verify"}) {
+    CHECK(man.out.find(".SH " + command + "\n") != std::string::npos);
+  }
+  CHECK(man.out.find("wegwijzer verify DIR") != std::string::npos);
+}
+
+}  // namespace wegwijzer

@@ -66,6 +66,10 @@ std::optional<std::string> parse_serve_flags(const std::vector<std::string>& arg
 
 }  // namespace
 
+const char* serve_usage() {
+  return kServeUsage;
+}
+
 int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ServeOptions options;
   options.jobs = default_jobs();

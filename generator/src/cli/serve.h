@@ -10,4 +10,7 @@ namespace wegwijzer {
 // returns the exit status.
 int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// The text of `wegwijzer serve --help`, also for the man page.
+const char* serve_usage();
+
 }  // namespace wegwijzer
