@@ -10,6 +10,7 @@
 
 #include "check/fact_table.h"
 #include "cli/flag_reader.h"
+#include "cli/new_site.h"
 #include "cli/serve.h"
 #include "markdown/cmark_threads.h"
 #include "output/manifest.h"
@@ -33,6 +34,8 @@ constexpr const char* kUsage =
     "           fact with its source and age (the ones due for a check first)\n"
     "  serve    build the site into memory, serve it on http://127.0.0.1:1313/ and rebuild\n"
     "           and reload the browser whenever a file changes (wegwijzer serve --help)\n"
+    "  new      start a new site in a folder, with an example of every feature\n"
+    "           (wegwijzer new DIR)\n"
     "  verify   compare a built site folder with the manifest.sha256 the build published\n"
     "           in it (wegwijzer verify DIR): what is missing, changed or extra\n"
     "  help     show this help (wegwijzer <command> --help: that command's)\n"
@@ -293,6 +296,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     out << "wegwijzer " << WEGWIJZER_VERSION << "\n";
     return kExitOk;
   }
+  if (command == "new") return run_new({args.begin() + 1, args.end()}, out, err);
   if (command == "man") {
     out << man_page();
     return kExitOk;
