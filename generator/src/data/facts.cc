@@ -12,10 +12,7 @@ namespace {
 using nlohmann::json;
 
 int line_of(const JsonSource& src, const std::string& pointer) {
-  size_t offset = src.offset_of(pointer);
-  int line = 1;
-  for (size_t i = 0; i < offset && i < src.text.size(); ++i) line += src.text[i] == '\n';
-  return line;
+  return line_column_at(src.text, src.offset_of(pointer)).line;
 }
 
 // "https://www.113.nl/" reads as "113.nl" in a sentence.

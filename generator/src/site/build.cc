@@ -124,14 +124,7 @@ void check_theme_literals(const Theme& theme, const SiteConfig& config, Diagnost
     std::string file =
         path == theme.template_paths.end() ? "templates/" + name + ".html" : path->second;
     for (const ContactLiteral& literal : find_contact_literals(text, rules)) {
-      int line =
-          1 + static_cast<int>(std::count(text.begin(), text.begin() + literal.offset, '\n'));
-      size_t line_start = text.rfind('\n', literal.offset == 0 ? 0 : literal.offset - 1);
-      line_start = line_start == std::string::npos || literal.offset == 0 ? 0 : line_start + 1;
-      int column = 1;
-      for (size_t i = line_start; i < literal.offset; ++i) column += (text[i] & 0xC0) != 0x80;
-      diags->error(file, line, column, contact_literal_message(literal),
-                   std::string(line_text(text, line)));
+      diags->error_at(file, text, literal.offset, contact_literal_message(literal));
     }
   }
 }

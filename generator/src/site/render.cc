@@ -88,21 +88,9 @@ std::optional<markdown::InlineReplacement> inline_fact(const Site& site, const P
 void check_contact_literals(const Site& site, const Page& page, Diagnostics* diags) {
   std::string_view body = page.body();
   LiteralRules rules{site.config.short_numbers, site.config.allowed_literals};
-  std::vector<ContactLiteral> found = find_contact_literals(body, rules);
-  if (found.empty()) return;
-  int line = page.body_first_line;
-  size_t line_start = 0, scanned = 0;
-  for (const ContactLiteral& literal : found) {
-    for (; scanned < literal.offset; ++scanned) {
-      if (body[scanned] == '\n') {
-        ++line;
-        line_start = scanned + 1;
-      }
-    }
-    int column = 1;
-    for (size_t i = line_start; i < literal.offset; ++i) column += (body[i] & 0xC0) != 0x80;
-    diags->error(page.source_path, line, column, contact_literal_message(literal),
-                 std::string(line_text(page.text, line)));
+  for (const ContactLiteral& literal : find_contact_literals(body, rules)) {
+    diags->error_at(page.source_path, body, literal.offset, contact_literal_message(literal),
+                    page.body_first_line);
   }
 }
 
