@@ -24,7 +24,7 @@
   var hint = document.createElement("span");
   hint.className = "ww-visually-hidden";
   hint.id = "ww-snel-weg-uitleg";
-  hint.textContent = "Of druk 3 keer op Shift.";
+  hint.textContent = link.getAttribute("data-ww-snel-weg-hint") || "";
   link.parentNode.appendChild(hint);
   link.setAttribute("aria-describedby", hint.id);
 
