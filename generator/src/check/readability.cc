@@ -33,17 +33,11 @@ bool is_word_byte(unsigned char c) {
   return std::isalnum(c) || c >= 0x80 || c == '-' || c == '\'';
 }
 
-// The names of the things this site is about. Readers meet them everywhere in care, and a page
-// cannot avoid them, so they do not count as long words.
-bool is_term_of_the_trade(std::string_view word) {
-  static const std::string_view kStems[] = {
-      "cliëntondersteun", "clientondersteun",   "zorgverzekeraar", "huisartsenpost",
-      "zorgbemiddeling",  "behandelaar",        "regiotafel",      "crisisdienst",
-      "jeugdhulp",        "vertrouwenspersoon", "zorgaanbieder"};
+bool is_term(std::string_view word, const std::vector<std::string>& terms) {
   std::string lower;
   for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (std::string_view stem : kStems) {
-    if (lower.find(stem) != std::string::npos) return true;
+  for (const std::string& term : terms) {
+    if (!term.empty() && lower.find(term) != std::string::npos) return true;
   }
   return false;
 }
@@ -71,7 +65,7 @@ size_t dutch_syllables(std::string_view word) {
   return count == 0 && !word.empty() ? 1 : count;
 }
 
-Readability measure_readability(std::string_view text) {
+Readability measure_readability(std::string_view text, const std::vector<std::string>& terms) {
   Readability r;
   size_t words_in_sentence = 0;
   auto end_sentence = [&]() {
@@ -93,7 +87,7 @@ Readability measure_readability(std::string_view text) {
       ++r.words;
       ++words_in_sentence;
       r.syllables += syllables;
-      if (syllables >= 4 && !is_term_of_the_trade(word)) ++r.long_words;
+      if (syllables >= 4 && !is_term(word, terms)) ++r.long_words;
       continue;
     }
     if (c == '\n' || ((c == '.' || c == '!' || c == '?' || c == ':' || c == ';') &&

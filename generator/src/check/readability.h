@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace wegwijzer {
 
@@ -19,7 +20,9 @@ struct Readability {
 };
 
 // `text` holds one block (paragraph, heading, list item) per line; each line ends a sentence.
-Readability measure_readability(std::string_view text);
+// Words containing one of `terms` (the names of the things a site is about, lower case, from
+// `readability_terms` in wegwijzer.yaml) do not count as long: a page cannot avoid them.
+Readability measure_readability(std::string_view text, const std::vector<std::string>& terms = {});
 
 // Syllables of one Dutch word, counted as groups of vowels ("ij" counts as a vowel).
 size_t dutch_syllables(std::string_view word);

@@ -89,7 +89,7 @@ TEST_CASE("flat YAML reads exactly what yaml-cpp reads, for every line it accept
                                            "1e3",
                                            ".5",
                                            "2025-11-02",
-                                           "/stappen/",
+                                           "/paden/",
                                            "Cliënt",
                                            "\xE2\x80\xA8",
                                            "\xEF\xBB\xBF",

@@ -1,5 +1,6 @@
 #include "data/data_files.h"
 
+#include <memory>
 #include <set>
 
 // valijson reports what it cannot handle (a broken schema, a "format" check meeting a value that
@@ -17,7 +18,7 @@
 namespace wegwijzer {
 namespace {
 
-// valijson names a place as {"<root>", "[gemeenten]", "[0]", "[code]"}.
+// valijson names a place as {"<root>", "[items]", "[0]", "[code]"}.
 std::string pointer_from_context(const std::vector<std::string>& context) {
   std::string pointer;
   for (const std::string& part : context) {
@@ -30,58 +31,60 @@ std::string pointer_from_context(const std::vector<std::string>& context) {
   return pointer;
 }
 
-}  // namespace
-
-DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Diagnostics* diags) {
-  DataFiles files;
-  FileSystem::Listing listing = fs.list_files(data_dir);
-  for (const std::string& path : listing.files) {
-    if (dir_of(path) != data_dir || !path.ends_with(".json")) continue;  // schemas live below
-    std::string name = path.substr(data_dir.size() + 1, path.size() - data_dir.size() - 6);
-    std::string text, error;
-    if (!fs.read_file(path, &text, &error)) {
-      diags->error(path, 0, 0, error);
-      continue;
-    }
-    JsonSource source;
-    const size_t errors_before = diags->error_count();
-    if (!parse_json_source(path, std::move(text), &source, diags)) continue;
-    const nlohmann::json& schema_ref = source.value.is_object() && source.value.contains("$schema")
-                                           ? source.value["$schema"]
-                                           : nlohmann::json();
-    if (!schema_ref.is_string()) {
-      diags->error(
-          path, 1, 1,
-          "data file names no schema: add \"$schema\": \"./schemas/" + name + ".schema.json\"");
-    } else {
-      std::string schema_path;
-      if (!normalize_relative(data_dir + "/" + schema_ref.get<std::string>(), &schema_path)) {
-        source.error(diags, "/$schema", "schema path leaves the site folder");
-      } else {
-        validate_against_schema(fs, source, schema_path, diags);
-      }
-    }
-    // Data that fails its schema never reaches a page: its errors are reported, the file is not
-    // used, and nothing after this point meets a value of a type it did not expect.
-    if (diags->error_count() > errors_before) continue;
-    files.emplace(name, std::move(source));
-  }
-  return files;
+// The formats valijson checks. It reads every value under a "format" as a string before it looks
+// at the name, and throws on a non-empty array or object: the real error (a wrong type) would be
+// lost. The other formats are ours (data/schema_keywords: "nl-phone", "email"), checked on strings
+// after validation, so valijson never sees them.
+bool valijson_checks_format(const nlohmann::json& format) {
+  return format == "date" || format == "time" || format == "date-time";
 }
 
-void validate_against_schema(const FileSystem& fs, const JsonSource& data,
-                             const std::string& schema_path, Diagnostics* diags) {
+void drop_foreign_formats(nlohmann::json* schema) {
+  if (schema->is_array()) {
+    for (nlohmann::json& s : *schema) drop_foreign_formats(&s);
+    return;
+  }
+  if (!schema->is_object()) return;
+  auto format = schema->find("format");
+  if (format != schema->end() && format->is_string() && !valijson_checks_format(*format))
+    schema->erase(format);
+  for (auto it = schema->begin(); it != schema->end(); ++it) {
+    const std::string& key = it.key();
+    if (key == "enum" || key == "const" || key == "default" || key == "examples" ||
+        key.starts_with("x-")) {
+      continue;  // values, not schemas
+    }
+    bool names = key == "properties" || key == "patternProperties" || key == "definitions" ||
+                 key == "$defs" || key == "dependencies";
+    if (names && it->is_object()) {
+      for (nlohmann::json& s : *it) drop_foreign_formats(&s);  // a member called "format" stays
+    } else {
+      drop_foreign_formats(&*it);
+    }
+  }
+}
+
+std::shared_ptr<const JsonSource> read_schema(const FileSystem& fs, const JsonSource& data,
+                                              const std::string& schema_path, Diagnostics* diags) {
   std::string text, error;
   if (!fs.read_file(schema_path, &text, &error)) {
     data.error(diags, "/$schema", "cannot read schema " + schema_path + ": " + error);
-    return;
+    return nullptr;
   }
-  JsonSource schema_source;
-  if (!parse_json_source(schema_path, std::move(text), &schema_source, diags)) return;
+  auto schema = std::make_shared<JsonSource>();
+  if (!parse_json_source(schema_path, std::move(text), schema.get(), diags)) return nullptr;
+  return schema;
+}
+
+// Violations are reported at the offending value.
+void validate_with(const JsonSource& schema_source, const JsonSource& data, Diagnostics* diags) {
+  const std::string& schema_path = schema_source.path;
   valijson::Schema schema;
   try {
+    nlohmann::json for_valijson = schema_source.value;
+    drop_foreign_formats(&for_valijson);
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter adapter(schema_source.value);
+    valijson::adapters::NlohmannJsonAdapter adapter(for_valijson);
     parser.populateSchema(adapter, schema);
   } catch (const std::exception& e) {
     diags->error(schema_path, 0, 0, std::string("invalid JSON Schema: ") + e.what());
@@ -117,6 +120,51 @@ void validate_against_schema(const FileSystem& fs, const JsonSource& data,
   }
 }
 
+}  // namespace
+
+DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Diagnostics* diags) {
+  DataFiles files;
+  FileSystem::Listing listing = fs.list_files(data_dir);
+  for (const std::string& path : listing.files) {
+    if (dir_of(path) != data_dir || !path.ends_with(".json")) continue;  // schemas live below
+    std::string name = path.substr(data_dir.size() + 1, path.size() - data_dir.size() - 6);
+    std::string text, error;
+    if (!fs.read_file(path, &text, &error)) {
+      diags->error(path, 0, 0, error);
+      continue;
+    }
+    JsonSource source;
+    const size_t errors_before = diags->error_count();
+    if (!parse_json_source(path, std::move(text), &source, diags)) continue;
+    const nlohmann::json& schema_ref = source.value.is_object() && source.value.contains("$schema")
+                                           ? source.value["$schema"]
+                                           : nlohmann::json();
+    if (!schema_ref.is_string()) {
+      diags->error(
+          path, 1, 1,
+          "data file names no schema: add \"$schema\": \"./schemas/" + name + ".schema.json\"");
+    } else {
+      std::string schema_path;
+      if (!normalize_relative(data_dir + "/" + schema_ref.get<std::string>(), &schema_path)) {
+        source.error(diags, "/$schema", "schema path leaves the site folder");
+      } else if (auto schema = read_schema(fs, source, schema_path, diags)) {
+        validate_with(*schema, source, diags);
+        source.schema = std::move(schema);
+      }
+    }
+    // Data that fails its schema never reaches a page: its errors are reported, the file is not
+    // used, and nothing after this point meets a value of a type it did not expect.
+    if (diags->error_count() > errors_before) continue;
+    files.emplace(name, std::move(source));
+  }
+  return files;
+}
+
+void validate_against_schema(const FileSystem& fs, const JsonSource& data,
+                             const std::string& schema_path, Diagnostics* diags) {
+  if (auto schema = read_schema(fs, data, schema_path, diags)) validate_with(*schema, data, diags);
+}
+
 std::string json_for_publishing(const nlohmann::json& value, int indent) {
   std::string out;
   for (char c : value.dump(indent, ' ', false)) {
@@ -137,18 +185,19 @@ std::string json_for_publishing(const nlohmann::json& value, int indent) {
   return out + "\n";
 }
 
-nlohmann::json published_data(const nlohmann::json& value) {
+nlohmann::json published_data(const nlohmann::json& value, const ShowPolicy& policy) {
   if (value.is_array()) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& item : value) {
-      if (may_be_shown(item)) out.push_back(published_data(item));
+      if (may_be_shown(item, policy)) out.push_back(published_data(item, policy));
     }
     return out;
   }
   if (value.is_object()) {
     nlohmann::json out = nlohmann::json::object();
     for (const auto& [key, item] : value.items()) {
-      if (key != "redactie_noot" && may_be_shown(item)) out[key] = published_data(item);
+      if (!policy.never_shown(key) && may_be_shown(item, policy))
+        out[key] = published_data(item, policy);
     }
     return out;
   }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "data/json_source.h"
+#include "data/provenance.h"
 #include "util/diagnostic.h"
 #include "util/file_system.h"
 
@@ -24,7 +25,7 @@ void validate_against_schema(const FileSystem& fs, const JsonSource& data,
 // What citizens and open-data users get of a data set: a copy without any fact that may not be
 // shown (see data/provenance.h; such array elements and object members are left out) and without
 // the editors' own notes ("redactie_noot").
-nlohmann::json published_data(const nlohmann::json& value);
+nlohmann::json published_data(const nlohmann::json& value, const ShowPolicy& policy = ShowPolicy());
 
 // `value` as a JSON file to publish: UTF-8, with < > & written as \u escapes (they can only occur
 // inside strings) so that data holding "</script>" stays inert wherever the file ends up.

@@ -36,17 +36,18 @@ void link_channel(const json& v, Fact* fact) {
   }
 }
 
-Fact fact_of(const JsonSource& src, const json& v, const std::string& pointer) {
+Fact fact_of(const JsonSource& src, const json& v, const std::string& pointer,
+             const ShowPolicy& policy) {
   Fact fact;
   fact.id = str(v, "id");
   fact.value = fact.text = str(v, "waarde");
   link_channel(v, &fact);
-  fact.shown = may_be_shown(v);
+  fact.shown = may_be_shown(v, policy);
   fact.file = src.path;
   fact.pointer = pointer;
   fact.line = line_of(src, pointer);
   fact.record = v;
-  fact.record.erase("redactie_noot");
+  for (const std::string& key : policy.never) fact.record.erase(key);
   fact.source = str(v, "source");
   fact.source_titel = str(v, "source_titel");
   fact.source_datum = str(v, "source_datum");
@@ -57,16 +58,16 @@ Fact fact_of(const JsonSource& src, const json& v, const std::string& pointer) {
   return fact;
 }
 
-void collect(const JsonSource& src, const json& v, const std::string& pointer, FactIndex* index,
-             Diagnostics* diags) {
+void collect(const JsonSource& src, const json& v, const std::string& pointer,
+             const ShowPolicy& policy, FactIndex* index, Diagnostics* diags) {
   if (v.is_array()) {
     for (size_t i = 0; i < v.size(); ++i)
-      collect(src, v[i], pointer + "/" + std::to_string(i), index, diags);
+      collect(src, v[i], pointer + "/" + std::to_string(i), policy, index, diags);
     return;
   }
   if (!v.is_object()) return;
   if (v.contains("id") && v["id"].is_string() && v.contains("waarde") && v["waarde"].is_string()) {
-    Fact fact = fact_of(src, v, pointer);
+    Fact fact = fact_of(src, v, pointer, policy);
     auto [it, fresh] = index->emplace(fact.id, fact);
     if (!fresh) {
       src.error(diags, pointer + "/id",
@@ -75,15 +76,15 @@ void collect(const JsonSource& src, const json& v, const std::string& pointer, F
     }
   }
   for (const auto& [key, item] : v.items()) {
-    collect(src, item, pointer + "/" + pointer_escape(key), index, diags);
+    collect(src, item, pointer + "/" + pointer_escape(key), policy, index, diags);
   }
 }
 
 }  // namespace
 
-FactIndex index_facts(const DataFiles& data, Diagnostics* diags) {
+FactIndex index_facts(const DataFiles& data, Diagnostics* diags, const ShowPolicy& policy) {
   FactIndex index;
-  for (const auto& [name, src] : data) collect(src, src.value, "", &index, diags);
+  for (const auto& [name, src] : data) collect(src, src.value, "", policy, &index, diags);
   return index;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "data/data_files.h"
+#include "data/provenance.h"
 #include "util/diagnostic.h"
 
 namespace wegwijzer {
@@ -27,6 +28,7 @@ struct Fact {
 using FactIndex = std::map<std::string, Fact>;
 
 // Every fact of every data set; an id used twice is an error at its second place.
-FactIndex index_facts(const DataFiles& data, Diagnostics* diags);
+FactIndex index_facts(const DataFiles& data, Diagnostics* diags,
+                      const ShowPolicy& policy = ShowPolicy());
 
 }  // namespace wegwijzer

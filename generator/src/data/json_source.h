@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
@@ -15,6 +16,9 @@ struct JsonSource {
   std::string text;
   nlohmann::json value;
   std::unordered_map<std::string, size_t> offsets;  // JSON pointer -> byte offset of the value
+  // A data file's JSON Schema as data/data_files loaded it (null for other files): the checks and
+  // annotations declared in it (data/schema_keywords) run after validation and need it again.
+  std::shared_ptr<const JsonSource> schema;
 
   // Byte offset of the value at `pointer`, or of its nearest ancestor that exists.
   size_t offset_of(const std::string& pointer) const;

@@ -1,5 +1,6 @@
 #include "data/provenance.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <functional>
@@ -108,11 +109,18 @@ bool has_verification(const json& v) {
   return is_iso_date(str(check, "datum")) && !str(check, "door").empty();
 }
 
-bool may_be_shown(const json& v) {
+bool ShowPolicy::never_shown(const std::string& key) const {
+  return std::find(never.begin(), never.end(), key) != never.end();
+}
+
+bool may_be_shown(const json& v, const ShowPolicy& policy) {
   // Only a fact says how well it is sourced; a file's own "bron" (its source and licence) is not
   // one and is always published.
   if (!v.is_object() || (!v.contains("zekerheid") && !v.contains("gecontroleerd"))) return true;
-  return has_verification(v) || str(v, "zekerheid") == "hoog";
+  const std::string level = str(v, "zekerheid");
+  return has_verification(v) ||
+         (!level.empty() && std::find(policy.zekerheid.begin(), policy.zekerheid.end(), level) !=
+                                policy.zekerheid.end());
 }
 
 std::vector<FactRow> list_facts(const JsonSource& data, const std::string& today,

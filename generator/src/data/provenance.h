@@ -24,10 +24,21 @@ bool has_provenance(const nlohmann::json& v);
 // True when "gecontroleerd" holds both a date and who checked.
 bool has_verification(const nlohmann::json& v);
 
-// The documented bar for showing a fact to readers: a recorded check, or "zekerheid": "hoog"
-// (the organisation's own source, or two independent sources that agree). Values without
+// The site's rule for what readers see, set under `show` in wegwijzer.yaml and applied alike to
+// pages, blocks, lookups, site.data and /data/: a fact is shown when an editor's check is
+// recorded, or when its "zekerheid" is one of `zekerheid`; members named in `never` (editors'
+// notes) are never shown.
+struct ShowPolicy {
+  std::vector<std::string> zekerheid = {"hoog"};
+  std::vector<std::string> never = {"redactie_noot"};
+
+  bool never_shown(const std::string& key) const;
+};
+
+// The bar for showing a fact to readers (by default: a recorded check, or "zekerheid": "hoog":
+// the organisation's own source, or two independent sources that agree). Values without
 // provenance are structure, not facts, and are shown.
-bool may_be_shown(const nlohmann::json& v);
+bool may_be_shown(const nlohmann::json& v, const ShowPolicy& policy = ShowPolicy());
 
 // One fact as `wegwijzer check` lists it for editors.
 struct FactRow {

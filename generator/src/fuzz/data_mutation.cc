@@ -9,11 +9,11 @@
 
 #include "data/data_files.h"
 #include "data/facts.h"
-#include "data/ggz_checks.h"
 #include "data/json_access.h"
 #include "data/json_source.h"
 #include "data/provenance.h"
-#include "site/ggz_pages.h"
+#include "data/schema_keywords.h"
+#include "site/data_references.h"
 #include "util/file_system.h"
 
 namespace wegwijzer {
@@ -263,103 +263,41 @@ bool passes_own_schema(const SiteFiles& files, const std::string& path, const st
 
 Diagnostics run_data_layer(const SiteFiles& files) {
   MemoryFileSystem fs(files);
-  Diagnostics diags;
-  DataFiles raw = load_data_files(fs, "content/data", &diags);
-  run_data_layer(raw, &diags);
-  return diags;
+  BuildOptions options;
+  options.today = "2026-12-04";
+  ResolvedSite resolved = resolve_site(fs, options);
+  ask_every_block(resolved.site, &resolved.diagnostics);
+  return std::move(resolved.diagnostics);
 }
 
 DataLayer::DataLayer(const SiteFiles& site) {
+  // Pages are not rendered, so their bodies do not matter; front matter (data_pages) does.
   for (const auto& [path, text] : site) {
-    if (path.starts_with("content/data/schemas/")) schemas_[path] = text;
+    if (!path.starts_with("templates/") && !path.starts_with("site-assets/")) files_[path] = text;
   }
-  MemoryFileSystem fs(site);
-  Diagnostics ignored;
-  raw_ = load_data_files(fs, "content/data", &ignored);
 }
 
 Diagnostics DataLayer::run(const std::string& path, const std::string& text) {
-  SiteFiles files = schemas_;
-  files[path] = text;
-  MemoryFileSystem fs(files);
-  Diagnostics diags;
-  DataFiles loaded = load_data_files(fs, "content/data", &diags);
-  // Swap the file's new version in for the run, and the old one back after it.
-  std::string name = path.substr(path.rfind('/') + 1);
-  name.resize(name.size() - 5);
-  std::optional<JsonSource> before;
-  if (auto it = raw_.find(name); it != raw_.end()) before = std::move(it->second);
-  raw_.erase(name);
-  if (auto it = loaded.find(name); it != loaded.end()) raw_.emplace(name, std::move(it->second));
-  struct Restore {
-    DataFiles& raw;
-    const std::string& name;
-    std::optional<JsonSource>& before;
-    ~Restore() {
-      raw.erase(name);
-      if (before) raw.emplace(name, std::move(*before));
-    }
-  } restore{raw_, name, before};
-  run_data_layer(raw_, &diags);
+  std::string before = files_[path];
+  files_[path] = text;
+  Diagnostics diags = run_data_layer(files_);
+  files_[path] = std::move(before);
   return diags;
 }
 
-void run_data_layer(const DataFiles& raw, Diagnostics* out) {
-  Diagnostics& diags = *out;
-  const std::string today = "2026-12-04";
-  Site site;
-  for (const auto& [name, source] : raw) {
-    check_provenance(source, today, 12, &diags);
-    json published = published_data(source.value);
-    if (published.is_object()) published.erase("$schema");
-    json_for_publishing(published, 1);
-    site.data[name] = std::move(published);
-    for (const json& item : list_of(source.value, name.c_str())) {
-      if (item.is_object() && member(item, "id").is_string())
-        site.data_ids[name].insert(str(item, "id"));
-    }
-  }
-  check_ggz_data(raw, &diags);
-  FactIndex facts = index_facts(raw, &diags);
-  (void)facts;
-  for (const auto& [name, source] : raw) list_facts(source, today, 12);
-
-  // A home page, and a page for each step, as the site has them.
-  Page home;
-  home.url = "/";
-  home.kind = PageKind::kSection;
-  home.source_path = "content/_index.md";
-  site.pages.push_back(home);
-  site.page_by_url["/"] = 0;
-  site.home = 0;
-  for (const json& s : list_of(member(site.data, "stappen"), "stappen")) {
-    Page page;
-    page.url = "/stap-" + std::to_string(site.pages.size()) + "/";
-    page.source_path = "content/stap-" + std::to_string(site.pages.size()) + ".md";
-    page.front_matter.params["stap"] = str(s, "id");
-    page.parent = 0;
-    site.page_by_url.emplace(page.url, static_cast<int>(site.pages.size()));
-    site.pages.push_back(std::move(page));
-  }
-  add_ggz_pages(&site, raw, &diags);
-  for (const Page& page : site.pages) {
-    json frame;
-    add_step_context(site, page, &frame);
-  }
-  // Every block with every id its data set has, and one it has not.
-  for (const char* block :
-       {"contact", "stap", "stappen", "crisis", "tafels", "gemeentezoeker", "onbekend"}) {
-    std::vector<std::string> ids = {"bestaat-niet"};
-    const char* set = std::string_view(block) == "contact" ? "contacten" : "stappen";
-    if (auto it = site.data_ids.find(set); it != site.data_ids.end())
-      ids.insert(ids.end(), it->second.begin(), it->second.end());
-    if (std::string_view(block) != "contact" && std::string_view(block) != "stap") ids.resize(1);
-    for (const std::string& id : ids) {
+void ask_every_block(const Site& site, Diagnostics* diags) {
+  for (const auto& [name, decl] : fields(site.config.blocks.value).items()) {
+    std::vector<std::string> keys = {"bestaat-niet"};
+    std::string id = str(decl, "data") + "#" + str(decl, "list") + "/" + str(decl, "key");
+    if (auto it = site.data_ids.find(id); it != site.data_ids.end())
+      keys.insert(keys.end(), it->second.begin(), it->second.end());
+    for (const std::string& key : keys) {
       markdown::BlockDirective directive;
-      directive.name = block;
-      directive.args["id"] = id;
+      directive.name = name;
+      directive.args[str(decl, "arg")] = key;
       std::string error;
-      ggz_block_context(site, directive, &error);
+      if (!declared_block_context(site, directive, &error) && error.empty())
+        diags->error("", 0, 0, "block " + name + " failed without saying why");
     }
   }
 }

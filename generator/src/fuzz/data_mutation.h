@@ -25,7 +25,7 @@ using Choose = std::function<uint64_t(uint64_t n)>;
 
 struct DataMutation {
   std::string pointer;      // the value changed ("" is the whole document)
-  std::string description;  // "type flip at /regios/3/gemeenten/0: string -> number (12345)"
+  std::string description;  // "type flip at /list/3/codes/0: string -> number (12345)"
   std::string text;         // the whole mutated file
 };
 
@@ -53,15 +53,14 @@ std::vector<std::string> data_file_paths(const SiteFiles& files);
 // looked up in `files`), independently of what the file's own "$schema" says.
 bool passes_own_schema(const SiteFiles& files, const std::string& path, const std::string& text);
 
-// Runs the data layer on `files` directly, without build_site's guards: load and check every data
-// file (check_ggz_data, facts), make the GGZ pages from the published data, and ask for every
-// block and step context. Returns the diagnostics. Must not throw for any data.
+// Runs the data layer on `files`: the load and resolve stages (every data file loaded and
+// checked, every page the data makes) and every declared block with every key its data set has,
+// and one it has not. Returns the diagnostics. Must not throw for any data.
 Diagnostics run_data_layer(const SiteFiles& files);
-// The same on data files already loaded (everything after load_data_files); adds to `diags`.
-void run_data_layer(const DataFiles& raw, Diagnostics* diags);
+// Asks every block declared in wegwijzer.yaml for its context with every key, and one unknown.
+void ask_every_block(const Site& site, Diagnostics* diags);
 
-// run_data_layer() on variants of one data file of a site, faster: the site's other data files
-// are loaded once. Not thread-safe.
+// run_data_layer() on variants of one file of a site, without its theme. Not thread-safe.
 class DataLayer {
  public:
   explicit DataLayer(const SiteFiles& site);
@@ -69,8 +68,7 @@ class DataLayer {
   Diagnostics run(const std::string& path, const std::string& text);
 
  private:
-  SiteFiles schemas_;  // content/data/schemas/*
-  DataFiles raw_;
+  SiteFiles files_;
 };
 
 // The whole build in memory (jobs 1, a fixed date); with `editor_checks` as `wegwijzer check`.

@@ -18,7 +18,7 @@ struct Route {
   std::string location;  // for redirects
 };
 
-// `path` is the decoded request path ("/stappen/huisarts/"), `query` what followed '?'.
+// `path` is the decoded request path ("/a/b/"), `query` what followed '?'.
 Route route_request(const OutputFiles& files, std::string_view path, std::string_view query);
 
 // "text/html; charset=utf-8" for "a/index.html"; by extension, application/octet-stream when

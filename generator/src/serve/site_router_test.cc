@@ -15,7 +15,7 @@ TEST_CASE("content types follow the extension", "[serve]") {
   CHECK(content_type_for("a/index.html") == "text/html; charset=utf-8");
   CHECK(content_type_for("assets/site.1a2b3c4d.css") == "text/css; charset=utf-8");
   CHECK(content_type_for("assets/js/steps.js") == "text/javascript; charset=utf-8");
-  CHECK(content_type_for("data/gemeenten.json") == "application/json");
+  CHECK(content_type_for("data/places.json") == "application/json");
   CHECK(content_type_for("sitemap.xml") == "application/xml");
   CHECK(content_type_for("robots.txt") == "text/plain; charset=utf-8");
   CHECK(content_type_for("FOTO.JPG") == "image/jpeg");
@@ -27,8 +27,8 @@ TEST_CASE("content types follow the extension", "[serve]") {
 
 TEST_CASE("requests resolve as on a static host", "[serve]") {
   OutputFiles site = files({{"index.html", "home"},
-                            {"stappen/index.html", "stappen"},
-                            {"stappen/huisarts/index.html", "huisarts"},
+                            {"paden/index.html", "paden"},
+                            {"paden/huisarts/index.html", "huisarts"},
                             {"assets/site.css", "css"},
                             {"404.html", "niet gevonden"}});
   Route home = route_request(site, "/", "");
@@ -36,7 +36,7 @@ TEST_CASE("requests resolve as on a static host", "[serve]") {
   CHECK(*home.body == "home");
   CHECK(home.content_type == "text/html; charset=utf-8");
 
-  Route page = route_request(site, "/stappen/huisarts/", "");
+  Route page = route_request(site, "/paden/huisarts/", "");
   CHECK(page.status == 200);
   CHECK(*page.body == "huisarts");
 
@@ -44,16 +44,16 @@ TEST_CASE("requests resolve as on a static host", "[serve]") {
   CHECK(file.status == 200);
   CHECK(file.content_type == "text/css; charset=utf-8");
 
-  Route index = route_request(site, "/stappen/index.html", "");
+  Route index = route_request(site, "/paden/index.html", "");
   CHECK(index.status == 200);
 
-  Route redirect = route_request(site, "/stappen/huisarts", "a=1&b=2");
+  Route redirect = route_request(site, "/paden/huisarts", "a=1&b=2");
   CHECK(redirect.status == 301);
-  CHECK(redirect.location == "/stappen/huisarts/?a=1&b=2");
+  CHECK(redirect.location == "/paden/huisarts/?a=1&b=2");
 
-  for (const char* missing : {"/nergens/", "/nergens", "/stappen/huisarts/extra", "/../index.html",
-                              "/stappen/../index.html", "//index.html", "/stappen//huisarts/",
-                              "geen-slash", "/assets/site.css/"}) {
+  for (const char* missing :
+       {"/nergens/", "/nergens", "/paden/huisarts/extra", "/../index.html", "/paden/../index.html",
+        "//index.html", "/paden//huisarts/", "geen-slash", "/assets/site.css/"}) {
     INFO(missing);
     Route r = route_request(site, missing, "");
     CHECK(r.status == 404);

@@ -9,15 +9,17 @@
 #include "check/readability.h"
 #include "data/data_files.h"
 #include "data/facts.h"
-#include "data/ggz_checks.h"
 #include "data/json_access.h"
 #include "data/provenance.h"
+#include "data/schema_keywords.h"
 #include "output/manifest.h"
 #include "site/build_memo.h"
 #include "site/content_loader.h"
 #include "site/context.h"
-#include "site/ggz_pages.h"
+#include "site/data_pages.h"
+#include "site/data_view.h"
 #include "site/links.h"
+#include "site/open_data.h"
 #include "site/render.h"
 #include "site/site_files.h"
 #include "site/theme.h"
@@ -137,7 +139,8 @@ void run_editor_checks(const Site& site, const DataFiles& data, const std::strin
   for (const Page& page : site.pages) {
     if (page.failed || page.source_path.empty()) continue;
     if (page.front_matter.params.value("readability_check", true) == false) continue;
-    Readability r = measure_readability(page.body_rendered().plain_text);
+    Readability r =
+        measure_readability(page.body_rendered().plain_text, site.config.readability_terms);
     if (r.words < limits.min_words) continue;
     std::vector<std::string> problems;
     if (r.flesch_douma < limits.min_flesch_douma) {
@@ -172,19 +175,16 @@ SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const st
   out.raw = load_data_files(fs, config.data_dir, &out.diagnostics);
   for (const auto& [name, source] : out.raw) {
     check_provenance(source, today, config.stale_after_months, &out.diagnostics);
-    nlohmann::json published = published_data(source.value);
+    nlohmann::json published = published_data(source.value, config.show);
     if (published.is_object()) published.erase("$schema");
     out.exports["data/" + name + ".json"] = json_for_publishing(published, 1);
     out.published[name] = std::move(published);
   }
-  check_ggz_data(out.raw, &out.diagnostics);
-  out.facts = index_facts(out.raw, &out.diagnostics);
+  check_schema_keywords(out.raw, &out.page_references, &out.diagnostics);
   for (const auto& [name, source] : out.raw) {
-    // Typed access: a file may have any shape here when it has no schema of its own.
-    for (const auto& item : list_of(source.value, name.c_str())) {
-      if (member(item, "id").is_string()) out.ids[name].insert(str(item, "id"));
-    }
+    out.annotated[name] = annotate(source, source.value);
   }
+  out.facts = index_facts(out.raw, &out.diagnostics, config.show);
   return out;
 }
 
@@ -215,9 +215,16 @@ Loaded load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, B
   memo->load_content(fs, LoadOptions{options.drafts, jobs}, &site, diags);
   in.today = options.today.empty() ? today_iso() : options.today;
   in.data = memo->load_data(fs, site.config, in.today);
-  site.data = in.data->published;
+  site.data = nlohmann::json::object();
+  for (const auto& [name, source] : in.data->raw) {
+    auto annotated = in.data->annotated.find(name);
+    const nlohmann::json& value =
+        annotated != in.data->annotated.end() ? annotated->second : source.value;
+    nlohmann::json view = template_view(value, site.strings, site.config.show);
+    if (view.is_object()) view.erase("$schema");
+    site.data[name] = std::move(view);
+  }
   site.generated = in.data->exports;
-  site.data_ids = in.data->ids;
   site.facts = in.data->facts;
   for (const Diagnostic& d : in.data->diagnostics.items()) diags->add(d);
   check_page_ages(site, in.today, site.config.stale_after_months, diags);
@@ -226,10 +233,14 @@ Loaded load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, B
 
 // URLs, the tree, the pages the data makes, their order and layouts; returns every other output
 // URL (assets, data exports, sitemap) for the link checks.
-std::vector<std::string> resolve_stage(Site* site, const Theme& theme, const DataFiles& data,
+std::vector<std::string> resolve_stage(Site* site, const Theme& theme, const SiteData& data,
                                        BuildMemo* memo, Diagnostics* diags) {
   resolve_urls(site, diags);
-  add_ggz_pages(site, data, diags);
+  add_data_pages(site, data.raw, diags);
+  add_open_data(site, site->config.open_data, diags);
+  check_page_references(
+      data.raw, data.page_references,
+      [&](const std::string& url) { return site->page_by_url.count(url) > 0; }, diags);
   for (Page& page : site->pages) {
     sort_by_weight(*site, &page.pages);
     sort_by_weight(*site, &page.sections);
@@ -271,7 +282,7 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   const Theme& theme = *in.theme;
   timer.lap("load");
 
-  std::vector<std::string> outputs = resolve_stage(&site, theme, in.data->raw, memo, &diags);
+  std::vector<std::string> outputs = resolve_stage(&site, theme, *in.data, memo, &diags);
   const LinkResolver links(site, outputs);
   const ContextBuilder contexts(site, theme);
   timer.lap("resolve");
@@ -301,6 +312,21 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
 }
 
 }  // namespace
+
+ResolvedSite resolve_site(const FileSystem& fs, const BuildOptions& options) {
+  ResolvedSite out;
+  try {
+    BuildMemo one_shot(BuildMemo::Mode::kOneShot);
+    MemoryOutput nowhere;
+    one_shot.begin_build(&nowhere);
+    Loaded in = load_stage(fs, options, 1, &one_shot, &out.diagnostics);
+    resolve_stage(&in.site, *in.theme, *in.data, &one_shot, &out.diagnostics);
+    out.site = std::move(in.site);
+  } catch (const std::exception& e) {
+    out.diagnostics.error("", 0, 0, std::string("internal error: ") + e.what());
+  }
+  return out;
+}
 
 BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output) {
   BuildMemo one_shot(BuildMemo::Mode::kOneShot);

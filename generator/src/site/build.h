@@ -9,6 +9,7 @@
 
 #include "data/data_files.h"
 #include "data/provenance.h"
+#include "data/schema_keywords.h"
 #include "output/output.h"
 #include "site/site.h"
 #include "util/diagnostic.h"
@@ -51,6 +52,15 @@ class BuildMemo;  // site/build_memo.h
 // diagnostics, never exceptions.
 BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output);
 
+// The load and resolve stages alone: the site with every page the data makes, and what they
+// reported; no Markdown, HTML or files. For data-mutation fuzzing, which needs the data layer
+// fast. Never throws: anything unexpected becomes an error.
+struct ResolvedSite {
+  Site site;
+  Diagnostics diagnostics;
+};
+ResolvedSite resolve_site(const FileSystem& fs, const BuildOptions& options);
+
 // The same with a memo that lives across builds (the dev server's rebuilds): what it kept from
 // earlier builds is reused where its inputs are unchanged. The result is the same as a fresh
 // build of the same files; with a kKeep memo the complete output is in memo->files() afterwards,
@@ -66,8 +76,12 @@ struct SiteData {
   DataFiles raw;
   nlohmann::json published = nlohmann::json::object();  // site.data
   std::map<std::string, std::string> exports;           // "data/<name>.json" -> bytes
-  std::map<std::string, std::set<std::string>> ids;     // site.data_ids
   FactIndex facts;                                      // site.facts
+  // Each file's value (raw, not yet `published`) with the members its schema declares for
+  // templates ("x-flag", "x-href"; data/schema_keywords), by data set. Nothing published changes.
+  std::map<std::string, nlohmann::json> annotated;
+  // Page URLs in the data ("x-ref": "page"), for check_page_references once pages exist.
+  std::vector<PageReference> page_references;
   Diagnostics diagnostics;
 };
 SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const std::string& today);

@@ -121,18 +121,18 @@ std::shared_ptr<const SiteData> BuildMemo::load_data(const FileSystem& fs, const
                      .add("data_dir", config.data_dir)
                      .add("stale_after_months", static_cast<uint64_t>(config.stale_after_months))
                      .add("today", today)
+                     .add("show", nlohmann::json(config.show.zekerheid).dump() +
+                                      nlohmann::json(config.show.never).dump())
                      .digest();
   if (!data_ || data_->key != key || !data_->trace.still_valid(fs)) {
     auto memo = std::make_shared<DataMemo>();
     memo->key = key;
     TracingFileSystem traced(fs, &memo->trace);
     auto data = std::make_shared<SiteData>(load_site_data(traced, config, today));
-    Fingerprint ids;
-    for (const auto& [name, set] : data->ids) {
-      ids.add("set", name).add("ids", set.size());
-      for (const std::string& id : set) ids.add("id", id);
-    }
-    memo->ids_fingerprint = ids.digest();
+    // A block's record may be shown, held back or unknown: that depends on the data as written.
+    Fingerprint raw;
+    for (const auto& [name, source] : data->raw) raw.add(name, source.text);
+    memo->ids_fingerprint = raw.digest();
     memo->data = std::move(data);
     data_ = std::move(memo);
     stats_.data_loaded = true;
@@ -300,7 +300,9 @@ uint64_t BuildMemo::templates_fingerprint(const std::vector<std::string>& names)
 uint64_t BuildMemo::blocks_fingerprint(const MarkdownTrace& trace) const {
   if (!trace.has_blocks) return 0;
   Fingerprint h;
-  h.add("site frame", site_frame_).add("data ids", data_ ? data_->ids_fingerprint : 0);
+  h.add("site frame", site_frame_)
+      .add("data", data_ ? data_->ids_fingerprint : 0)
+      .add("declarations", declarations_);
   for (const std::string& name : trace.block_templates) h.add(name, template_fingerprint(name));
   return h.digest();
 }
@@ -309,6 +311,12 @@ void BuildMemo::render_markdown(Site* site, const Theme& theme, const ContextBui
                                 const LinkResolver& links, bool want_plain_text, int jobs,
                                 Diagnostics* diags, std::vector<AnchorCheck>* anchors) {
   site_frame_ = keeps() ? contexts.site_fingerprint() : 0;
+  // What blocks read is declared in wegwijzer.yaml; the site frame does not hold it.
+  declarations_ = keeps() ? Fingerprint()
+                                .add("blocks", site->config.blocks.value.dump())
+                                .add("references", site->config.references.value.dump())
+                                .digest()
+                          : 0;
   const size_t n = site->pages.size();
   rendered_hashes_.assign(keeps() ? n : 0, std::nullopt);
   std::vector<SourceEntry*> entries(n, nullptr);

@@ -203,6 +203,7 @@ class BuildMemo {
   std::atomic<size_t> links_rechecked_{0};
   uint64_t link_targets_ = 0;
   uint64_t site_frame_ = 0;
+  uint64_t declarations_ = 0;  // blocks and references in wegwijzer.yaml
   uint64_t inject_hash_ = 0;
   std::vector<std::optional<uint64_t>> rendered_hashes_;  // by page index
   Stats stats_;

@@ -469,6 +469,7 @@ Files numbered_site(int sections, int per_section) {
     }
   }
   files["content/s0/p0.md"] = page_file("Pagina 0", 0, "{{< notitie tekst=\"tip\" >}}\n");
+  files["wegwijzer.yaml"] += "open_data:\n  page: {url: /data/, title: Open data}\n";
   return files;
 }
 

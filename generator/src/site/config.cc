@@ -139,6 +139,39 @@ void read_params(const ConfigReader& r, const YAML::Node& v, SiteConfig* config)
   }
 }
 
+void read_declaration(const ConfigReader& r, const std::string& key, const YAML::Node& v,
+                      SiteConfig::Declaration* out) {
+  out->line = v.Mark().line + 1;
+  out->column = v.Mark().column + 1;
+  if (!v.IsMap()) {
+    r.fail(v.Mark(), "\"" + key + "\" must be a mapping of names to declarations");
+    return;
+  }
+  try {
+    out->value = yaml_to_json(v);
+  } catch (const std::exception& e) {
+    r.fail(v.Mark(), "\"" + key + "\": " + e.what());
+  }
+}
+
+// `show: {zekerheid: [hoog], never: [redactie_noot]}`: both lists of texts.
+void read_show_policy(const ConfigReader& r, const YAML::Node& v, ShowPolicy* policy) {
+  if (!v.IsMap()) {
+    r.fail(v.Mark(), "\"show\" must be a mapping with zekerheid and never");
+    return;
+  }
+  for (const auto& kv : v) {
+    std::string key = kv.first.Scalar();
+    if (key != "zekerheid" && key != "never") {
+      r.fail(kv.first.Mark(), "show: unknown key \"" + key + "\" (known: zekerheid, never)");
+      continue;
+    }
+    std::vector<std::string>& list = key == "zekerheid" ? policy->zekerheid : policy->never;
+    list.clear();
+    read_text_list(r, "show: " + key, kv.second, &list);
+  }
+}
+
 void read_config_key(const ConfigReader& r, const YAML::Node& key_node, const YAML::Node& v,
                      SiteConfig* config) {
   std::string key = key_node.Scalar();
@@ -154,15 +187,27 @@ void read_config_key(const ConfigReader& r, const YAML::Node& key_node, const YA
     read_base_url(r, v, config);
   } else if (key == "stale_after_months") {
     read_stale_after_months(r, v, config);
-  } else if (key == "short_numbers" || key == "allowed_literals") {
+  } else if (key == "short_numbers" || key == "allowed_literals" || key == "readability_terms") {
     read_text_list(r, key, v,
-                   key == "short_numbers" ? &config->short_numbers : &config->allowed_literals);
+                   key == "short_numbers"      ? &config->short_numbers
+                   : key == "allowed_literals" ? &config->allowed_literals
+                                               : &config->readability_terms);
   } else if (key == "params") {
     read_params(r, v, config);
+  } else if (key == "show") {
+    read_show_policy(r, v, &config->show);
+  } else if (key == "blocks" || key == "references" || key == "open_data") {
+    read_declaration(r, key, v,
+                     key == "blocks"       ? &config->blocks
+                     : key == "references" ? &config->references
+                                           : &config->open_data);
   } else {
-    r.fail(key_node.Mark(), "unknown key \"" + key +
-                                "\" (known: title, description, base_url, language, data_dir, "
-                                "stale_after_months, short_numbers, allowed_literals, params)");
+    r.fail(key_node.Mark(),
+           "unknown key \"" + key +
+               "\" (known: title, description, base_url, language, data_dir, "
+               "stale_after_months, short_numbers, allowed_literals, readability_terms, "
+               "params, "
+               "show, blocks, references, open_data)");
   }
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "data/provenance.h"
 #include "util/diagnostic.h"
 #include "util/file_system.h"
 
@@ -26,7 +27,20 @@ struct SiteConfig {
   // the allowed text ("113.nl", an organisation's name) may stand as written.
   std::vector<std::string> short_numbers;
   std::vector<std::string> allowed_literals;
+  // Words that do not count as long in the B1 check: the names of what the site is about.
+  std::vector<std::string> readability_terms;
   nlohmann::json params = nlohmann::json::object();
+  // What the site declares about its data (see docs/TEMPLATES.md): `blocks` (Markdown block
+  // directives and the data each reads), `references` (fields and front matter keys that name a
+  // record of a data set), `open_data` (what /data/ publishes). Each keeps where it was written,
+  // for messages.
+  struct Declaration {
+    nlohmann::json value;  // null when absent
+    int line = 0;
+    int column = 0;
+  };
+  Declaration blocks, references, open_data;
+  ShowPolicy show;  // `show`: what the data marks as not to be shown (data/provenance.h)
 };
 
 // Reads the config file if there is one; problems go to `diags`.

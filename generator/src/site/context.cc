@@ -8,7 +8,6 @@
 
 #include "data/json_access.h"
 #include "data/provenance.h"
-#include "site/ggz_pages.h"
 #include "site/url_resolver.h"
 #include "util/fingerprint.h"
 
@@ -451,10 +450,7 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
     write_link_list(w, "subsections", p.sections);
     w.flag("has_subsections", !p.sections.empty());
   }
-  json steps;  // stays null, without allocating, for the many pages without a step
-  add_step_context(site_, p, &steps);
-  w.merge(std::move(steps));
-  if (p.derived && p.derived_context.is_object()) w.merge(p.derived_context);
+  if (p.derived_context.is_object()) w.merge(p.derived_context);
 }
 
 json ContextBuilder::page_frame(int index) const {

@@ -22,7 +22,7 @@ struct AnchorCheck {
 };
 
 // Rewrites the links editors write in Markdown into site URLs: "../huisarts.md#kosten" becomes
-// "/stappen/huisarts/#kosten"; a relative link to an image or a bundle file becomes that file's
+// "/a/b/#kop"; a relative link to an image or a bundle file becomes that file's
 // URL. Links to things that do not exist are errors.
 class LinkResolver {
  public:

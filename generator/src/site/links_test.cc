@@ -18,8 +18,8 @@ TEST_CASE("normalize_relative resolves dot segments and refuses to climb out") {
 TEST_CASE("LinkResolver rewrites Markdown links and reports broken ones") {
   MemoryFileSystem fs({
       {"content/_index.md", "---\ntitle: Home\n---\n"},
-      {"content/stappen/huisarts.md", "---\ntitle: H\n---\nzie [z](zorg.md)\n"},
-      {"content/stappen/zorg.md", "---\ntitle: Z\nslug: verzekeraar\n---\n"},
+      {"content/paden/huisarts.md", "---\ntitle: H\n---\nzie [z](zorg.md)\n"},
+      {"content/paden/zorg.md", "---\ntitle: Z\nslug: verzekeraar\n---\n"},
       {"content/bundel/index.md", "---\ntitle: B\n---\n"},
       {"content/bundel/doc.pdf", "%PDF"},
   });
@@ -29,18 +29,18 @@ TEST_CASE("LinkResolver rewrites Markdown links and reports broken ones") {
   resolve_urls(&site, &diags);
   REQUIRE(diags.empty());
   LinkResolver links(site, {"/sitemap.xml"});
-  int from = site.page_by_source.at("content/stappen/huisarts.md");
+  int from = site.page_by_source.at("content/paden/huisarts.md");
   std::vector<AnchorCheck> anchors;
   auto resolve = [&](const std::string& href) {
     return links.resolve(from, href, 4, 5, &diags, &anchors);
   };
 
-  CHECK(resolve("zorg.md") == "/stappen/verzekeraar/");
-  CHECK(resolve("zorg.md#kosten") == "/stappen/verzekeraar/#kosten");
+  CHECK(resolve("zorg.md") == "/paden/verzekeraar/");
+  CHECK(resolve("zorg.md#kosten") == "/paden/verzekeraar/#kosten");
   CHECK(resolve("../bundel/doc.pdf") == "/bundel/doc.pdf");
   CHECK(resolve("../bundel/") == "/bundel/");
-  CHECK(resolve("/stappen/verzekeraar") == "/stappen/verzekeraar/");
-  CHECK(resolve("/stappen/verzekeraar/") == std::nullopt);
+  CHECK(resolve("/paden/verzekeraar") == "/paden/verzekeraar/");
+  CHECK(resolve("/paden/verzekeraar/") == std::nullopt);
   CHECK(resolve("/sitemap.xml") == std::nullopt);
   CHECK(resolve("https://www.113.nl") == std::nullopt);
   CHECK(resolve("tel:+318000113") == std::nullopt);
@@ -54,14 +54,14 @@ TEST_CASE("LinkResolver rewrites Markdown links and reports broken ones") {
   CHECK(resolve("/nergens/") == std::nullopt);
   CHECK(resolve("../../buiten.md") == std::nullopt);
   CHECK(format_diagnostics(diags) ==
-        "content/stappen/huisarts.md:4:5: error: broken link: content/stappen/weg.md does not "
+        "content/paden/huisarts.md:4:5: error: broken link: content/paden/weg.md does not "
         "exist (or is a draft)\n"
         "  zie [z](zorg.md)\n"
         "      ^\n"
-        "content/stappen/huisarts.md:4:5: error: broken link: no page or file at /nergens/\n"
+        "content/paden/huisarts.md:4:5: error: broken link: no page or file at /nergens/\n"
         "  zie [z](zorg.md)\n"
         "      ^\n"
-        "content/stappen/huisarts.md:4:5: error: broken link: ../../buiten.md points outside "
+        "content/paden/huisarts.md:4:5: error: broken link: ../../buiten.md points outside "
         "content/\n"
         "  zie [z](zorg.md)\n"
         "      ^\n");

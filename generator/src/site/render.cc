@@ -1,7 +1,7 @@
 #include "site/render.h"
 
 #include "check/contact_literals.h"
-#include "site/ggz_pages.h"
+#include "site/data_references.h"
 #include "template/mustache.h"
 
 namespace wegwijzer {
@@ -126,7 +126,7 @@ void render_markdown(const Site& site, const Theme& theme, const ContextBuilder&
       return std::string();
     }
     std::string error;
-    std::optional<nlohmann::json> frame = ggz_block_context(site, block, &error);
+    std::optional<nlohmann::json> frame = declared_block_context(site, block, &error);
     if (!frame) {
       diags->error(page.source_path, block.line, block.column, error,
                    std::string(line_text(page.text, block.line)));

@@ -21,7 +21,7 @@ enum class PageKind { kHome, kSection, kPage };
 // One page of the site: from Markdown (source_path set) or derived from data (source_path empty,
 // `derived` holds its context).
 struct Page {
-  std::string source_path;  // "content/stappen/huisarts.md"
+  std::string source_path;  // "content/a/b.md"
   // The whole file, shared with the build memo, which keeps it for the next build: never changed
   // once loaded, so neither needs to hand it to the other. `text` views `text_holder`.
   std::shared_ptr<const std::string> text_holder;
@@ -30,8 +30,8 @@ struct Page {
   FrontMatter front_matter;
   size_t body_offset = 0;  // where the Markdown body starts in `text`
   int body_first_line = 1;
-  std::string url;          // "/stappen/huisarts/"
-  std::string output_path;  // "stappen/huisarts/index.html"
+  std::string url;          // "/a/b/"
+  std::string output_path;  // "a/b/index.html"
   std::string content_dir;  // folder whose resources belong to the page: "content/a/b" for a bundle
   int parent = -1;          // index of the section page, -1 for the home page
   std::vector<int> pages;   // for sections: child pages, by weight then title
@@ -64,7 +64,9 @@ struct Site {
   std::map<std::string, std::string> aliases;       // alias URL -> target URL
   std::map<std::string, std::string> generated;     // other output paths (data exports) -> bytes
   nlohmann::json data = nlohmann::json::object();   // published data sets (site.data.<name>)
-  std::map<std::string, std::set<std::string>> data_ids;  // every "id" in a set, shown or not
+  // Every key of the records that references and blocks name, shown or not, by
+  // "<data>#<list>/<key>" (site/data_references): "held back" and "unknown" are different errors.
+  std::map<std::string, std::set<std::string>> data_ids;
   FactIndex facts;  // what prose can name with {{< feit id="..." >}}, shown or not
   int home = -1;
 };

@@ -43,9 +43,9 @@ TEST_CASE("pages get pretty URLs from their place under content/") {
   MemoryFileSystem fs({
       {"content/_index.md", page("Home")},
       {"content/Wat Nu.md", page("Wat nu")},
-      {"content/stappen/_index.md", page("Stappen", "weight: 2\n")},
-      {"content/stappen/huisarts.md", page("Huisarts", "weight: 2\n")},
-      {"content/stappen/cliënt.md", page("Cliënt", "weight: 1\nslug: client-info\n")},
+      {"content/paden/_index.md", page("Paden", "weight: 2\n")},
+      {"content/paden/huisarts.md", page("Huisarts", "weight: 2\n")},
+      {"content/paden/cliënt.md", page("Cliënt", "weight: 1\nslug: client-info\n")},
       {"content/bundel/index.md", page("Bundel")},
       {"content/bundel/foto.png", "png"},
       {"content/los/plaatje.svg", "<svg/>"},
@@ -57,17 +57,17 @@ TEST_CASE("pages get pretty URLs from their place under content/") {
   auto url = [&](const std::string& src) { return site.pages[site.page_by_source.at(src)].url; };
   CHECK(url("content/_index.md") == "/");
   CHECK(url("content/Wat Nu.md") == "/wat-nu/");
-  CHECK(url("content/stappen/_index.md") == "/stappen/");
-  CHECK(url("content/stappen/cliënt.md") == "/stappen/client-info/");
+  CHECK(url("content/paden/_index.md") == "/paden/");
+  CHECK(url("content/paden/cliënt.md") == "/paden/client-info/");
   CHECK(url("content/bundel/index.md") == "/bundel/");
   CHECK(url("content/over.md") == "/over-ons/");
   const Page& bundle = site.pages[site.page_by_source.at("content/bundel/index.md")];
   CHECK(bundle.resources == std::vector<std::string>{"content/bundel/foto.png"});
   CHECK(site.static_files.at("los/plaatje.svg") == "content/los/plaatje.svg");
   // Children ordered by weight, then title.
-  const Page& stappen = site.pages[site.page_by_source.at("content/stappen/_index.md")];
-  REQUIRE(stappen.pages.size() == 2);
-  CHECK(site.pages[stappen.pages[0]].front_matter.title == "Cliënt");
+  const Page& paden = site.pages[site.page_by_source.at("content/paden/_index.md")];
+  REQUIRE(paden.pages.size() == 2);
+  CHECK(site.pages[paden.pages[0]].front_matter.title == "Cliënt");
   CHECK(site.pages[site.home].sections.size() == 1);
 }
 

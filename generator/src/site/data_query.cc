@@ -1,0 +1,125 @@
+#include "site/data_query.h"
+
+#include "data/json_access.h"
+
+namespace wegwijzer {
+namespace {
+
+using nlohmann::json;
+
+std::vector<std::string> segments_of(const std::string& pattern) {
+  std::vector<std::string> out;
+  size_t at = 0;
+  while (at < pattern.size()) {
+    if (pattern[at] == '/') ++at;
+    size_t end = pattern.find('/', at);
+    if (end == std::string::npos) end = pattern.size();
+    if (end > at) out.push_back(pattern.substr(at, end - at));
+    at = end;
+  }
+  return out;
+}
+
+void collect(json& here, const json* holder, const std::vector<std::string>& segments, size_t i,
+             const std::string& pointer, std::vector<FoundRecord>* out) {
+  if (i == segments.size()) {
+    if (!here.is_array()) return;
+    for (size_t n = 0; n < here.size(); ++n) {
+      if (here[n].is_object())
+        out->push_back({&here[n], holder, pointer + "/" + std::to_string(n)});
+    }
+    return;
+  }
+  if (!here.is_object()) return;
+  if (segments[i] == "*") {
+    for (auto& [key, value] : here.items()) {
+      collect(value, &here, segments, i + 1, pointer + "/" + key, out);
+    }
+    return;
+  }
+  auto it = here.find(segments[i]);
+  if (it != here.end()) collect(*it, &here, segments, i + 1, pointer + "/" + segments[i], out);
+}
+
+bool same_or_contains(const json& a, const json& b) {
+  if (a.is_null() || b.is_null()) return false;
+  if (a.is_array() && !b.is_array()) {
+    for (const json& x : a) {
+      if (x == b) return true;
+    }
+    return false;
+  }
+  if (b.is_array() && !a.is_array()) return same_or_contains(b, a);
+  return a == b;
+}
+
+std::string scalar_text(const json& v) {
+  if (v.is_string()) return text(v);
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  return "";
+}
+
+}  // namespace
+
+std::vector<FoundRecord> records_at(json& root, const std::string& pattern) {
+  std::vector<FoundRecord> out;
+  collect(root, nullptr, segments_of(pattern), 0, "", &out);
+  return out;
+}
+
+bool record_matches(const json& theirs, const json& mine, const json& match) {
+  if (!match.is_object() || match.empty()) return false;
+  for (const auto& [their_field, my_field] : match.items()) {
+    if (!my_field.is_string()) return false;
+    if (!same_or_contains(member(theirs, their_field.c_str()),
+                          member(mine, text(my_field).c_str())))
+      return false;
+  }
+  return true;
+}
+
+std::string fill_fields(const std::string& pattern, const json& record, const json& extra) {
+  std::string out;
+  size_t at = 0;
+  while (at < pattern.size()) {
+    size_t open = pattern.find('{', at);
+    size_t close = open == std::string::npos ? open : pattern.find('}', open);
+    if (close == std::string::npos) {
+      out += pattern.substr(at);
+      break;
+    }
+    out += pattern.substr(at, open - at);
+    std::string field = pattern.substr(open + 1, close - open - 1);
+    const json& from_extra = member(extra, field.c_str());
+    out += scalar_text(from_extra.is_null() ? member(record, field.c_str()) : from_extra);
+    at = close + 1;
+  }
+  return out;
+}
+
+const json& value_at(const json& root, const std::string& pointer) {
+  static const json kNull;
+  const json* here = &root;
+  for (const std::string& segment : segments_of(pointer)) {
+    if (here->is_array()) {
+      bool digits =
+          !segment.empty() && segment.find_first_not_of("0123456789") == std::string::npos;
+      size_t n = digits && segment.size() < 9 ? std::stoul(segment) : here->size();
+      if (n >= here->size()) return kNull;
+      here = &(*here)[n];
+    } else {
+      here = &member(*here, segment.c_str());
+    }
+  }
+  return pointer.empty() || pointer[0] == '/' ? *here : kNull;
+}
+
+json without_lists(const json& object) {
+  json out = json::object();
+  for (const auto& [key, value] : fields(object).items()) {
+    if (!value.is_array()) out[key] = value;
+  }
+  return out;
+}
+
+}  // namespace wegwijzer

@@ -1,0 +1,50 @@
+#include "site/data_query.h"
+
+#include <catch2/catch.hpp>
+
+namespace wegwijzer {
+namespace {
+
+using nlohmann::json;
+
+TEST_CASE("data query: records of a list, and of every member's list with its parent") {
+  json data = json::parse(R"({"kinds": {"a": {"name": "A", "items": [{"id": 1}, 2, {"id": 3}]},
+                                       "b": {"name": "B", "items": [{"id": 4}]}},
+                              "flat": [{"id": 5}]})");
+  std::vector<FoundRecord> flat = records_at(data, "/flat");
+  REQUIRE(flat.size() == 1);
+  CHECK(flat[0].pointer == "/flat/0");
+  CHECK(flat[0].parent == &data);
+  std::vector<FoundRecord> nested = records_at(data, "/kinds/*/items");
+  REQUIRE(nested.size() == 3);  // the number 2 is not a record
+  CHECK(nested[1].pointer == "/kinds/a/items/2");
+  CHECK((*nested[2].parent)["name"] == "B");
+  CHECK(records_at(data, "/kinds/a").empty());  // an object, not a list
+  CHECK(records_at(data, "/nothing/*").empty());
+}
+
+TEST_CASE("data query: matching fields, equal or one list holding the other") {
+  json mine = {{"code", "M1"}, {"provinces", {"Zeeland", "Limburg"}}, {"province", "Zeeland"}};
+  CHECK(record_matches({{"member", "M1"}}, mine, {{"member", "code"}}));
+  CHECK_FALSE(record_matches({{"member", "M2"}}, mine, {{"member", "code"}}));
+  CHECK(record_matches({{"members", {"M0", "M1"}}}, mine, {{"members", "code"}}));
+  CHECK(record_matches({{"province", "Limburg"}}, mine, {{"province", "provinces"}}));
+  CHECK_FALSE(record_matches({{"x", nullptr}}, mine, {{"x", "missing"}}));
+  CHECK_FALSE(record_matches({{"member", "M1"}}, mine, json::object()));  // matches nothing
+}
+
+TEST_CASE("data query: fields filled into a pattern, pointers read safely") {
+  json record = {{"naam", "Bergen"}, {"provincie", "Limburg"}, {"n", 3}};
+  CHECK(fill_fields("{naam} ({provincie})", record) == "Bergen (Limburg)");
+  CHECK(fill_fields("Waar in {title}? {n}{onbekend}", record, {{"title", "B"}}) == "Waar in B? 3");
+  CHECK(fill_fields("open {brace", record) == "open {brace");
+  json data = json::parse(R"({"bron": {"opgenomen": "2026-11-22"}, "list": [1, 2]})");
+  CHECK(value_at(data, "/bron/opgenomen") == "2026-11-22");
+  CHECK(value_at(data, "/list/1") == 2);
+  CHECK(value_at(data, "/list/9").is_null());
+  CHECK(value_at(data, "bron").is_null());  // not a pointer
+  CHECK(without_lists(json::parse(R"({"a": 1, "b": [1]})")) == json::parse(R"({"a": 1})"));
+}
+
+}  // namespace
+}  // namespace wegwijzer
