@@ -35,7 +35,7 @@ if [ -z "$build" ]; then
   cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >"$tmp/configure.log" 2>&1 ||
     { cat "$tmp/configure.log"; fail "configure"; finish; }
 fi
-if cmake --build "$build" --target wegwijzer >"$tmp/build.log" 2>&1; then
+if cmake --build "$build" --target wegwijzer wegwijzer_man_page >"$tmp/build.log" 2>&1; then
   pass "wegwijzer builds in $build"
 else
   tail -n 30 "$tmp/build.log"
@@ -43,7 +43,8 @@ else
   finish
 fi
 
-# 1. cmake --install into a prefix of its own: only bin/wegwijzer, and it runs from there.
+# 1. cmake --install into a prefix of its own: bin/wegwijzer and its manual page, and it runs from
+# there.
 prefix=$tmp/prefix
 if cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" 2>&1; then
   pass "cmake --install"
@@ -52,10 +53,16 @@ else
   fail "cmake --install"
 fi
 installed=$(cd "$prefix" 2>/dev/null && find . -type f -o -type l | sort | tr '\n' ' ')
-if [ "$installed" = "./bin/wegwijzer " ]; then
-  pass "the install is bin/wegwijzer and nothing else"
+if [ "$installed" = "./bin/wegwijzer ./share/man/man1/wegwijzer.1 " ]; then
+  pass "the install is bin/wegwijzer and share/man/man1/wegwijzer.1, nothing else"
 else
   fail "the install holds: $installed"
+fi
+if grep -q '^\.TH WEGWIJZER 1' "$prefix/share/man/man1/wegwijzer.1" 2>/dev/null &&
+  cmp -s "$prefix/share/man/man1/wegwijzer.1" <("$prefix/bin/wegwijzer" man); then
+  pass "the installed manual page is the binary's own (wegwijzer man)"
+else
+  fail "share/man/man1/wegwijzer.1 is missing or differs from wegwijzer man"
 fi
 version=$("$prefix/bin/wegwijzer" --version 2>&1)
 if [[ "$version" =~ ^wegwijzer\ [0-9]+\.[0-9]+\.[0-9]+ ]]; then
@@ -147,6 +154,11 @@ else
   fi
 fi
 
+if dpkg-deb -c "$deb" | awk '{print $NF}' | grep -qx './usr/share/man/man1/wegwijzer.1'; then
+  pass "usr/share/man/man1/wegwijzer.1 is in the package"
+else
+  fail "the package has no manual page"
+fi
 if dpkg-deb -c "$deb" | awk '{print $NF}' | grep -qx './usr/bin/wegwijzer'; then
   pass "usr/bin/wegwijzer is in the package"
 else
