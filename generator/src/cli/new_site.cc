@@ -14,7 +14,8 @@ const char* const kNewUsage =
     "usage: wegwijzer new DIR\n"
     "\n"
     "Starts a new site in DIR: settings (wegwijzer.yaml), a home page, a section with one page,\n"
-    "and a small data set with its schema. DIR must not exist yet, or be empty.\n"
+    "a small data set with its schema, and a section with a page for each of its records.\n"
+    "DIR must not exist yet, or be empty.\n"
     "Then: wegwijzer serve --source DIR\n";
 
 // The texts of the new site; "@TODAY@" becomes the day it is made.
@@ -45,17 +46,13 @@ say what your site is about.
 - A section with one page: [a guide to this site](guide/_index.md).
 - A small data set with places: `content/data/places.json`. Its schema is in
   `content/data/schemas/places.schema.json`. The schema says what each field means.
+- A page for each place, made from that data: [the places](places/_index.md).
 
 ## What you can do
 
 - See the site while you work on it: `wegwijzer serve`. The browser shows each change at once.
 - Check the site: `wegwijzer check`. It tells you what to fix.
 - Build the site: `wegwijzer build`. The site is then in the folder `public/`.
-
-## What comes later
-
-For now, a page can use one fact from the data at a time. A page for each record in a data set
-does not exist yet. That comes in a later version of wegwijzer.
 )";
 
 const char* const kGuide = R"(---
@@ -90,6 +87,50 @@ changes, you change it in one place only. Then every page that uses it is right 
 
 A fact is only shown on the site when it is well sourced (`"zekerheid": "hoog"`), or when an
 editor checked it (`"gecontroleerd"`). Otherwise the build stops and tells you where.
+)";
+
+const char* const kPlacesSection = R"(---
+title: Places
+description: Every place in the data, each with a page of its own.
+lastmod: @TODAY@
+layout: places
+data_pages:
+  data: places
+  list: /places
+  url: "{id}"
+  title: "{name}"
+  description: "When {title} is open."
+  layout: place
+  order: name
+  az: true
+---
+Nobody wrote the pages of this section. The part `data_pages` at the top of this file makes a page
+for each place in `content/data/places.json`, with the template `templates/place.html`. Add a
+place there, and it gets a page here.
+)";
+
+// The section's list from A to Z, and the page of one place.
+const char* const kPlacesTemplate = R"({{<base}}{{$main}}
+<h1>{{page.title}}</h1>
+<div class="ww-prose">
+{{{page.content}}}
+</div>
+{{#az}}
+<h2 id="{{id}}">{{letter}}</h2>
+<ul>{{#pages}}<li><a href="{{url}}">{{title}}</a></li>{{/pages}}</ul>
+{{/az}}
+{{> partials/page-meta}}
+{{/main}}{{/base}}
+)";
+
+const char* const kPlaceTemplate = R"({{<base}}{{$main}}
+{{#record}}
+<h1>{{title}}</h1>
+<p class="ww-lead">Open: {{waarde}}.</p>
+<p>{{#herkomst}}{{> partials/herkomst}}{{/herkomst}}</p>
+{{/record}}
+{{> partials/page-meta}}
+{{/main}}{{/base}}
 )";
 
 const char* const kPlaces = R"({
@@ -197,7 +238,7 @@ const char* const kPlacesSchema = R"({
     "place": {
       "type": "object",
       "properties": {
-        "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "A fixed id (small letters, digits and dashes). Pages use it: do not change it." },
+        "id": { "type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "x-unique": true, "description": "A fixed id (small letters, digits and dashes), used once. Pages use it: do not change it." },
         "name": { "type": "string", "minLength": 1, "description": "The name of the place." },
         "waarde": { "type": "string", "minLength": 1, "description": "The days the place is open, as a page shows them, for example 'Monday to Friday'." },
         "source": { "type": "string", "minLength": 1, "description": "Where the fact comes from: a web address or a document." },
@@ -259,6 +300,9 @@ std::map<std::string, std::string> new_site_files(const std::string& today) {
       {"content/_index.md", dated(kHome, today)},
       {"content/guide/_index.md", dated(kGuide, today)},
       {"content/guide/first-page.md", dated(kFirstPage, today)},
+      {"content/places/_index.md", dated(kPlacesSection, today)},
+      {"templates/places.html", kPlacesTemplate},
+      {"templates/place.html", kPlaceTemplate},
       {"content/data/places.json", dated(kPlaces, today)},
       {"content/data/schemas/places.schema.json", kPlacesSchema},
   };

@@ -9,7 +9,8 @@ namespace wegwijzer {
 
 // `wegwijzer new DIR`: starts a new site in DIR, which must not exist or be empty. `args` are the
 // arguments after "new" (DIR, or --help). Writes wegwijzer.yaml, a home page, a section with one
-// page, and a small data set with its schema and a page that uses a fact from it. The site
+// page, a small data set with its schema and a page that uses a fact from it, and a section
+// that makes a page for each record of that data set (data_pages) with its templates. The site
 // builds, and `wegwijzer check` finds nothing, on the day it was made. Returns kExitOk,
 // kExitUsage (no DIR, or DIR holds files) or kExitInputErrors (a file could not be written).
 int run_new(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -65,6 +65,12 @@ TEST_CASE("new: the new site builds with the editors' checks, without errors or 
         std::string::npos);
   CHECK(site.at("index.html").find("lang=\"en\"") != std::string::npos);
   CHECK(site.count("data/places.json") == 1);
+  // A page for each place, made from the data by the section's data_pages.
+  REQUIRE(site.count("places/town-hall/index.html") == 1);
+  CHECK(site.at("places/town-hall/index.html").find("Open: Monday to Friday.") !=
+        std::string::npos);
+  CHECK(site.at("places/index.html").find("<a href=\"/places/city-library/\">City Library</a>") !=
+        std::string::npos);
 }
 
 TEST_CASE("new: the pages and data carry the day the site was made") {
