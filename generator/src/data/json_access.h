@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace wegwijzer {
 
@@ -45,5 +46,15 @@ inline const nlohmann::json& fields(const nlohmann::json& v) {
 inline const nlohmann::json& list_of(const nlohmann::json& v, const char* key) {
   return elements(member(v, key));
 }
+
+// The value at the JSON pointer `pointer` ("/a/0/b", "" for `root`) in `root`, or nullptr when
+// there is none or the pointer is malformed; "~1" and "~0" are unescaped. Unlike nlohmann's
+// json_pointer it never throws.
+const nlohmann::json* at_pointer(const nlohmann::json& root, std::string_view pointer);
+nlohmann::json* at_pointer(nlohmann::json& root, std::string_view pointer);
+
+// A value as text, for a CSV field, a key or a pattern: a string as written, a number or boolean
+// as JSON writes it; null, lists and objects have none ("").
+std::string scalar_text(const nlohmann::json& v);
 
 }  // namespace wegwijzer

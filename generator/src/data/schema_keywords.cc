@@ -64,16 +64,9 @@ const json* child(const json& v, const std::string& segment) {
   return i < v.size() ? &v[i] : nullptr;
 }
 
-const json* at_pointer(const json& root, const std::string& pointer) {
-  const json* v = &root;
-  for (const std::string& s : segments(pointer)) {
-    if (!(v = child(*v, s))) return nullptr;
-  }
-  return v;
-}
-
-json* at_pointer(json& root, const std::string& pointer) {
-  return const_cast<json*>(at_pointer(const_cast<const json&>(root), pointer));
+// A pointer as written in a keyword, where the leading "/" may be left out, made absolute.
+std::string absolute(const std::string& pointer) {
+  return pointer.empty() || pointer[0] == '/' ? pointer : "/" + pointer;
 }
 
 struct Found {
@@ -445,7 +438,7 @@ struct GraphNode {
 std::vector<GraphNode> graph_nodes(const GraphSpec& spec, const json& value,
                                    const std::string& at) {
   std::vector<GraphNode> nodes;
-  const json* list = at_pointer(value, spec.nodes);
+  const json* list = at_pointer(value, absolute(spec.nodes));
   if (!list) return nodes;
   std::vector<Found> found;
   expand(*list, {"*"}, 0, at + join(segments(spec.nodes)), &found);
@@ -513,7 +506,7 @@ void check_graph(const JsonSource& file, const GraphSpec& spec, const json& valu
       file.error(diags, nodes[i].pointer + "/" + pointer_escape(spec.id),
                  "node \"" + nodes[i].id + "\" appears twice");
   }
-  const json* start_value = at_pointer(value, spec.start);
+  const json* start_value = at_pointer(value, absolute(spec.start));
   std::string start = start_value ? text(*start_value) : "";
   if (!index.count(start)) {
     file.error(diags, at + join(segments(spec.start)),

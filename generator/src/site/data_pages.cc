@@ -124,8 +124,8 @@ std::vector<std::string> titles_of(const std::vector<FoundRecord>& records, cons
 bool is_section_record(const json& record, const PagesDecl& d, const json& data_set) {
   if (!d.section_record.is_object()) return false;
   std::string field = str(d.section_record, "field");
-  const json& wanted = value_at(data_set, str(d.section_record, "equals"));
-  return !field.empty() && !wanted.is_null() && member(record, field.c_str()) == wanted;
+  const json* wanted = at_pointer(data_set, str(d.section_record, "equals"));
+  return !field.empty() && wanted && !wanted->is_null() && member(record, field.c_str()) == *wanted;
 }
 
 }  // namespace
@@ -145,7 +145,8 @@ void make_pages(Site* site, int section, const PagesDecl& d, const Place& at,
   json& data_set = site->data[d.data];
   std::vector<FoundRecord> records = records_at(data_set, d.list);
   std::vector<std::string> titles = titles_of(records, d);
-  std::string lastmod = text(value_at(data_set, d.lastmod));
+  const json* modified = at_pointer(data_set, d.lastmod);
+  std::string lastmod = modified ? text(*modified) : std::string();
   Page& own = site->pages[section];
   if (own.front_matter.lastmod.empty()) own.front_matter.lastmod = lastmod;
   for (size_t i = 0; i < records.size(); ++i) {
@@ -196,19 +197,18 @@ json az_letters(const Site& site, const std::vector<Made>& made, int section) {
   return letters;
 }
 
-// One declared lookup for one record: {data, list, match: {their: mine}, one, complete_when}.
-json run_lookup(Site* site, const json& decl, const json& record) {
-  std::string set = str(decl, "data");
+// One declared lookup for one record: {data, list, match: {their: mine}, one, complete_when};
+// `candidates` are the records of the lookup's list, found once for all records.
+json run_lookup(const json& decl, const std::vector<ConstFoundRecord>& candidates,
+                const json& record) {
   bool one = member(decl, "one") == true;
   json found = json::array();
-  if (site->data.contains(set)) {
-    for (const FoundRecord& r : records_at(site->data[set], str(decl, "list"))) {
-      if (!record_matches(*r.record, record, member(decl, "match"))) continue;
-      json item = *r.record;
-      if (r.parent) item["parent"] = without_lists(*r.parent);
-      found.push_back(std::move(item));
-      if (one) break;
-    }
+  for (const ConstFoundRecord& r : candidates) {
+    if (!record_matches(*r.record, record, member(decl, "match"))) continue;
+    json item = *r.record;
+    if (r.parent) item["parent"] = without_lists(*r.parent);
+    found.push_back(std::move(item));
+    if (one) break;
   }
   if (!one) return found;
   if (found.empty()) return nullptr;
@@ -236,10 +236,15 @@ void check_lookups(const Site& site, const PagesDecl& d, const Place& at, Diagno
 
 // Phase two: the context of each data page (and of a section that is a record itself).
 void add_contexts(Site* site, const std::vector<Made>& made) {
+  const json& data = site->data;
+  std::map<const json*, std::vector<ConstFoundRecord>> candidates;  // by lookup declaration
   for (const Made& m : made) {
     json context = {{"record", *m.record}};
     for (const auto& [name, decl] : m.decl->lookups.items()) {
-      context[name] = run_lookup(site, decl, *m.record);
+      auto [it, fresh] = candidates.try_emplace(&decl);
+      if (fresh)
+        it->second = records_at(member(data, str(decl, "data").c_str()), str(decl, "list"));
+      context[name] = run_lookup(decl, it->second, *m.record);
       if (context[name].is_array()) context["has_" + name] = !context[name].empty();
     }
     Page& p = site->pages[m.page];

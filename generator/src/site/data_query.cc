@@ -20,8 +20,9 @@ std::vector<std::string> segments_of(const std::string& pattern) {
   return out;
 }
 
-void collect(json& here, const json* holder, const std::vector<std::string>& segments, size_t i,
-             const std::string& pointer, std::vector<FoundRecord>* out) {
+template <class Json>
+void collect(Json& here, const json* holder, const std::vector<std::string>& segments, size_t i,
+             const std::string& pointer, std::vector<BasicFoundRecord<Json>>* out) {
   if (i == segments.size()) {
     if (!here.is_array()) return;
     for (size_t n = 0; n < here.size(); ++n) {
@@ -53,16 +54,16 @@ bool same_or_contains(const json& a, const json& b) {
   return a == b;
 }
 
-std::string scalar_text(const json& v) {
-  if (v.is_string()) return text(v);
-  if (v.is_number_integer()) return std::to_string(v.get<long long>());
-  return "";
-}
-
 }  // namespace
 
 std::vector<FoundRecord> records_at(json& root, const std::string& pattern) {
   std::vector<FoundRecord> out;
+  collect(root, nullptr, segments_of(pattern), 0, "", &out);
+  return out;
+}
+
+std::vector<ConstFoundRecord> records_at(const json& root, const std::string& pattern) {
+  std::vector<ConstFoundRecord> out;
   collect(root, nullptr, segments_of(pattern), 0, "", &out);
   return out;
 }
@@ -95,23 +96,6 @@ std::string fill_fields(const std::string& pattern, const json& record, const js
     at = close + 1;
   }
   return out;
-}
-
-const json& value_at(const json& root, const std::string& pointer) {
-  static const json kNull;
-  const json* here = &root;
-  for (const std::string& segment : segments_of(pointer)) {
-    if (here->is_array()) {
-      bool digits =
-          !segment.empty() && segment.find_first_not_of("0123456789") == std::string::npos;
-      size_t n = digits && segment.size() < 9 ? std::stoul(segment) : here->size();
-      if (n >= here->size()) return kNull;
-      here = &(*here)[n];
-    } else {
-      here = &member(*here, segment.c_str());
-    }
-  }
-  return pointer.empty() || pointer[0] == '/' ? *here : kNull;
 }
 
 json without_lists(const json& object) {

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "data/json_access.h"
+
 namespace wegwijzer {
 namespace {
 
@@ -39,10 +41,10 @@ TEST_CASE("data query: fields filled into a pattern, pointers read safely") {
   CHECK(fill_fields("Waar in {title}? {n}{onbekend}", record, {{"title", "B"}}) == "Waar in B? 3");
   CHECK(fill_fields("open {brace", record) == "open {brace");
   json data = json::parse(R"({"bron": {"opgenomen": "2026-11-22"}, "list": [1, 2]})");
-  CHECK(value_at(data, "/bron/opgenomen") == "2026-11-22");
-  CHECK(value_at(data, "/list/1") == 2);
-  CHECK(value_at(data, "/list/9").is_null());
-  CHECK(value_at(data, "bron").is_null());  // not a pointer
+  CHECK(*at_pointer(data, "/bron/opgenomen") == "2026-11-22");
+  CHECK(*at_pointer(data, "/list/1") == 2);
+  CHECK(at_pointer(data, "/list/9") == nullptr);
+  CHECK(at_pointer(data, "bron") == nullptr);  // not a pointer
   CHECK(without_lists(json::parse(R"({"a": 1, "b": [1]})")) == json::parse(R"({"a": 1})"));
 }
 

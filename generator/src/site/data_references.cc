@@ -24,9 +24,9 @@ RecordKey record_key(const json& decl) {
 void note_all_keys(Site* site, const DataFiles& raw, const RecordKey& k) {
   auto file = raw.find(k.data);
   if (file == raw.end() || k.key.empty()) return;
-  json copy = file->second.value;  // records_at wants a mutable root; raw stays untouched
   std::set<std::string>& keys = site->data_ids[k.id()];
-  for (const FoundRecord& r : records_at(copy, k.list)) keys.insert(str(*r.record, k.key.c_str()));
+  for (const ConstFoundRecord& r : records_at(file->second.value, k.list))
+    keys.insert(str(*r.record, k.key.c_str()));
 }
 
 const json* find_record(Site* site, const RecordKey& k, const std::string& value) {
@@ -111,9 +111,8 @@ std::optional<json> declared_block_context(const Site& site, const markdown::Blo
   if (k.key.empty()) return json{{"block", data_set}};
   auto arg = block.args.find(str(decl, "arg"));
   std::string value = arg == block.args.end() ? std::string() : arg->second;
-  json copy = data_set;  // records_at wants a mutable root
-  for (const FoundRecord& r : records_at(copy, k.list)) {
-    if (str(*r.record, k.key.c_str()) == value) return json{{"block", std::move(*r.record)}};
+  for (const ConstFoundRecord& r : records_at(data_set, k.list)) {
+    if (str(*r.record, k.key.c_str()) == value) return json{{"block", *r.record}};
   }
   auto all = site.data_ids.find(k.id());
   if (all != site.data_ids.end() && all->second.count(value)) {

@@ -93,45 +93,6 @@ class Reader {
   Diagnostics* diags_;
 };
 
-// The value at the JSON pointer `pointer` ("/a/0/b") in `v`, or null when there is none. Never
-// throws, unlike nlohmann's json_pointer on a malformed pointer.
-const json* at_pointer(const json& v, const std::string& pointer) {
-  if (pointer.empty()) return &v;
-  if (pointer[0] != '/') return nullptr;
-  const json* at = &v;
-  for (size_t start = 1;;) {
-    size_t end = pointer.find('/', start);
-    std::string token = pointer.substr(start, end == std::string::npos ? end : end - start);
-    for (size_t i = 0; (i = token.find("~1", i)) != std::string::npos; ++i)
-      token.replace(i, 2, "/");
-    for (size_t i = 0; (i = token.find("~0", i)) != std::string::npos; ++i)
-      token.replace(i, 2, "~");
-    if (at->is_object()) {
-      auto it = at->find(token);
-      if (it == at->end()) return nullptr;
-      at = &*it;
-    } else if (at->is_array()) {
-      bool number =
-          !token.empty() && token.size() < 10 && (token == "0" || token[0] != '0') &&
-          std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (!number || std::stoul(token) >= at->size()) return nullptr;
-      at = &(*at)[std::stoul(token)];
-    } else {
-      return nullptr;
-    }
-    if (end == std::string::npos) return at;
-    start = end + 1;
-  }
-}
-
-// A value as one CSV field or lookup key: texts as written, numbers and booleans as JSON writes
-// them; null, lists and mappings have no text.
-std::string scalar(const json& v) {
-  if (v.is_string()) return text(v);
-  if (v.is_number() || v.is_boolean()) return v.dump();
-  return "";
-}
-
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -231,7 +192,7 @@ bool read_lookup(const OpenData& od, const json& entry, const std::string& where
     return false;
   if (csv) out->fields = {field};
   for (const json& record : *list) {
-    std::string k = scalar(member(record, key.c_str()));
+    std::string k = scalar_text(member(record, key.c_str()));
     if (!k.empty()) out->by_key.emplace(k, &record);
   }
   return true;
@@ -240,11 +201,11 @@ bool read_lookup(const OpenData& od, const json& entry, const std::string& where
 // Calls `f` with each value of a map's key: the elements of a list, or the value itself.
 void each_value(const json& values, const std::function<void(const std::string&)>& f) {
   if (!values.is_array()) {
-    if (!scalar(values).empty()) f(scalar(values));
+    if (!scalar_text(values).empty()) f(scalar_text(values));
     return;
   }
   for (const json& v : values) {
-    if (!scalar(v).empty()) f(scalar(v));
+    if (!scalar_text(v).empty()) f(scalar_text(v));
   }
 }
 
@@ -267,7 +228,7 @@ std::string add_csv(OpenData* od, const json& entry, const std::string& where) {
     for (const json& record : *records) {
       if (!record.is_object()) continue;
       std::vector<std::string> cells;
-      for (const std::string& c : columns) cells.push_back(scalar(member(record, c.c_str())));
+      for (const std::string& c : columns) cells.push_back(scalar_text(member(record, c.c_str())));
       csv += csv_row(cells);
     }
   } else {
@@ -285,7 +246,7 @@ std::string add_csv(OpenData* od, const json& entry, const std::string& where) {
         if (!looks_up) {
           csv += csv_row({key, value});
         } else if (it != to.by_key.end()) {
-          csv += csv_row({key, value, scalar(member(*it->second, to.fields[0].c_str()))});
+          csv += csv_row({key, value, scalar_text(member(*it->second, to.fields[0].c_str()))});
         }
       });
     }
