@@ -170,7 +170,8 @@ void run_editor_checks(const Site& site, const DataFiles& data, const std::strin
 
 }  // namespace
 
-SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const std::string& today) {
+SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const std::string& today,
+                        const Strings& strings) {
   SiteData out;
   out.raw = load_data_files(fs, config.data_dir, &out.diagnostics);
   for (const auto& [name, source] : out.raw) {
@@ -178,11 +179,12 @@ SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const st
     nlohmann::json published = published_data(source.value, config.show);
     if (published.is_object()) published.erase("$schema");
     out.exports["data/" + name + ".json"] = json_for_publishing(published, 1);
-    out.published[name] = std::move(published);
   }
   check_schema_keywords(out.raw, &out.page_references, &out.diagnostics);
   for (const auto& [name, source] : out.raw) {
-    out.annotated[name] = annotate(source, source.value);
+    nlohmann::json view = template_view(annotate(source, source.value), strings, config.show);
+    if (view.is_object()) view.erase("$schema");
+    out.view[name] = std::move(view);
   }
   out.facts = index_facts(out.raw, &out.diagnostics, config.show);
   return out;
@@ -214,16 +216,8 @@ Loaded load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, B
   site.strings = load_strings(in.theme->string_files, site.config.language, diags);
   memo->load_content(fs, LoadOptions{options.drafts, jobs}, &site, diags);
   in.today = options.today.empty() ? today_iso() : options.today;
-  in.data = memo->load_data(fs, site.config, in.today);
-  site.data = nlohmann::json::object();
-  for (const auto& [name, source] : in.data->raw) {
-    auto annotated = in.data->annotated.find(name);
-    const nlohmann::json& value =
-        annotated != in.data->annotated.end() ? annotated->second : source.value;
-    nlohmann::json view = template_view(value, site.strings, site.config.show);
-    if (view.is_object()) view.erase("$schema");
-    site.data[name] = std::move(view);
-  }
+  in.data = memo->load_data(fs, site.config, in.today, site.strings);
+  site.data = in.data->view;  // a copy: the resolve stage adds each data page's url to its record
   site.generated = in.data->exports;
   site.facts = in.data->facts;
   for (const Diagnostic& d : in.data->diagnostics.items()) diags->add(d);

@@ -71,19 +71,19 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
 
 // The data sets as a build uses them: what the data folder holds, checked (schemas, freshness
 // against `today`, references between sets), published without the facts that may not be shown
-// (data/provenance.h).
+// (data/provenance.h), and as templates see them.
 struct SiteData {
   DataFiles raw;
-  nlohmann::json published = nlohmann::json::object();  // site.data
-  std::map<std::string, std::string> exports;           // "data/<name>.json" -> bytes
-  FactIndex facts;                                      // site.facts
-  // Each file's value (raw, not yet `published`) with the members its schema declares for
-  // templates ("x-flag", "x-href"; data/schema_keywords), by data set. Nothing published changes.
-  std::map<std::string, nlohmann::json> annotated;
+  std::map<std::string, std::string> exports;  // "data/<name>.json" -> bytes
+  FactIndex facts;                             // site.facts
+  // site.data: each file with the members its schema declares for templates ("x-flag",
+  // "x-href"; data/schema_keywords) as site/data_view shows it, in `strings`' words.
+  nlohmann::json view = nlohmann::json::object();
   // Page URLs in the data ("x-ref": "page"), for check_page_references once pages exist.
   std::vector<PageReference> page_references;
   Diagnostics diagnostics;
 };
-SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const std::string& today);
+SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const std::string& today,
+                        const Strings& strings = Strings());
 
 }  // namespace wegwijzer

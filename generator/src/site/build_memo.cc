@@ -116,19 +116,21 @@ std::shared_ptr<const Theme> BuildMemo::load_theme(const FileSystem& fs, Diagnos
 }
 
 std::shared_ptr<const SiteData> BuildMemo::load_data(const FileSystem& fs, const SiteConfig& config,
-                                                     const std::string& today) {
+                                                     const std::string& today,
+                                                     const Strings& strings) {
   uint64_t key = Fingerprint()
                      .add("data_dir", config.data_dir)
                      .add("stale_after_months", static_cast<uint64_t>(config.stale_after_months))
                      .add("today", today)
                      .add("show", nlohmann::json(config.show.zekerheid).dump() +
                                       nlohmann::json(config.show.never).dump())
+                     .add("strings", strings.values.dump())
                      .digest();
   if (!data_ || data_->key != key || !data_->trace.still_valid(fs)) {
     auto memo = std::make_shared<DataMemo>();
     memo->key = key;
     TracingFileSystem traced(fs, &memo->trace);
-    auto data = std::make_shared<SiteData>(load_site_data(traced, config, today));
+    auto data = std::make_shared<SiteData>(load_site_data(traced, config, today, strings));
     // A block's record may be shown, held back or unknown: that depends on the data as written.
     Fingerprint raw;
     for (const auto& [name, source] : data->raw) raw.add(name, source.text);

@@ -96,7 +96,7 @@ class BuildMemo {
   void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
                     Diagnostics* diags);
   std::shared_ptr<const SiteData> load_data(const FileSystem& fs, const SiteConfig& config,
-                                            const std::string& today);
+                                            const std::string& today, const Strings& strings);
   void note_link_targets(const Site& site, const std::vector<std::string>& outputs);
   void render_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
                        const LinkResolver& links, bool want_plain_text, int jobs,
