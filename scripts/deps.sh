@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(cmake ninja-build g++ pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev nlohmann-json3-dev libyaml-cpp-dev
-  libvalijson-dev libcpp-httplib-dev libxxhash-dev libmimalloc-dev libssl-dev catch2
+  libvalijson-dev libcpp-httplib-dev libstemmer-dev libxxhash-dev libmimalloc-dev libssl-dev catch2
   clang-format clang-tidy dpkg-dev "$@")
 
 missing=()

@@ -1,6 +1,15 @@
 // Gemeente finder, progressive enhancement: without this script the form simply opens the A–Z
 // list. With it, a postcode or a name leads straight to the gemeente page. Nothing leaves the
 // browser except requests for this site's own small index files.
+// Everything it needs comes from the form's data attributes, so the script holds no words and
+// no addresses of its own:
+//   data-ww-finder-names      URL of the name index, [[[term, ...], url], ...]
+//   data-ww-finder-postcodes  URL of a postcode shard, "{shard}" standing for the first digit
+//   data-ww-finder-from, -to  (optional) index URLs starting with "from" lead to "to" + the rest:
+//                             the indexes name the original pages, a translated page its own
+//   data-ww-finder-postcode-unknown, -postcode-many, -name-many, -name-partial, -name-unknown
+//                             the messages, in the page's language
+// Without them the form keeps its plain behaviour.
 (function () {
   "use strict";
   var form = document.querySelector("[data-ww-finder]");
@@ -8,6 +17,22 @@
   var input = form.querySelector("input");
   var result = form.querySelector("[data-ww-finder-result]");
   var names = null;
+
+  function attr(name) { return form.getAttribute("data-ww-finder-" + name) || ""; }
+  var namesUrl = attr("names");
+  var postcodesUrl = attr("postcodes");
+  var from = attr("from");
+  var to = attr("to");
+  var words = {};
+  ["postcode-unknown", "postcode-many", "name-many", "name-partial", "name-unknown"].forEach(function (key) {
+    words[key] = attr(key);
+  });
+  if (!input || !result || !namesUrl || postcodesUrl.indexOf("{shard}") < 0) return;
+  for (var key in words) if (!words[key]) return;
+
+  function here(url) {
+    return from && to && url.indexOf(from) === 0 ? to + url.slice(from.length) : url;
+  }
 
   function fold(text) {
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
@@ -21,7 +46,7 @@
     links.forEach(function (link) {
       var item = document.createElement("li");
       var a = document.createElement("a");
-      a.href = link[1];
+      a.href = here(link[1]);
       a.textContent = link[0];
       item.appendChild(a);
       list.appendChild(item);
@@ -29,23 +54,27 @@
     result.appendChild(list);
   }
 
+  function go(url) {
+    window.location.href = here(url);
+  }
+
   function byPostcode(pc4) {
-    return fetch("/data/postcode/" + pc4.charAt(0) + ".json")
+    return fetch(postcodesUrl.replace("{shard}", pc4.charAt(0)))
       .then(function (r) { return r.json(); })
       .then(function (shard) {
         var hits = shard[pc4];
         if (!hits) {
-          show("Deze postcode kennen we niet. Kies je gemeente in de lijst.");
+          show(words["postcode-unknown"]);
         } else if (hits.length === 1) {
-          window.location.href = hits[0][1];
+          go(hits[0][1]);
         } else {
-          show("Deze postcode ligt in meer dan één gemeente. Kies je gemeente:", hits);
+          show(words["postcode-many"], hits);
         }
       });
   }
 
   function byName(query) {
-    var load = names ? Promise.resolve(names) : fetch("/data/gemeente-namen.json")
+    var load = names ? Promise.resolve(names) : fetch(namesUrl)
       .then(function (r) { return r.json(); })
       .then(function (list) { names = list; return list; });
     return load.then(function (list) {
@@ -57,10 +86,10 @@
         else if (terms.some(function (t) { return t.indexOf(wanted) === 0; })) partial.push([entry[0][0], entry[1]]);
       });
       // A name two gemeenten share (Bergen) is a choice, never a guess.
-      if (exact.length === 1) window.location.href = exact[0][1];
-      else if (exact.length) show("Er zijn meer gemeenten met deze naam. Kies je gemeente:", exact);
-      else if (partial.length) show("Bedoel je een van deze gemeenten?", partial.slice(0, 10));
-      else show("Die gemeente kennen we niet. Kies je gemeente in de lijst.");
+      if (exact.length === 1) go(exact[0][1]);
+      else if (exact.length) show(words["name-many"], exact);
+      else if (partial.length) show(words["name-partial"], partial.slice(0, 10));
+      else show(words["name-unknown"]);
     });
   }
 

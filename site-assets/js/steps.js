@@ -1,6 +1,8 @@
 // Progressive enhancement for the step-by-step route (.ww-steps[data-ww-steps]): each step's
 // details fold away behind its title, with one button for all steps. Without this script every
 // step is simply open. Before printing everything opens, so the route prints in full.
+// Every word it shows comes from the list's data attributes (the theme's strings in the page's
+// language): data-ww-steps-show, -hide, -show-all and -hide-all. A list without them stays open.
 (function () {
   "use strict";
   var lists = document.querySelectorAll("[data-ww-steps]");
@@ -10,11 +12,18 @@
 
   function set(t, open) {
     t.button.setAttribute("aria-expanded", String(open));
-    t.label.textContent = open ? "Verberg uitleg" : "Toon uitleg";
+    t.label.textContent = open ? t.words.hide : t.words.show;
     t.body.hidden = !open;
   }
 
   Array.prototype.forEach.call(lists, function (list) {
+    var words = {
+      show: list.getAttribute("data-ww-steps-show"),
+      hide: list.getAttribute("data-ww-steps-hide"),
+      showAll: list.getAttribute("data-ww-steps-show-all"),
+      hideAll: list.getAttribute("data-ww-steps-hide-all")
+    };
+    if (!words.show || !words.hide) return;
     var own = [];
     var all = null;
     Array.prototype.forEach.call(list.querySelectorAll(".ww-steps__step"), function (step) {
@@ -31,7 +40,7 @@
       button.appendChild(document.createTextNode(" "));
       button.appendChild(label);
       title.appendChild(button);
-      var t = { button: button, label: label, body: body };
+      var t = { button: button, label: label, body: body, words: words };
       set(t, !!target && body.contains(target));
       button.addEventListener("click", function () {
         set(t, body.hidden);
@@ -43,10 +52,10 @@
     function sync() {
       if (!all) return;
       var open = own.every(function (t) { return !t.body.hidden; });
-      all.textContent = open ? "Alle stappen verbergen" : "Alle stappen tonen";
+      all.textContent = open ? words.hideAll : words.showAll;
       all.setAttribute("aria-expanded", String(open));
     }
-    if (own.length < 2) return;
+    if (own.length < 2 || !words.showAll || !words.hideAll) return;
     all = document.createElement("button");
     all.type = "button";
     all.className = "ww-button ww-button--secondary ww-steps__all";

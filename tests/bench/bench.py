@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
-"""Side-by-side build benchmark: wegwijzer against Hugo on the same synthetic corpus.
+"""Side-by-side build benchmark: wegwijzer against Hugo and Eleventy on the same synthetic corpus.
 
-Normally started through run.sh, which installs Hugo and GNU time first. Python 3 standard library
-only. See README.md in this folder for what is measured and how to read the output.
+Normally started through run.sh, which installs Hugo, GNU time, Node.js and Eleventy first. Python 3
+standard library only. See README.md in this folder for what is measured and how to read the output.
 
-usage: bench.py [--pages 1000,10000] [--runs 3] [--smoke] [--scale] [--sections N]
-                [--wegwijzer PATH] [--work DIR] [--jobs 2]
+usage: bench.py [--pages 1000,10000] [--rounds 5] [--disk DIR] [--smoke] [--scale]
+                [--sections N] [--wegwijzer PATH] [--work DIR] [--jobs 2]
 """
 import argparse
+import collections
 import datetime
 import hashlib
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -27,22 +29,34 @@ SHARED_BENCH = os.path.join(
 MAKE_CORPUS = os.path.join(SHARED_BENCH, "make-corpus.py")
 HUGO_THEME = os.path.join(SHARED_BENCH, "hugo-theme")
 TEMPLATES = os.path.join(HERE, "templates")
+ELEVENTY_DIR = os.path.join(HERE, "eleventy")
+ELEVENTY_SITE = os.path.join(ELEVENTY_DIR, "site")
+ELEVENTY_CMD = os.path.join(ELEVENTY_DIR, "node_modules", "@11ty", "eleventy", "cmd.cjs")
 FLOOR_SOURCE = os.path.join(HERE, "floor.c")
 WRITE_FLOOR_SOURCE = os.path.join(HERE, "write_floor.c")
 GNU_TIME = "/usr/bin/time"
+TMPFS = "/dev/shm"
 STAGES = ("load", "resolve", "markdown", "templates", "write", "check")
 SMOKE_PAGES = 200
 SCALE_PAGES = 100_000
+# Sizes from this one up are "scale" sizes: wegwijzer --jobs N only (the peers need gigabytes and
+# minutes there), compared per page with the 10,000-page run.
+SCALE_FROM = 50_000
+REFERENCE_PAGES = 10_000
 # The footer of the shared Hugo theme names the 113 helpline's number; the same bytes in
 # wegwijzer's copy of that theme must be allowed, since a real site takes numbers from its data.
 WEGWIJZER_YAML = ('title: "GGZ Wegwijzer"\nbase_url: "https://example.org/"\nlanguage: "nl"\n'
                   'allowed_literals: ["0800-0113"]\n')
 
-# Targets, all measured at the 10,000-page corpus (informational: they never change the exit code).
-TARGET_HUGO_RATIO = 8.0       # Hugo wall / wegwijzer --jobs 2 wall, at least
-TARGET_RSS_RATIO = 0.25       # wegwijzer peak RSS / Hugo peak RSS, at most
-TARGET_SPEEDUP = 1.7          # --jobs 1 wall / --jobs 2 wall, at least
-TARGET_FLOOR_RATIO = 1.5      # --jobs 2 wall / (cmark-gfm floor / 2), at most
+# Targets (informational: they never change the exit status). At 10,000 pages, medians of one run:
+TARGET_HUGO_RATIO = 15.0      # Hugo / wegwijzer --jobs N, wall, at least
+TARGET_IDEAL_RATIO = 1.2      # wegwijzer --jobs N / ideal, wall, at most
+TARGET_SPEEDUP = 1.8          # wegwijzer --jobs 1 / --jobs N, wall, at least
+TARGET_RSS_RATIO = 0.1        # wegwijzer peak RSS / Hugo's, at most
+# At 100,000 pages (scale sizes), wegwijzer --jobs N:
+TARGET_SCALE_RSS_MB = 1024    # peak RSS, at most
+TARGET_SCALE_KB_PAGE = 10.0   # peak RSS per page, at most
+TARGET_LINEAR = 1.25          # ms/page and KB/page at the scale size / at 10,000 pages, at most
 
 
 def log(msg=""):
@@ -116,35 +130,80 @@ def mem_available_mb():
     return float("inf")
 
 
+def source_revision():
+    """The checked-out commit, read from .git without running git."""
+    git = os.path.join(REPO, ".git")
+    try:
+        if os.path.isfile(git):  # a worktree: "gitdir: PATH"
+            with open(git) as f:
+                git = os.path.join(REPO, f.read().split(":", 1)[1].strip())
+        with open(os.path.join(git, "HEAD")) as f:
+            head = f.read().strip()
+        if not head.startswith("ref: "):
+            return head[:7]
+        ref = head[5:]
+        for base in (git, os.path.join(git, "commondir")):
+            path = os.path.join(base, ref)
+            if os.path.isfile(path):
+                with open(path) as f:
+                    return f.read().strip()[:7]
+        with open(os.path.join(git, "packed-refs")) as f:
+            for line in f:
+                if line.strip().endswith(" " + ref):
+                    return line.split()[0][:7]
+    except (OSError, IndexError):
+        pass
+    return "?"
+
+
 def remove_tree(path):
     """rm -rf: noticeably quicker than shutil.rmtree on 100,000 folders."""
     if os.path.lexists(path):
         subprocess.run(["rm", "-rf", "--", path], check=False)
 
 
-# Built sites are moved aside instead of deleted between runs, and deleted once the last build is
-# done. ext4 without a journal (as on these machines) skips inodes freed in the last minute or
-# more when it allocates new ones, one by one, so a build right after deleting a 20,000-file site
-# spends seconds in the kernel: that would measure the benchmark's own cleanup, not the tools.
-RETIRED = []
+class Outputs:
+    """Where the built sites go: a fresh folder on tmpfs (default) or under --disk DIR.
 
+    On disk, built sites are moved aside instead of deleted between builds, and deleted once a
+    size is done: ext4 without a journal (as on these machines) skips inodes freed in the last
+    minute or more when it allocates new ones, one by one, so a build right after deleting a
+    20,000-file site spends seconds in the kernel; that would measure the benchmark's own cleanup,
+    not the tools. tmpfs has no such cost (and the retired sites would take memory), so there they
+    are deleted at once, before the next build starts."""
 
-def retire_tree(path, work):
-    if os.path.lexists(path):
-        trash = os.path.join(work, "retired")
-        os.makedirs(trash, exist_ok=True)
-        target = os.path.join(trash, f"{len(RETIRED)}-{os.path.basename(path)}")
-        os.rename(path, target)
-        RETIRED.append(target)
+    def __init__(self, disk_dir):
+        self.disk = disk_dir is not None
+        parent = os.path.abspath(disk_dir) if self.disk else TMPFS
+        os.makedirs(parent, exist_ok=True)
+        self.root = tempfile.mkdtemp(prefix="wegwijzer-bench-", dir=parent)
+        self.trash = os.path.join(self.root, "retired")
+        self.count = 0
 
+    def path(self, name):
+        return os.path.join(self.root, name)
 
-def remove_retired(work):
-    remove_tree(os.path.join(work, "retired"))
-    RETIRED.clear()
+    def discard(self, path):
+        if not os.path.lexists(path):
+            return
+        if self.disk:
+            os.makedirs(self.trash, exist_ok=True)
+            self.count += 1
+            os.rename(path, os.path.join(self.trash, f"{self.count}-{os.path.basename(path)}"))
+        else:
+            remove_tree(path)
+
+    def empty_trash(self):
+        remove_tree(self.trash)
+
+    def close(self, keep=False):
+        self.empty_trash()
+        if not keep:
+            remove_tree(self.root)
 
 
 def count_pages(root):
-    """index.html files in a built site: one per Markdown file for both tools."""
+    """index.html files in a built site: one per Markdown file for every tool."""
     return sum(1 for _, _, names in os.walk(root) for n in names if n == "index.html")
 
 
@@ -176,10 +235,34 @@ def find_wegwijzer(args):
     return os.path.join(build, "generator", "wegwijzer")
 
 
+def find_eleventy(args):
+    """(node, version) when Eleventy can run, else (None, reason)."""
+    if args.no_eleventy:
+        return None, "--no-eleventy"
+    node = shutil.which(args.node)
+    if node is None:
+        return None, "node is not installed (run.sh without --smoke installs it)"
+    if not os.path.isfile(ELEVENTY_CMD):
+        return None, (f"{os.path.relpath(ELEVENTY_CMD, REPO)} is missing (run.sh installs it with "
+                      "npm ci)")
+    version = subprocess.run([node, ELEVENTY_CMD, "--version"], capture_output=True,
+                             text=True).stdout.strip()
+    node_version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout
+    return node, f"Eleventy {version or '?'}, node {node_version.strip() or '?'}"
+
+
+def corpus_sections(pages, sections):
+    """make-corpus.py's default is one section per 100 pages; None stands for that."""
+    if sections is None or sections == max(1, pages // 100):
+        return None
+    return sections
+
+
 def make_site(work, pages, sections=None):
-    """work/site-N holds the corpus (content/) and both tools' configuration: Hugo reads layouts/
-    and hugo.toml, wegwijzer reads templates/ and wegwijzer.yaml, and neither looks at the other's
-    files, so both build exactly the same content folder."""
+    """work/site-N holds the corpus (content/) and every tool's configuration: Hugo reads layouts/
+    and hugo.toml, wegwijzer templates/ and wegwijzer.yaml, Eleventy eleventy/ (passed with
+    --config). None of them looks at the others' files, so all build exactly the same content/."""
+    sections = corpus_sections(pages, sections)
     site = os.path.join(work, f"site-{pages}" + (f"-s{sections}" if sections else ""))
     with open(MAKE_CORPUS, "rb") as f:
         stamp = hashlib.sha256(f.read() + f"{pages} {sections}".encode()).hexdigest()
@@ -193,11 +276,12 @@ def make_site(work, pages, sections=None):
         generated = time.monotonic() - start
         with open(stamp_file, "w") as f:
             f.write(stamp)
-    for name in ("layouts", "templates"):
+    for name in ("layouts", "templates", "eleventy"):
         shutil.rmtree(os.path.join(site, name), ignore_errors=True)
     shutil.copytree(os.path.join(HUGO_THEME, "layouts"), os.path.join(site, "layouts"))
     shutil.copy(os.path.join(HUGO_THEME, "hugo.toml"), os.path.join(site, "hugo.toml"))
     shutil.copytree(TEMPLATES, os.path.join(site, "templates"))
+    shutil.copytree(ELEVENTY_SITE, os.path.join(site, "eleventy"))
     with open(os.path.join(site, "wegwijzer.yaml"), "w") as f:
         f.write(WEGWIJZER_YAML)
     files, size = tree_stats(os.path.join(site, "content"))
@@ -235,15 +319,20 @@ def median_figures(runs):
     return {k: median([r[k] for r in runs]) for k in runs[0]}
 
 
-def ideal_ms(floor, write_floor, jobs):
-    """The floor's parsing and rendering plus the write floor's writing, spread over `jobs`
-    threads without a pause: what a build doing nothing else would take."""
-    return (floor["total_cpu_ms"] + write_floor["user_ms"] + write_floor["sys_ms"]) / jobs
+def cores(args):
+    return max(1, min(args.jobs, os.cpu_count() or 1))
 
 
-def run_write_floor(binary, built, work, runs, jobs):
+def ideal_s(floor, write_floor, n_cores):
+    """The floor's parsing and rendering plus the write floor's writing, spread over the cores
+    without a pause: what a build doing nothing else would take."""
+    return (floor["total_cpu_ms"] + write_floor["user_ms"] + write_floor["sys_ms"]) / n_cores / 1000
+
+
+def run_write_floor(binary, built, outputs, work, runs, jobs):
     """Creates the folders and files of the built site `built` again (same names and sizes,
-    nothing computed) with `jobs` threads, `runs` times; the median of the figures."""
+    nothing computed) with `jobs` threads, `runs` times, on the same file system as the builds;
+    the median of the figures."""
     listing = os.path.join(work, "write-floor-files.txt")
     with open(listing, "w") as f:
         def walk(rel):
@@ -258,13 +347,12 @@ def run_write_floor(binary, built, work, runs, jobs):
         walk("")
     results = []
     for run in range(runs):
-        out = os.path.join(work, f"write-floor-{run}")
-        retire_tree(out, work)
+        out = outputs.path(f"write-floor-{run}")
         os.sync()
         text = subprocess.run([binary, listing, out, str(jobs)], check=True, capture_output=True,
                               text=True).stdout
         results.append(figures(text))
-        retire_tree(out, work)
+        outputs.discard(out)
     return median_figures(results)
 
 
@@ -283,81 +371,189 @@ def run_floor(binary, site, work, runs):
 
 
 # ---------------------------------------------------------------------------------------------
+# Same pages from every tool
+
+MAIN_RE = re.compile(r'<main id="main">(.*)</main>', re.S)
+MENU_RE = re.compile(r'<nav aria-label="Hoofdmenu"><ul>(.*?)</ul></nav>', re.S)
+CRUMB_RE = re.compile(r'<nav aria-label="Kruimelpad"><ol>(.*?)</ol></nav>', re.S)
+LIST_RE = re.compile(r'<ul>((?:<li><a href="[^"]*">[^<]*</a>[^<]*</li>)*)</ul>\s*</main>')
+LINK_RE = re.compile(r'<a href="([^"]*)">([^<]*)</a>')
+TAG_RE = re.compile(r"<([a-z][a-z0-9]*)\b")
+
+
+def page_shape(html):
+    """What must be the same in every tool's copy of a page: title, description, the menu and the
+    children list as sets of links (Hugo orders weight 0 last, the others first), the breadcrumb
+    in order, and how many of each element the page's main part has (the Markdown renderers differ
+    only in heading ids)."""
+    def grab(regex, text=html):
+        m = regex.search(text)
+        return m.group(1) if m else None
+
+    main = grab(MAIN_RE) or ""
+    return {
+        "title": grab(re.compile(r"<title>(.*?)</title>")),
+        "description": grab(re.compile(r'<meta name="description" content="([^"]*)">')),
+        "menu": sorted(LINK_RE.findall(grab(MENU_RE) or "")),
+        "breadcrumb": LINK_RE.findall(grab(CRUMB_RE) or "") +
+                      re.findall(r'<li aria-current="page">([^<]*)</li>', grab(CRUMB_RE) or ""),
+        "list": sorted(LINK_RE.findall(grab(LIST_RE, main + "</main>") or "")),
+        "elements": sorted(collections.Counter(TAG_RE.findall(main)).items()),
+    }
+
+
+def sample_pages(site, count=12):
+    """URL paths of the home page, two section pages and `count` pages spread over the corpus."""
+    content = os.path.join(site, "content")
+    sections = sorted(d for d in os.listdir(content) if os.path.isdir(os.path.join(content, d)))
+    pages = []
+    for sec in sections:
+        pages.extend(f"{sec}/{n[:-3]}" for n in sorted(os.listdir(os.path.join(content, sec)))
+                     if n.endswith(".md") and n != "_index.md")
+    step = max(1, len(pages) // count)
+    return [""] + sections[:1] + sections[-1:] + pages[::step][:count]
+
+
+def compare_shapes(site, outputs):
+    """Compares sample pages of every tool's output with the first tool's; returns problems."""
+    names = list(outputs)
+    problems = []
+    for rel in sample_pages(site):
+        shapes = {}
+        for name in names:
+            path = os.path.join(outputs[name], rel, "index.html")
+            try:
+                with open(path, encoding="utf-8") as f:
+                    shapes[name] = page_shape(f.read())
+            except OSError:
+                problems.append(f"{name}: /{rel} has no index.html")
+        ref_name = names[0]
+        ref = shapes.get(ref_name)
+        for name, shape in shapes.items():
+            if ref is None or name == ref_name:
+                continue
+            for key in ref:
+                if shape[key] != ref[key]:
+                    problems.append(f"/{rel}: {key} of {name} differs from {ref_name}'s: "
+                                    f"{str(shape[key])[:200]} vs {str(ref[key])[:200]}")
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
 # Benchmark
 
 
-def run_size(pages, runs, args, wegwijzer, hugo, floors, work, with_j1=True):
+class Tool:
+    def __init__(self, name, command, cwd=None):
+        self.name, self.command, self.cwd = name, command, cwd
+
+
+def make_tools(site, args, wegwijzer, hugo, node, scale):
+    def ww(jobs):
+        return lambda out: [wegwijzer, "build", "--source", site, "--output", out, "--jobs",
+                            str(jobs), "--timings", "--quiet"]
+
+    tools = [Tool(f"wegwijzer -j{args.jobs}", ww(args.jobs))]
+    if not scale:
+        tools.append(Tool("wegwijzer -j1", ww(1)))
+    if hugo:
+        tools.append(Tool("hugo", lambda out: [hugo, "--quiet", "-s", site, "-d", out]))
+    if node:
+        tools.append(Tool("eleventy", lambda out: [
+            # Paths relative to the site: with an absolute --input, Eleventy 3.1 takes the
+            # folders above it into the pages' paths (/content/... instead of /...).
+            node, ELEVENTY_CMD, "--quiet", "--config", "eleventy/eleventy.config.mjs",
+            "--input", "content", "--output", out], cwd=site))
+    return tools
+
+
+def run_size(pages, rounds, args, wegwijzer, peers, floors, work, outputs, scale=False):
     floor_binary, write_floor_binary = floors
     site, files, size, generated = make_site(work, pages, args.sections)
     note = f", generated in {generated:.1f} s" if generated is not None else ", reused"
     secs = args.sections or max(1, pages // 100)
-    log(f"corpus {pages} pages in {secs} sections: {files} Markdown files, "
+    log(f"corpus {pages:,} pages in {secs} sections: {files:,} Markdown files, "
         f"{size / 1e6:.1f} MB{note}; load average {load_average()}")
-    tools = []
-    if hugo:
-        tools.append(("hugo", lambda out: [hugo, "--quiet", "-s", site, "-d", out]))
-    tools.append((f"wegwijzer -j{args.jobs}", lambda out: [
-        wegwijzer, "build", "--source", site, "--output", out, "--jobs", str(args.jobs),
-        "--timings", "--quiet"]))
-    if with_j1:
-        tools.append(("wegwijzer -j1", lambda out: [
-            wegwijzer, "build", "--source", site, "--output", out, "--jobs", "1", "--timings",
-            "--quiet"]))
-    outputs = {name: os.path.join(work, f"out-{pages}-{name.replace(' ', '')}")
-               for name, _ in tools}
-    samples = {name: [] for name, _ in tools}
+    tools = make_tools(site, args, wegwijzer, peers.get("hugo"), peers.get("eleventy"), scale)
+    jn = f"wegwijzer -j{args.jobs}"
+    kept = {}      # tool -> its last round's output, kept for the checks
+    samples = {t.name: [] for t in tools}
     ok = True
-    for run in range(runs):
-        # Interleaved, so a burst of load from elsewhere hits every tool alike.
-        for name, command in tools:
-            out = outputs[name]
-            retire_tree(out, work)
-            retire_tree(os.path.join(site, "resources"), work)  # Hugo's cache folder
-            # The previous build's 170 MB are still being written back to disk by the kernel's
-            # flusher threads, on the same two cores: let that finish outside the measurement.
+    for rnd in range(rounds):
+        # The order rotates every round, so neither a burst of load from elsewhere nor the
+        # page cache left by the tool before favours one tool.
+        order = tools[rnd % len(tools):] + tools[:rnd % len(tools)]
+        log(f"  round {rnd + 1}/{rounds}: " + ", ".join(t.name for t in order))
+        for tool in order:
+            out = outputs.path(f"out-{pages}-{tool.name.replace(' ', '')}-{rnd}")
+            if tool.name in kept:
+                outputs.discard(kept.pop(tool.name))
+            remove_tree(os.path.join(site, "resources"))  # Hugo's cache folder (a few folders)
+            # On disk, the previous build's files are still being written back by the kernel's
+            # flusher threads, on the same cores: let that finish outside the measurement.
             os.sync()
-            m = measure(command(out))
+            m = measure(tool.command(out), cwd=tool.cwd)
+            samples[tool.name].append(m)
             if not m.ok:
-                fail(f"{name} on {pages} pages exited with {m.code}\n{m.stderr[-2000:]}")
+                fail(f"{tool.name} on {pages} pages exited with {m.code}\n{m.stderr[-2000:]}")
                 ok = False
-            elif run == runs - 1:
-                # The last run's output stays for the checks: a page for every Markdown file.
-                built = count_pages(out)
-                if built != files:
-                    fail(f"{name} on {pages} pages wrote {built} pages for {files} Markdown files")
-                    ok = False
-            samples[name].append(m)
-            log(f"  run {run + 1}/{runs} {name:15s} {m.wall:7.2f} s  {m.rss_kb / 1024:8.1f} MB  "
+            kept[tool.name] = out
+            log(f"    {tool.name:15s} {m.wall:7.2f} s  {m.rss_kb / 1024:8.1f} MB  "
                 f"cpu {m.cpu:6.2f} s")
-    result = {"pages": pages, "files": files, "bytes": size, "ok": ok, "tools": {}}
-    for name, _ in tools:
-        ms = samples[name]
-        result["tools"][name] = {
-            "wall": median([m.wall for m in ms]),
+    result = {"pages": pages, "files": files, "bytes": size, "ok": ok, "tools": {},
+              "rounds": rounds, "scale": scale, "page_counts": {}}
+    for tool in tools:
+        ms = samples[tool.name]
+        walls = [m.wall for m in ms]
+        result["tools"][tool.name] = {
+            "wall": median(walls), "min": min(walls), "max": max(walls),
             "rss_mb": median([m.rss_kb for m in ms]) / 1024,
             "cpu": median([m.cpu for m in ms]),
             "stages": {s: median([parse_timings(m.stdout).get(s, float("nan")) for m in ms])
-                       for s in STAGES} if name.startswith("wegwijzer") else None,
+                       for s in STAGES} if tool.name.startswith("wegwijzer") else None,
         }
-    if with_j1:
-        a, b = outputs["wegwijzer -j1"], outputs[f"wegwijzer -j{args.jobs}"]
-        if os.path.isdir(a) and os.path.isdir(b):
-            diff = subprocess.run(["diff", "-r", "-q", a, b], capture_output=True, text=True)
-            result["identical"] = diff.returncode == 0
-            result["diff"] = diff.stdout[:2000]
-            result["out_files"] = tree_stats(b)[0]
-        else:
-            result["identical"] = False
-            result["diff"] = "output folder missing"
-    if floor_binary:
-        result["floor"] = run_floor(floor_binary, site, work, runs)
-    built = outputs[f"wegwijzer -j{args.jobs}"]
-    if write_floor_binary and os.path.isdir(built):
-        result["write_floor"] = run_write_floor(write_floor_binary, built, work, runs, args.jobs)
-    if not args.keep_output:
-        for out in outputs.values():
-            retire_tree(out, work)
+    # Checks on the last round's outputs: a page for every Markdown file from every tool, the
+    # same pages from every tool, and byte-identical --jobs 1 and --jobs N outputs.
+    if ok:
+        for name in (t.name for t in tools):
+            built = count_pages(kept[name])
+            result["page_counts"][name] = built
+            if built != files:
+                fail(f"{name} on {pages} pages wrote {built} pages for {files} Markdown files")
+                ok = False
+        problems = compare_shapes(site, kept)
+        for p in problems[:20]:
+            fail(f"different pages: {p}")
+        if problems:
+            ok = False
+        result["shapes_checked"] = len(kept) > 1 and not problems
+    if "wegwijzer -j1" in kept and ok:
+        a, b = kept["wegwijzer -j1"], kept[jn]
+        diff = subprocess.run(["diff", "-r", "-q", a, b], capture_output=True, text=True)
+        result["identical"] = diff.returncode == 0
+        result["diff"] = diff.stdout[:2000]
+        result["out_files"] = tree_stats(b)[0]
+        if not result["identical"]:
+            ok = False
+            fail(f"--jobs 1 and --jobs {args.jobs} outputs differ on {pages} pages:\n"
+                 f"{result['diff']}")
+    result["ok"] = ok
+    if ok and floor_binary:
+        result["floor"] = run_floor(floor_binary, site, work, rounds)
+    if ok and write_floor_binary:
+        result["write_floor"] = run_write_floor(write_floor_binary, kept[jn], outputs, work,
+                                                rounds, args.jobs)
+    if args.keep_output:
+        log(f"  outputs kept: {', '.join(kept.values())}")
+    else:
+        for out in kept.values():
+            outputs.discard(out)
+    outputs.empty_trash()
     return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
 
 
 def fmt(x, spec):
@@ -367,37 +563,92 @@ def fmt(x, spec):
     return format(x, spec)
 
 
-def report(results, args, floor_note, hugo, loads):
+def verdict(ok, judged=True):
+    if not judged:
+        return "info"
+    return "PASS" if ok else "MISS"
+
+
+def report_size(r, args, judged):
     jn = f"wegwijzer -j{args.jobs}"
+    t = r["tools"]
+    w = t[jn]
     log()
-    busiest = max(float(l.split()[0]) for l in loads if l != "?") if loads else 0
-    cores = os.cpu_count() or 1
-    if busiest > cores:
-        log(f"WARNING: the machine was busy (1-minute load average up to {busiest:.1f} on {cores} "
-            "cores).")
-        log("  Wall times are inflated by waiting for a core and vary from run to run, and the")
-        log("  --jobs speedup cannot show; the CPU s column (user + sys) is far steadier.")
-        log("  wall/CPU of the --jobs 1 build shows the slowdown (about 1.0 on an idle machine).")
-        log()
-    log("== Cold builds (median of runs; pages/s counts every Markdown file) ==")
-    log(f"{'pages':>7}  {'tool':15s} {'wall s':>8} {'pages/s':>9} {'CPU s':>7} {'peak RSS MB':>12}")
-    for r in results:
-        for name, t in r["tools"].items():
-            log(f"{r['pages']:>7}  {name:15s} {t['wall']:8.2f} {r['files'] / t['wall']:9.0f} "
-                f"{t['cpu']:7.2f} {t['rss_mb']:12.1f}")
+    log(f"== {r['pages']:,} pages ({r['files']:,} Markdown files, {r['bytes'] / 1e6:.1f} MB): "
+        f"median of {r['rounds']} round(s), tools in rotating order ==")
+    log(f"  {'tool':15s} {'median s':>9} {'min-max s':>15} {'CPU s':>7} {'pages/s':>8} "
+        f"{'peak RSS MB':>12} {'x ' + jn:>17}")
+    for name, x in t.items():
+        spread = f"{x['min']:.2f}-{x['max']:.2f}"
+        log(f"  {name:15s} {x['wall']:9.2f} {spread:>15} {x['cpu']:7.2f} "
+            f"{r['files'] / x['wall']:8.0f} {x['rss_mb']:12.1f} {x['wall'] / w['wall']:17.2f}")
+    f, wf = r.get("floor"), r.get("write_floor")
+    ideal = ideal_s(f, wf, cores(args)) if f and wf else None
+    if ideal:
+        log(f"  {'ideal':15s} {ideal:9.2f} {'':>15} {'':>7} {r['files'] / ideal:8.0f} {'':>12} "
+            f"{ideal / w['wall']:17.2f}")
+        log(f"    ideal = (cmark-gfm floor {f['total_cpu_ms']:.0f} ms + write floor "
+            f"{wf['user_ms'] + wf['sys_ms']:.0f} ms of CPU) / {cores(args)} cores")
+    counts = r.get("page_counts", {})
+    if counts:
+        same = len(set(counts.values())) == 1 and r["files"] in counts.values()
+        log("  HTML pages (index.html): " + ", ".join(f"{n} {c:,}" for n, c in counts.items()) +
+            (" - equal" if same else " - NOT EQUAL") + f" (Markdown files: {r['files']:,})")
+    if r.get("shapes_checked"):
+        log(f"  sample pages have the same title, description, menu, breadcrumb, list and "
+            f"elements in every tool's output")
+    if "identical" in r:
+        log(f"  --jobs 1 and --jobs {args.jobs} outputs: "
+            f"{'identical' if r['identical'] else 'DIFFERENT'} (diff -r, {r.get('out_files', 0):,} "
+            f"files)")
     log()
-    log("== Ratios ==")
-    log(f"{'pages':>7}  {'Hugo/wegwijzer wall':>20} {'wegwijzer/Hugo RSS':>19} "
-        f"{'Hugo/wegwijzer CPU':>19}")
-    for r in results:
-        h, w = r["tools"].get("hugo"), r["tools"][jn]
-        if h:
-            log(f"{r['pages']:>7}  {h['wall'] / w['wall']:20.2f} {w['rss_mb'] / h['rss_mb']:19.3f} "
-                f"{h['cpu'] / w['cpu']:19.2f}")
-        else:
-            log(f"{r['pages']:>7}  {'(no Hugo)':>20}")
+    note = "" if judged else f"  (targets are set for {REFERENCE_PAGES:,} pages)"
+    log(f"  Ratios of medians{note}:")
+    log(f"    {'':4s}  {'':34s} {'target':>8s}  value")
+
+    def line(state, text, target, value):
+        log(f"    {state:4s}  {text:34s} {target:>8s}  {value}")
+
+    def judged_line(ok, text, target, value):
+        line(verdict(ok, judged), text, target, value)
+
+    h, e, j1 = t.get("hugo"), t.get("eleventy"), t.get("wegwijzer -j1")
+    if h:
+        ratio = h["wall"] / w["wall"]
+        judged_line(ratio >= TARGET_HUGO_RATIO, f"Hugo / {jn}, wall", f">= {TARGET_HUGO_RATIO:g}",
+                    f"{ratio:.2f}")
+    else:
+        line("----", f"Hugo / {jn}, wall", "", "not measured")
+    if e:
+        line("----", f"Eleventy / {jn}, wall", "none", f"{e['wall'] / w['wall']:.2f}")
+    else:
+        line("----", f"Eleventy / {jn}, wall", "", "not measured")
+    # CPU time (user + sys) holds up better than wall time when the machine is busy.
+    for peer, label in ((h, "Hugo"), (e, "Eleventy")):
+        if peer:
+            line("----", f"{label} / {jn}, CPU", "none", f"{peer['cpu'] / w['cpu']:.2f}")
+    if j1:
+        sp = j1["wall"] / w["wall"]
+        judged_line(sp >= TARGET_SPEEDUP, f"wegwijzer -j1 / -j{args.jobs}, wall (speedup)",
+                    f">= {TARGET_SPEEDUP:g}", f"{sp:.2f}")
+    if ideal:
+        q = w["wall"] / ideal
+        judged_line(q <= TARGET_IDEAL_RATIO, f"{jn} / ideal, wall",
+                    f"<= {TARGET_IDEAL_RATIO:g}", f"{q:.2f}")
+    else:
+        line("----", f"{jn} / ideal, wall", "", "not measured (no floor)")
+    if h:
+        q = w["rss_mb"] / h["rss_mb"]
+        judged_line(q <= TARGET_RSS_RATIO, f"{jn} / Hugo, peak RSS", f"<= {TARGET_RSS_RATIO:g}",
+                    f"{q:.3f} ({w['rss_mb']:.0f} MB vs {h['rss_mb']:.0f} MB)")
+    if e:
+        line("----", f"{jn} / Eleventy, peak RSS", "none",
+             f"{w['rss_mb'] / e['rss_mb']:.3f} ({w['rss_mb']:.0f} MB vs {e['rss_mb']:.0f} MB)")
+
+
+def report_details(results, args):
     log()
-    log("== wegwijzer stage timings (ms, median of runs) ==")
+    log("== wegwijzer stage timings (ms, median of rounds) ==")
     header = "".join(f"{s:>10}" for s in STAGES)
     log(f"{'pages':>7}  {'jobs':>4}{header}{'sum':>10}{'wall ms':>10}")
     for r in results:
@@ -409,135 +660,123 @@ def report(results, args, floor_note, hugo, loads):
             log(f"{r['pages']:>7}  {name.split('-j')[1]:>4}" +
                 "".join(f"{fmt(st[s], '10.1f')}" for s in STAGES) +
                 f"{total:10.1f}{t['wall'] * 1000:10.0f}")
-    log()
-    log(f"== --jobs 1 vs --jobs {args.jobs} ==")
-    for r in results:
-        if "wegwijzer -j1" in r["tools"]:
-            w1, w2 = r["tools"]["wegwijzer -j1"]["wall"], r["tools"][jn]["wall"]
-            same = "identical" if r.get("identical") else "DIFFERENT"
-            c1 = r["tools"]["wegwijzer -j1"]["cpu"]
-            log(f"{r['pages']:>7} pages: jobs 1 {w1:.2f} s, jobs {args.jobs} {w2:.2f} s, "
-                f"speedup {w1 / w2:.2f}; outputs {same} (diff -r, {r.get('out_files', 0)} files); "
-                f"jobs 1 wall/CPU {w1 / c1:.2f}")
-            if not r.get("identical"):
-                log("    " + r.get("diff", "").replace("\n", "\n    "))
-    log()
-    log("== cmark-gfm floor: parse + render of the bodies, one process, no templates or writing ==")
-    if floor_note:
-        log(f"  skipped: {floor_note}")
-    else:
-        log(f"{'pages':>7}  {'MB':>6} {'parse ms':>9} {'render ms':>10} {'floor ms':>9} "
-            f"{'floor/2':>8} {'ww -j' + str(args.jobs) + ' ms':>10} {'ratio':>6} "
-            f"{'md stage':>9} {'md/floor':>9}")
+    jn = f"wegwijzer -j{args.jobs}"
+    if any(r.get("floor") for r in results):
+        log()
+        log("== Floors: cmark-gfm parse + render of the bodies (one thread, CPU), and writing the "
+            "same files ==")
+        log(f"{'pages':>7}  {'MB md':>6} {'parse ms':>9} {'render ms':>10} {'floor ms':>9} "
+            f"{'files':>7} {'folders':>7} {'MB out':>7} {'write CPU':>10} {'sys ms':>7} "
+            f"{'ideal ms':>9} {'md/floor':>9}")
         for r in results:
-            f = r.get("floor")
+            f, wf = r.get("floor"), r.get("write_floor")
             if not f:
                 continue
-            w = r["tools"][jn]
-            half = f["total_cpu_ms"] / 2
-            md = w["stages"]["markdown"]
+            md = r["tools"][jn]["stages"]["markdown"]
+            if wf:
+                wcols = (f"{wf['files']:7.0f} {wf['dirs']:7.0f} {wf['bytes'] / 1e6:7.1f} "
+                         f"{wf['user_ms'] + wf['sys_ms']:10.1f} {wf['sys_ms']:7.1f} "
+                         f"{ideal_s(f, wf, cores(args)) * 1000:9.1f}")
+            else:
+                wcols = f"{'n/a':>7} {'':>7} {'':>7} {'':>10} {'':>7} {'n/a':>9}"
             log(f"{r['pages']:>7}  {f['bytes'] / 1e6:6.1f} {f['parse_cpu_ms']:9.1f} "
-                f"{f['render_cpu_ms']:10.1f} {f['total_cpu_ms']:9.1f} {half:8.1f} "
-                f"{w['wall'] * 1000:10.0f} {w['wall'] * 1000 / half:6.2f} {fmt(md, '9.1f')} "
-                f"{md / f['total_cpu_ms']:9.2f}")
-        log("  (floor = CPU time of one thread, median of runs; ratio = wegwijzer wall / floor/2;")
-        log("   md/floor = wegwijzer's markdown stage (wall, all threads) / single-thread floor)")
-    if any(r.get("write_floor") for r in results):
-        log()
-        log(f"== Write floor: creating the same folders and files, nothing computed, "
-            f"{args.jobs} threads ==")
-        log(f"{'pages':>7}  {'files':>6} {'folders':>7} {'MB':>6} {'wall ms':>8} {'CPU ms':>7} "
-            f"{'sys ms':>7} {'ideal ms':>9} {'ww -j' + str(args.jobs) + ' ms':>10} "
-            f"{'ww/ideal':>9}")
-        for r in results:
-            wf, f = r.get("write_floor"), r.get("floor")
-            if not wf:
-                continue
-            cpu = wf["user_ms"] + wf["sys_ms"]
-            ideal = ideal_ms(f, wf, args.jobs) if f else float("nan")
-            w = r["tools"][jn]["wall"] * 1000
-            log(f"{r['pages']:>7}  {wf['files']:6.0f} {wf['dirs']:7.0f} {wf['bytes'] / 1e6:6.1f} "
-                f"{wf['wall_ms']:8.1f} {cpu:7.1f} {wf['sys_ms']:7.1f} {fmt(ideal, '9.1f')} "
-                f"{w:10.0f} {fmt(w / ideal, '9.2f')}")
-        log("  (wegwijzer's own output, written again by write_floor.c: the kernel's share of any")
-        log("   build of this site on this disk, which the cmark-gfm floor leaves out; ideal =")
-        log(f"   (floor CPU + write CPU) / {args.jobs}, both floors on every core with no overhead)")
-    scale = sorted(results, key=lambda r: r["pages"])
-    if args.scale:
-        log()
-        log("== Scale: cost per page (marginal = growth from the previous size) ==")
-        log(f"{'pages':>7}  {'tool':15s} {'wall s':>8} {'ms/page':>8} {'RSS MB':>8} "
-            f"{'KB/page':>8} {'marginal KB/page':>17} {'marginal ms/page':>17}")
-        for name in ["hugo", jn]:
-            prev = None
-            for r in scale:
-                t = r["tools"].get(name)
-                if not t:
-                    continue
-                marg_kb = marg_ms = float("nan")
-                if prev:
-                    dp = r["pages"] - prev[0]
-                    marg_kb = (t["rss_mb"] - prev[1]["rss_mb"]) * 1024 / dp
-                    marg_ms = (t["wall"] - prev[1]["wall"]) * 1000 / dp
-                log(f"{r['pages']:>7}  {name:15s} {t['wall']:8.2f} "
-                    f"{t['wall'] * 1000 / r['pages']:8.3f} {t['rss_mb']:8.1f} "
-                    f"{t['rss_mb'] * 1024 / r['pages']:8.1f} {fmt(marg_kb, '17.1f')} "
-                    f"{fmt(marg_ms, '17.3f')}")
-                prev = (r["pages"], t)
-        log("  (memory grows linearly when the marginal KB/page stays about the same from 1k->10k "
-            "to 10k->100k)")
-    # Targets
-    target = next((r for r in results if r["pages"] == 10000), None)
-    label = "10,000 pages"
-    if target is None:
-        full = [r for r in results if "wegwijzer -j1" in r["tools"]] or results
-        target = max(full, key=lambda r: r["pages"])
-        label = f"{target['pages']} pages (the targets are set for 10,000)"
+                f"{f['render_cpu_ms']:10.1f} {f['total_cpu_ms']:9.1f} {wcols} "
+                f"{fmt(md / f['total_cpu_ms'], '9.2f')}")
+        log(f"  (write floor: wegwijzer's own output created again by write_floor.c with "
+            f"{args.jobs} threads on the same file system, nothing computed; ideal = (floor CPU +")
+        log(f"   write CPU) / {cores(args)} cores; md/floor = wegwijzer's markdown stage (wall, all "
+            f"threads) / single-thread floor)")
+
+
+def report_scale(results, args):
+    jn = f"wegwijzer -j{args.jobs}"
+    rows = sorted((r for r in results if jn in r["tools"]), key=lambda r: r["pages"])
+    big = [r for r in rows if r["scale"]]
+    if not big:
+        return
     log()
-    log(f"== Targets at {label} (informational) ==")
-    w = target["tools"][jn]
-    h = target["tools"].get("hugo")
+    log(f"== Scale: {jn}, cost per page (marginal = growth from the previous size) ==")
+    log(f"{'pages':>8} {'sections':>8} {'median s':>9} {'min-max s':>15} {'ms/page':>8} "
+        f"{'peak RSS MB':>12} {'KB/page':>8} {'marginal KB/page':>17} {'marginal ms/page':>17}")
+    prev = None
+    for r in rows:
+        t = r["tools"][jn]
+        marg_kb = marg_ms = float("nan")
+        if prev:
+            dp = r["pages"] - prev[0]
+            marg_kb = (t["rss_mb"] - prev[1]["rss_mb"]) * 1024 / dp
+            marg_ms = (t["wall"] - prev[1]["wall"]) * 1000 / dp
+        secs = args.sections or max(1, r["pages"] // 100)
+        spread = f"{t['min']:.2f}-{t['max']:.2f}"
+        log(f"{r['pages']:>8,} {secs:>8} {t['wall']:9.2f} {spread:>15} "
+            f"{t['wall'] * 1000 / r['pages']:8.3f} {t['rss_mb']:12.1f} "
+            f"{t['rss_mb'] * 1024 / r['pages']:8.2f} {fmt(marg_kb, '17.2f')} "
+            f"{fmt(marg_ms, '17.3f')}")
+        prev = (r["pages"], t)
+    if not args.sections:
+        log("  (every page lists all sections, one per 100 pages: the pages grow with the corpus; "
+            "--sections 100 keeps them the same)")
+    ref = next((r for r in rows if r["pages"] == REFERENCE_PAGES), None)
+    for r in big:
+        t = r["tools"][jn]
+        kb = t["rss_mb"] * 1024 / r["pages"]
+        log()
+        log(f"  Targets at {r['pages']:,} pages:")
+        log(f"    {verdict(t['rss_mb'] <= TARGET_SCALE_RSS_MB)}  peak RSS <= "
+            f"{TARGET_SCALE_RSS_MB / 1024:g} GB: {t['rss_mb']:.0f} MB")
+        log(f"    {verdict(kb <= TARGET_SCALE_KB_PAGE)}  peak RSS per page <= "
+            f"{TARGET_SCALE_KB_PAGE:g} KB: {kb:.2f} KB")
+        if ref:
+            rt = ref["tools"][jn]
+            ms_ratio = (t["wall"] / r["pages"]) / (rt["wall"] / ref["pages"])
+            kb_ratio = kb / (rt["rss_mb"] * 1024 / ref["pages"])
+            log(f"    {verdict(ms_ratio <= TARGET_LINEAR)}  time linear: ms/page at "
+                f"{r['pages']:,} / at {REFERENCE_PAGES:,} <= {TARGET_LINEAR:g}: {ms_ratio:.2f}")
+            log(f"    {verdict(kb_ratio <= TARGET_LINEAR)}  memory linear: KB/page at "
+                f"{r['pages']:,} / at {REFERENCE_PAGES:,} <= {TARGET_LINEAR:g}: {kb_ratio:.2f}")
+        else:
+            log(f"    ----  linearity: no {REFERENCE_PAGES:,}-page run to compare with")
 
-    def verdict(ok):
-        return "PASS" if ok else "MISS"
 
-    if h:
-        ratio = h["wall"] / w["wall"]
-        log(f"  {verdict(ratio >= TARGET_HUGO_RATIO)}  cold build >= {TARGET_HUGO_RATIO:g}x faster "
-            f"than Hugo: {ratio:.2f}x")
-        rss = w["rss_mb"] / h["rss_mb"]
-        log(f"  {verdict(rss <= TARGET_RSS_RATIO)}  peak RSS <= 1/4 of Hugo's: {rss:.3f} "
-            f"({w['rss_mb']:.0f} MB vs {h['rss_mb']:.0f} MB)")
-    else:
-        log("  ----  Hugo targets skipped (no Hugo build at this size)")
-    if "wegwijzer -j1" in target["tools"]:
-        sp = target["tools"]["wegwijzer -j1"]["wall"] / w["wall"]
-        log(f"  {verdict(sp >= TARGET_SPEEDUP)}  --jobs {args.jobs} speedup >= "
-            f"{TARGET_SPEEDUP:g}: {sp:.2f}")
-    if target.get("floor"):
-        fr = w["wall"] * 1000 / (target["floor"]["total_cpu_ms"] / 2)
-        log(f"  {verdict(fr <= TARGET_FLOOR_RATIO)}  wall <= {TARGET_FLOOR_RATIO:g} x floor/2: "
-            f"{fr:.2f}")
-        wf = target.get("write_floor")
-        if wf:
-            ideal = ideal_ms(target["floor"], wf, args.jobs)
-            log(f"        (writing the output alone costs {wf['user_ms'] + wf['sys_ms']:.0f} ms of "
-                f"CPU here: a build doing nothing but the floor and the writing would be at "
-                f"{ideal / (target['floor']['total_cpu_ms'] / 2):.2f} x floor/2)")
-    else:
-        log("  ----  floor target skipped (no floor)")
+def report(results, args, loads, outputs):
+    log()
+    busiest = max((float(l.split()[0]) for l in loads if l != "?"), default=0)
+    n = os.cpu_count() or 1
+    if busiest > n:
+        log(f"WARNING: the machine was busy (1-minute load average up to {busiest:.1f} on {n} "
+            "cores): wall times are inflated by waiting for a core and vary from round to round;")
+        log("  the CPU s column (user + sys) is steadier.")
+    if outputs.disk:
+        log(f"WARNING: outputs were written to disk ({outputs.root}); on this virtual machine disk "
+            "figures vary up to fivefold from run to run. The default (tmpfs) is steadier.")
+    for r in results:
+        report_size(r, args, judged=r["pages"] == REFERENCE_PAGES)
+    report_details(results, args)
+    report_scale(results, args)
+    log()
+    log("(PASS/MISS compare medians with the issue's targets and never change the exit status.)")
 
 
 def main():
+    # SIGTERM (a CTest timeout, kill) ends the run through the finally below, which deletes the
+    # outputs on tmpfs: left there they would hold memory until the next reboot.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--pages", default="1000,10000", help="comma-separated corpus sizes")
-    ap.add_argument("--runs", type=int, default=3, help="cold builds per tool and size (median)")
+    ap.add_argument("--pages", default="1000,10000",
+                    help=f"comma-separated corpus sizes (sizes from {SCALE_FROM:,} up: wegwijzer --jobs N "
+                         f"only, compared per page with {REFERENCE_PAGES:,}, which is added)")
+    ap.add_argument("--rounds", "--runs", type=int, default=5,
+                    help="rounds: one cold build of every tool each, order rotated (median)")
+    ap.add_argument("--disk", metavar="DIR",
+                    help=f"write the built sites under DIR instead of tmpfs ({TMPFS}); disk "
+                         "figures vary a lot on a virtual machine")
     ap.add_argument("--smoke", action="store_true",
-                    help=f"{SMOKE_PAGES} pages, 1 run: fails when a build fails or the outputs "
-                         "differ")
-    ap.add_argument("--scale", action="store_true",
-                    help=f"also {SCALE_PAGES} pages (--scale-runs runs, no --jobs 1 build)")
-    ap.add_argument("--scale-runs", type=int, default=1)
+                    help=f"{SMOKE_PAGES} pages, 1 round: fails when a build fails, the page counts "
+                         "or pages differ, or the --jobs outputs differ")
+    ap.add_argument("--scale", action="store_true", help=f"also {SCALE_PAGES:,} pages")
+    ap.add_argument("--scale-rounds", type=int, default=3, help="rounds at scale sizes")
+    ap.add_argument("--scale-peers", action="store_true",
+                    help="build Hugo and Eleventy at scale sizes too (when memory allows)")
     ap.add_argument("--sections", type=int,
                     help="sections in every corpus (default: make-corpus.py's one per 100 pages; "
                          "every page's header lists them all)")
@@ -545,77 +784,101 @@ def main():
     ap.add_argument("--wegwijzer", help="the wegwijzer binary (default: $WEGWIJZER, or a Release "
                                         "build in build-bench/)")
     ap.add_argument("--hugo", default="hugo", help="the hugo binary")
-    ap.add_argument("--work", default=os.path.join(HERE, "work"), help="scratch folder")
-    ap.add_argument("--keep-output", action="store_true", help="keep the built sites in --work")
+    ap.add_argument("--node", default="node", help="the node binary for Eleventy")
+    ap.add_argument("--no-hugo", action="store_true", help="leave Hugo out")
+    ap.add_argument("--no-eleventy", action="store_true", help="leave Eleventy out")
+    ap.add_argument("--work", default=os.path.join(HERE, "work"),
+                    help="scratch folder for the corpora and floors (default tests/bench/work)")
+    ap.add_argument("--keep-output", action="store_true",
+                    help="keep every tool's last built site (printed at the end)")
     args = ap.parse_args()
 
     if args.smoke:
-        sizes, runs = [SMOKE_PAGES], 1
+        sizes, rounds = [SMOKE_PAGES], 1
     else:
-        sizes, runs = [int(p) for p in args.pages.split(",") if p], args.runs
+        sizes, rounds = sorted({int(p) for p in args.pages.split(",") if p}), args.rounds
+        if args.scale:
+            sizes = sorted(set(sizes) | {SCALE_PAGES})
+        if any(p >= SCALE_FROM for p in sizes) and REFERENCE_PAGES not in sizes:
+            sizes = sorted(set(sizes) | {REFERENCE_PAGES})
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)
-    remove_retired(work)  # left by an interrupted run
+    remove_tree(os.path.join(work, "retired"))  # left by an older version of this script
 
     wegwijzer = find_wegwijzer(args)
-    hugo = shutil.which(args.hugo)
+    hugo = None if args.no_hugo else shutil.which(args.hugo)
+    node, eleventy_note = find_eleventy(args)
     version = subprocess.run([wegwijzer, "version"], capture_output=True, text=True).stdout.strip()
-    commit = subprocess.run(["git", "-C", REPO, "describe", "--always", "--dirty"],
-                            capture_output=True, text=True).stdout.strip() or "?"
     log(f"GGZ Wegwijzer build benchmark, {datetime.datetime.now().isoformat(timespec='seconds')}")
-    log(f"machine: {os.cpu_count()} cores, load average {load_average()}")
-    log(f"wegwijzer: {wegwijzer} ({version}, {commit}), --jobs {args.jobs}")
+    log(f"machine: {os.cpu_count()} cores, {mem_available_mb() / 1024:.1f} GB available, "
+        f"load average {load_average()}")
+    log(f"wegwijzer: {wegwijzer} ({version}, {source_revision()}), --jobs {args.jobs} and 1")
     if hugo:
         hv = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()
         log(f"hugo: {hugo} ({hv[1] if len(hv) > 1 else '?'})")
     else:
-        log("hugo: not installed, skipped (run.sh without --smoke installs it)")
+        log("hugo: skipped, " + ("--no-hugo" if args.no_hugo else
+                                 "not installed (run.sh without --smoke installs it)"))
+    log(f"eleventy: {eleventy_note}" if node else f"eleventy: skipped, {eleventy_note}")
     timer = GNU_TIME if os.access(GNU_TIME, os.X_OK) else (
         "wait4() as GNU time is not installed (peak RSS then includes the ~10 MB of the forked "
         "Python)")
-    log(f"measured with {timer}; {runs} cold run(s) per tool and size, median")
-    floor_binary, floor_note = build_floor(work)
-    write_floor_binary, write_floor_note = compile_c(WRITE_FLOOR_SOURCE,
-                                                     os.path.join(work, "write_floor"), ["-pthread"])
-    if write_floor_note:
-        log(f"write floor skipped: {write_floor_note}")
-    floors = (floor_binary, write_floor_binary)
+    outputs = Outputs(args.disk)
+    log(f"measured with {timer}; {rounds} round(s) per size, median; output in {outputs.root} "
+        f"({'DISK' if outputs.disk else 'tmpfs'})")
+    if outputs.disk:
+        log("WARNING: writing to disk: on this virtual machine disk figures vary up to fivefold "
+            "from run to run; compare tools within one run only.")
 
-    results = []
-    loads = [load_average()]
-    for pages in sizes:
-        results.append(run_size(pages, runs, args, wegwijzer, hugo, floors, work))
-        loads.append(load_average())
-    if args.scale and not args.smoke and SCALE_PAGES not in sizes:
-        scale_hugo = hugo
-        known = [r for r in results if "hugo" in r["tools"]]
-        if hugo and known:
-            # Hugo's memory grows with the site (1.4 GB at 10k pages): estimate it at 100k from the
-            # largest size measured and skip Hugo rather than push a shared machine into the OOM
-            # killer.
-            largest = max(known, key=lambda r: r["pages"])
-            need = largest["tools"]["hugo"]["rss_mb"] * SCALE_PAGES / largest["pages"] * 1.25
-            avail = mem_available_mb()
-            if need > avail / 2:
-                log(f"Hugo skipped at {SCALE_PAGES} pages: it would need about "
-                    f"{need / 1024:.1f} GB (from {largest['pages']} pages), "
-                    f"{avail / 1024:.1f} GB available")
-                scale_hugo = None
-        results.append(run_size(SCALE_PAGES, args.scale_runs, args, wegwijzer, scale_hugo,
-                                floors, work, with_j1=False))
-        loads.append(load_average())
-    log(f"load average at the end: {load_average()}")
-    remove_retired(work)
+    try:
+        floor_binary, floor_note = build_floor(work)
+        if floor_note:
+            log(f"cmark-gfm floor skipped: {floor_note}")
+        write_floor_binary, write_floor_note = compile_c(
+            WRITE_FLOOR_SOURCE, os.path.join(work, "write_floor"), ["-pthread"])
+        if write_floor_note:
+            log(f"write floor skipped: {write_floor_note}")
+        floors = (floor_binary, write_floor_binary)
+
+        results = []
+        loads = [load_average()]
+        for pages in sizes:
+            scale = pages >= SCALE_FROM
+            peers = {"hugo": hugo, "eleventy": node}
+            if scale:
+                if not args.scale_peers:
+                    log(f"{pages:,} pages: wegwijzer --jobs {args.jobs} only (--scale-peers adds "
+                        "Hugo and Eleventy)")
+                    peers = {}
+                else:
+                    # Their memory grows with the site (Hugo 1.5 GB at 10k pages): estimate it
+                    # from the largest size measured and skip a tool rather than push a shared
+                    # machine into the OOM killer.
+                    for name in list(peers):
+                        known = [r for r in results if name in r["tools"]]
+                        if peers[name] and known:
+                            largest = max(known, key=lambda r: r["pages"])
+                            need = (largest["tools"][name]["rss_mb"] * pages / largest["pages"]
+                                    * 1.25)
+                            if need > mem_available_mb() / 2:
+                                log(f"{name} skipped at {pages:,} pages: it would need about "
+                                    f"{need / 1024:.1f} GB")
+                                peers[name] = None
+            results.append(run_size(pages, args.scale_rounds if scale else rounds, args,
+                                    wegwijzer, peers, floors, work, outputs, scale=scale))
+            loads.append(load_average())
+        log(f"load average at the end: {load_average()}")
+    finally:
+        outputs.close(keep=args.keep_output)
     built = all(r["ok"] for r in results)
     if built:
-        report(results, args, floor_note, hugo, loads)
+        report(results, args, loads, outputs)
     else:
-        log("no report: a build failed (see FAIL above)")
-
-    ok = built and all(r.get("identical", True) for r in results)
+        log("no report: a build or a check failed (see FAIL above)")
     log()
-    log("RESULT: " + ("ok" if ok else "FAILED (a build failed or --jobs outputs differ)"))
-    return 0 if ok else 1
+    log("RESULT: " + ("ok" if built else
+                      "FAILED (a build failed, the pages differ, or --jobs outputs differ)"))
+    return 0 if built else 1
 
 
 if __name__ == "__main__":

@@ -3,11 +3,17 @@
 // it can also be run by hand on any built site:
 //
 //   node check.mjs --site public [--screenshots DIR] [--chromium /usr/bin/chromium]
-//                  [--skip vnu,crawl,browser,site,sweep] [--pages name=/path/,...] [--jobs N] [--verbose]
+//                  [--skip vnu,crawl,browser,site,sweep] [--pages name=/path/,...] [--dir rtl|ltr]
+//                  [--jobs N] [--verbose]
 //
 // --pages replaces the site's page types (a path ending in :404 expects that status), and leaves
 // out the checks of this site's own promises ("site": the home page's first screen, "Snel weg" and
 // the referrer policy on every page), which only fit a site built from this repository's theme.
+// --dir adds, for every page type at both widths, that <html> has that dir and that the page is
+// laid out in that direction (lib/direction.mjs): a site in Arabic must render mirrored.
+// The "site" checks also cover the English pages (lib/language.mjs): no Dutch word of the theme on
+// a page under /en/, and a language switch on every page that has a translation, leading to a
+// page in that language.
 //
 // Prints each failure with its details, a summary, and a last line "N passed, M failed".
 import { readFile } from 'node:fs/promises';
@@ -18,6 +24,9 @@ import { serve } from './lib/server.mjs';
 import { crawl, MISSING_PATH } from './lib/crawl.mjs';
 import { runVnu } from './lib/vnu.mjs';
 import { launch, checkPage, sweep, checkHomeEntries, checkQuickExit } from './lib/browser.mjs';
+import { checkDirection } from './lib/direction.mjs';
+import { checkLanguageSwitches } from './lib/language.mjs';
+import { scanPage } from './lib/html.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -27,11 +36,16 @@ const { values: options } = parseArgs({
     skip: { type: 'string', default: '' },
     jobs: { type: 'string', default: '2' },
     pages: { type: 'string' },
+    dir: { type: 'string' },
     verbose: { type: 'boolean', default: false },
   },
 });
 if (!options.site) {
-  console.error('usage: node check.mjs --site DIR [--screenshots DIR] [--chromium PATH] [--skip vnu,crawl,browser,site,sweep] [--pages name=/path/,...]');
+  console.error('usage: node check.mjs --site DIR [--screenshots DIR] [--chromium PATH] [--skip vnu,crawl,browser,site,sweep] [--pages name=/path/,...] [--dir rtl|ltr]');
+  process.exit(2);
+}
+if (options.dir && !['rtl', 'ltr'].includes(options.dir)) {
+  console.error(`--dir must be rtl or ltr, not "${options.dir}"`);
   process.exit(2);
 }
 const skip = new Set(options.skip.split(',').filter(Boolean));
@@ -42,7 +56,7 @@ const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = (line) => console.log(`[${seconds()}] ${line}`);
 
 // The page types of the site, each visited at both widths. Paths found by looking (a tafel, an
-// answer page) are filled in from the crawl.
+// answer page) are filled in from the crawl. The English ones are the same types under /en/.
 const PAGE_TYPES = [
   { name: 'home', path: '/' },
   { name: 'content', path: '/wachten-op-zorg/' },
@@ -60,6 +74,17 @@ const PAGE_TYPES = [
   { name: 'kosten', path: '/kosten/' },
   { name: 'voorbeeldbrieven', path: '/voorbeeldbrieven/' },
   { name: '404', path: MISSING_PATH, status: 404 },
+  { name: 'en-home', path: '/en/' },
+  { name: 'en-content', path: '/en/wachten-op-zorg/' },
+  { name: 'en-step', path: '/en/stappen/huisarts/' },
+  { name: 'en-steps', path: '/en/stappen/' },
+  { name: 'en-gemeente', path: '/en/gemeente/den-haag/' },
+  { name: 'en-gemeenten', path: '/en/gemeente/' },
+  { name: 'en-tafel', find: 'en-tafel' },
+  { name: 'en-tafels', path: '/en/regiotafels/' },
+  { name: 'en-question', path: '/en/route/' },
+  { name: 'en-answer', find: 'en-answer' },
+  { name: 'en-crisis', path: '/en/crisis/' },
 ];
 const WIDTHS = [375, 1280];
 
@@ -80,20 +105,21 @@ function linksFrom(pages, origin, pagePath) {
   return [...new Set(out)];
 }
 
-// A tafel page: the first /regiotafels/<id>/ the overview links to.
-function findTafel(pages, origin) {
-  return linksFrom(pages, origin, '/regiotafels/').find((p) => /^\/regiotafels\/[^/]+\/$/.test(p));
+// A tafel page: the first /regiotafels/<id>/ the overview links to (prefix '/en': in English).
+function findTafel(pages, origin, prefix = '') {
+  return linksFrom(pages, origin, `${prefix}/regiotafels/`).find((p) => new RegExp(`^${prefix}/regiotafels/[^/]+/$`).test(p));
 }
 
 // An answer page: from /route/ keep following answer links to route pages not seen yet; the page
 // where none is left has no answer buttons.
-function findAnswer(pages, origin) {
-  const isRoutePage = (p) => /^\/route\/[^/]+\/$/.test(p);
-  const seen = new Set(['/route/']);
-  let current = '/route/';
+function findAnswer(pages, origin, prefix = '') {
+  const start = `${prefix}/route/`;
+  const isRoutePage = (p) => new RegExp(`^${prefix}/route/[^/]+/$`).test(p);
+  const seen = new Set([start]);
+  let current = start;
   for (let step = 0; step < 50; step++) {
     const forward = linksFrom(pages, origin, current).filter((p) => isRoutePage(p) && !seen.has(p));
-    if (forward.length === 0) return current === '/route/' ? undefined : current;
+    if (forward.length === 0) return current === start ? undefined : current;
     current = forward[0];
     seen.add(current);
   }
@@ -141,7 +167,10 @@ async function main() {
 
     if (!skip.has('browser')) {
       const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-      const found = { tafel: findTafel(pages, server.origin), answer: findAnswer(pages, server.origin) };
+      const found = {
+        tafel: findTafel(pages, server.origin), answer: findAnswer(pages, server.origin),
+        'en-tafel': findTafel(pages, server.origin, '/en'), 'en-answer': findAnswer(pages, server.origin, '/en'),
+      };
       const types = options.pages
         ? options.pages.split(',').map((spec) => {
           const [name, where] = spec.split('=');
@@ -151,7 +180,8 @@ async function main() {
         : PAGE_TYPES.map((t) => ({ ...t, path: t.path ?? found[t.find] }));
       for (const t of types.filter((t) => !t.path)) {
         results.push({ name: `find a ${t.name} page`, ok: false,
-          problems: [t.find === 'tafel' ? 'no link to /regiotafels/<id>/ on /regiotafels/' : 'no answer page reachable from /route/'] });
+          problems: [/tafel/.test(t.find) ? `no link to ${t.find === 'en-tafel' ? '/en' : ''}/regiotafels/<id>/ on its /regiotafels/`
+            : `no answer page reachable from ${t.find === 'en-answer' ? '/en' : ''}/route/`] });
       }
       const dark = await hasDarkScheme(pages, server.origin);
       const jobs = [];
@@ -183,12 +213,28 @@ async function main() {
         await Promise.all(runners);
         record(pageResults);
         summary.unshift(`browser: ${jobs.length} page checks, ${violations} violations`);
+        if (options.dir) {
+          const directed = await checkDirection(browser, { origin: server.origin, pages: types.filter((t) => t.path), widths: WIDTHS, expected: options.dir });
+          record(directed);
+          for (const r of directed) if (options.verbose || !r.ok) log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}`);
+          summary.push(`direction: ${directed.length} checks of dir="${options.dir}" and a layout in that direction, ${directed.filter((r) => !r.ok).length} failed`);
+        }
         if (siteRules) {
           const own = [await checkHomeEntries(browser, { origin: server.origin }),
+            await checkHomeEntries(browser, { origin: server.origin, pagePath: '/en/' }),
             ...await checkQuickExit(browser, { origin: server.origin })];
           record(own);
           for (const r of own) if (options.verbose || !r.ok) log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}`);
-          summary.push(`site: ${own.length} checks of the home page's first screen and "Snel weg", ${own.filter((r) => !r.ok).length} failed`);
+          summary.push(`site: ${own.length} checks of the home pages' first screen and "Snel weg", ${own.filter((r) => !r.ok).length} failed`);
+          const fetchLang = async (url) => {
+            const response = await fetch(url);
+            return /^text\/html/.test(response.headers.get('content-type') || '') ? scanPage(await response.text()).lang : null;
+          };
+          const switches = await checkLanguageSwitches(pages, server.origin, fetchLang);
+          record(switches);
+          const badSwitches = switches.filter((r) => !r.ok);
+          for (const r of badSwitches) log(`FAIL ${r.name}`);
+          summary.push(`languages: ${switches.length} pages with a language switch, ${badSwitches.length} with problems`);
         }
         if (!skip.has('sweep')) {
           const paths = [...pages.keys()].map((url) => new URL(url).pathname + new URL(url).search);
@@ -197,7 +243,9 @@ async function main() {
           record(swept);
           const bad = swept.filter((r) => !r.ok);
           for (const r of bad) log(`FAIL ${r.name}`);
-          summary.splice(1, 0, `sweep: ${swept.length} pages at 320 px, ${bad.length} with problems`);
+          const words = swept.filter((r) => r.name.startsWith('English words '));
+          summary.splice(1, 0, `sweep: ${swept.length - words.length} pages at 320 px, ${bad.length - words.filter((r) => !r.ok).length} with problems` +
+            (words.length ? `; English words: ${words.length} pages, ${words.filter((r) => !r.ok).length} with Dutch theme words` : ''));
         }
       } finally {
         await browser.close();

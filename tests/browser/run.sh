@@ -3,11 +3,12 @@
 # in headless Chromium on every page type at phone and desktop width, no request to another origin,
 # and a crawl for broken links. See README.md beside this file.
 #
-#   tests/browser/run.sh [GENERATOR] [SITE]
+#   tests/browser/run.sh [GENERATOR] [SITE] [CHECK OPTIONS...]
 #   tests/browser/run.sh --self-test
 #
 # GENERATOR: the wegwijzer binary (default build/generator/wegwijzer); SITE: the site folder to
-# build (default: this repository). --self-test instead proves that the checks fail on a small
+# build (default: this repository); options after SITE go to check.mjs (a site other than this
+# repository names its page types with --pages, and its writing direction with --dir). --self-test instead proves that the checks fail on a small
 # site with one defect of each kind (selftest.mjs). Either way what is missing (Debian packages,
 # npm packages from package-lock.json) is installed first. Screenshots go to tests/screenshots/.
 # Exit status 0 only when all checks pass; the last line is "N passed, M failed".
@@ -23,6 +24,7 @@ if [[ "${1:-}" == "--self-test" ]]; then
 fi
 generator="${1:-$repo/build/generator/wegwijzer}"
 source_dir="${2:-$repo}"
+check_options=("${@:3}")
 chromium="${WEGWIJZER_CHROMIUM:-/usr/bin/chromium}"
 
 fail() {
@@ -84,4 +86,4 @@ fi
 # --- Check it -------------------------------------------------------------------------------------
 mkdir -p "$repo/tests/screenshots"
 node "$here/check.mjs" --site "$work/public" --screenshots "$repo/tests/screenshots" --chromium "$chromium" \
-  ${WEGWIJZER_BROWSER_ARGS:-}
+  "${check_options[@]}" ${WEGWIJZER_BROWSER_ARGS:-}

@@ -12,6 +12,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "data/data_translation.h"
 #include "data/provenance.h"
 #include "util/file_system.h"
 
@@ -122,11 +123,13 @@ void validate_with(const JsonSource& schema_source, const JsonSource& data, Diag
 
 }  // namespace
 
-DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Diagnostics* diags) {
+DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Diagnostics* diags,
+                          const std::vector<std::string>& languages) {
   DataFiles files;
   FileSystem::Listing listing = fs.list_files(data_dir);
   for (const std::string& path : listing.files) {
     if (dir_of(path) != data_dir || !path.ends_with(".json")) continue;  // schemas live below
+    if (is_data_translation(path, languages)) continue;
     std::string name = path.substr(data_dir.size() + 1, path.size() - data_dir.size() - 6);
     std::string text, error;
     if (!fs.read_file(path, &text, &error)) {

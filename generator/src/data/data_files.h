@@ -15,7 +15,10 @@ namespace wegwijzer {
 // Schema its "$schema" names.
 using DataFiles = std::map<std::string, JsonSource>;
 
-DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Diagnostics* diags);
+// `languages`: the codes of the site's other languages; <name>.<code>.json is a translation
+// (data/data_translation), not a data set.
+DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Diagnostics* diags,
+                          const std::vector<std::string>& languages = {});
 
 // Validates `data` against the schema at `schema_path`; violations are reported at the offending
 // value. Missing or broken schemas are errors too.

@@ -8,6 +8,7 @@
 #include "check/contact_literals.h"
 #include "check/readability.h"
 #include "data/data_files.h"
+#include "data/data_translation.h"
 #include "data/facts.h"
 #include "data/json_access.h"
 #include "data/provenance.h"
@@ -18,11 +19,13 @@
 #include "site/context.h"
 #include "site/data_pages.h"
 #include "site/data_view.h"
+#include "site/front_matter_place.h"
 #include "site/links.h"
 #include "site/open_data.h"
 #include "site/render.h"
 #include "site/site_files.h"
 #include "site/theme.h"
+#include "site/translation_check.h"
 #include "site/url_resolver.h"
 #include "template/mustache.h"
 #include "util/parallel.h"
@@ -118,6 +121,41 @@ void check_page_ages(const Site& site, const std::string& today, int stale_month
   }
 }
 
+// A translated page says which state of its original it translates (site/translation_check); with
+// the editor checks, a page without a translation in a language of the site is noted.
+void check_translations(const Site& site, const std::string& today, bool editor_checks,
+                        Diagnostics* diags) {
+  for (const Page& page : site.pages) {
+    if (page.failed || page.source_path.empty()) continue;
+    if (page.language == 0) {
+      if (!editor_checks) continue;
+      auto versions = site.translations.find(page.translation_key);
+      size_t count = versions == site.translations.end() ? 0 : versions->second.size();
+      if (count < site.languages.size())
+        diags->note(page.source_path, 0, 0, "not translated into every language of the site");
+      continue;
+    }
+    FrontMatterPlace at = place_of_key(page, "translation_of");
+    const nlohmann::json& record = member(page.front_matter.params, "translation_of");
+    auto original = site.page_by_source.find(page.translation_key);
+    if (original == site.page_by_source.end()) {
+      if (!record.is_null())
+        at.error(diags, "there is no " + page.translation_key + " to translate");
+      continue;
+    }
+    const Page& from = site.pages[original->second];
+    if (at.line == 0) at = {page.source_path, 1, 1, std::string(line_text(page.text, 1))};
+    TranslationFacts facts{
+        from.source_path, from.text,
+        from.front_matter.lastmod.empty() ? from.front_matter.date : from.front_matter.lastmod,
+        today, site.config.translation_fail_after_days};
+    if (auto problem = judge_translation(record, facts)) {
+      diags->add({problem->severity, page.source_path, at.line, at.column, problem->message,
+                  at.source_line});
+    }
+  }
+}
+
 // Theme templates, like pages, may not carry phone numbers or e-mail addresses of their own.
 void check_theme_literals(const Theme& theme, const SiteConfig& config, Diagnostics* diags) {
   LiteralRules rules{config.short_numbers, config.allowed_literals};
@@ -138,6 +176,8 @@ void run_editor_checks(const Site& site, const DataFiles& data, const std::strin
   const ReadabilityLimits limits;
   for (const Page& page : site.pages) {
     if (page.failed || page.source_path.empty()) continue;
+    // Flesch-Douma measures Dutch: pages in the site's other languages are not measured.
+    if (page.language != 0) continue;
     if (page.front_matter.params.value("readability_check", true) == false) continue;
     Readability r =
         measure_readability(page.body_rendered().plain_text, site.config.readability_terms);
@@ -170,10 +210,69 @@ void run_editor_checks(const Site& site, const DataFiles& data, const std::strin
 
 }  // namespace
 
+namespace {
+
+nlohmann::json view_of(const JsonSource& source, const nlohmann::json& value,
+                       const Strings& strings, const ShowPolicy& show) {
+  nlohmann::json view = template_view(annotate(source, value), strings, show);
+  if (view.is_object()) view.erase("$schema");
+  return view;
+}
+
+// When the original data file says it changed: the date the open_data declaration's `about`
+// object gives, if any.
+std::string data_changed(const SiteConfig& config, const nlohmann::json& value) {
+  const nlohmann::json& od = config.open_data.value;
+  std::string about = str(od, "about"), field = str(member(od, "fields"), "date");
+  const nlohmann::json* date = about.empty() || field.empty()
+                                   ? nullptr
+                                   : at_pointer(value, about + "/" + pointer_escape(field));
+  return date && date->is_string() ? date->get<std::string>() : std::string();
+}
+
+// site.data in each other language: the translations laid over the data, stale ones reported.
+void add_translated_views(const FileSystem& fs, const SiteConfig& config, const std::string& today,
+                          const std::vector<Strings>& strings, SiteData* out) {
+  std::vector<std::string> codes;
+  for (const SiteConfig::Language& lang : config.languages) codes.push_back(lang.code);
+  std::vector<DataTranslation> translations =
+      load_data_translations(fs, config.data_dir, codes, &out->diagnostics);
+  for (size_t lang = 1; lang <= codes.size(); ++lang) {
+    const Strings& words = lang < strings.size() ? strings[lang] : Strings();
+    nlohmann::json views = nlohmann::json::object();
+    DataFiles translated = out->raw;  // for the facts in this language
+    for (const auto& [name, source] : out->raw) {
+      nlohmann::json& value = translated[name].value;
+      for (const DataTranslation& t : translations) {
+        if (t.name != name || t.language != static_cast<int>(lang)) continue;
+        TranslationFacts facts{source.path, source.text, data_changed(config, source.value), today,
+                               config.translation_fail_after_days};
+        if (auto problem = judge_translation(member(t.source.value, "translation_of"), facts))
+          t.source.report(&out->diagnostics, problem->severity, "/translation_of",
+                          problem->message);
+        value = apply_translation(value, t, &out->diagnostics);
+      }
+      views[name] = view_of(source, value, words, config.show);
+    }
+    out->views.push_back(std::move(views));
+    Diagnostics same_as_original;  // what index_facts finds, it finds in the original too
+    out->translated_facts.push_back(index_facts(translated, &same_as_original, config.show));
+  }
+  for (const DataTranslation& t : translations) {
+    if (!out->raw.contains(t.name))
+      t.source.error(&out->diagnostics, "",
+                     "translates " + t.name + ".json, which is not a data set");
+  }
+}
+
+}  // namespace
+
 SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const std::string& today,
-                        const Strings& strings) {
+                        const std::vector<Strings>& strings) {
   SiteData out;
-  out.raw = load_data_files(fs, config.data_dir, &out.diagnostics);
+  std::vector<std::string> codes;
+  for (const SiteConfig::Language& lang : config.languages) codes.push_back(lang.code);
+  out.raw = load_data_files(fs, config.data_dir, &out.diagnostics, codes);
   for (const auto& [name, source] : out.raw) {
     check_provenance(source, today, config.stale_after_months, &out.diagnostics);
     nlohmann::json published = published_data(source.value, config.show);
@@ -181,11 +280,11 @@ SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const st
     out.exports["data/" + name + ".json"] = json_for_publishing(published, 1);
   }
   check_schema_keywords(out.raw, &out.page_references, &out.diagnostics);
-  for (const auto& [name, source] : out.raw) {
-    nlohmann::json view = template_view(annotate(source, source.value), strings, config.show);
-    if (view.is_object()) view.erase("$schema");
-    out.view[name] = std::move(view);
-  }
+  const Strings own = strings.empty() ? Strings() : strings[0];
+  out.views.push_back(nlohmann::json::object());
+  for (const auto& [name, source] : out.raw)
+    out.views[0][name] = view_of(source, source.value, own, config.show);
+  add_translated_views(fs, config, today, strings, &out);
   out.facts = index_facts(out.raw, &out.diagnostics, config.show);
   return out;
 }
@@ -199,6 +298,27 @@ struct Loaded {
   std::shared_ptr<const SiteData> data;
   std::string today;
 };
+
+// The site's languages: its own, then each of `languages` with its words and `params`.
+void add_languages(const Theme& theme, Site* site, Diagnostics* diags) {
+  const SiteConfig& config = site->config;
+  site->languages.clear();
+  site->languages.push_back(
+      {config.language, "", config.title, config.description, config.params, {}, {}, -1});
+  for (const SiteConfig::Language& lang : config.languages) {
+    SiteLanguage l{lang.code,
+                   "/" + lang.code,
+                   lang.title,
+                   lang.description,
+                   config.params,
+                   load_strings(theme.string_files, lang.code, diags),
+                   {},
+                   -1};
+    if (!l.params.is_object()) l.params = nlohmann::json::object();
+    for (const auto& [key, value] : lang.params.items()) l.params[key] = value;
+    site->languages.push_back(std::move(l));
+  }
+}
 
 Loaded load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, BuildMemo* memo,
                   Diagnostics* diags) {
@@ -214,12 +334,21 @@ Loaded load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, B
   in.theme = memo->load_theme(fs, diags);
   check_theme_literals(*in.theme, site.config, diags);
   site.strings = load_strings(in.theme->string_files, site.config.language, diags);
+  add_languages(*in.theme, &site, diags);
   memo->load_content(fs, LoadOptions{options.drafts, jobs}, &site, diags);
   in.today = options.today.empty() ? today_iso() : options.today;
-  in.data = memo->load_data(fs, site.config, in.today, site.strings);
-  site.data = in.data->view;  // a copy: the resolve stage adds each data page's url to its record
+  std::vector<Strings> words;
+  for (size_t lang = 0; lang < site.languages.size(); ++lang)
+    words.push_back(site.strings_of(lang));
+  in.data = memo->load_data(fs, site.config, in.today, words);
+  // Copies: the resolve stage adds each data page's url to its record.
+  for (size_t lang = 0; lang < site.languages.size() && lang < in.data->views.size(); ++lang)
+    site.data_of(lang) = in.data->views[lang];
   site.generated = in.data->exports;
   site.facts = in.data->facts;
+  for (size_t lang = 1; lang < site.languages.size() && lang <= in.data->translated_facts.size();
+       ++lang)
+    site.languages[lang].facts = in.data->translated_facts[lang - 1];
   for (const Diagnostic& d : in.data->diagnostics.items()) diags->add(d);
   check_page_ages(site, in.today, site.config.stale_after_months, diags);
   return in;
@@ -277,6 +406,7 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   timer.lap("load");
 
   std::vector<std::string> outputs = resolve_stage(&site, theme, *in.data, memo, &diags);
+  check_translations(site, in.today, options.editor_checks, &diags);
   const LinkResolver links(site, outputs);
   const ContextBuilder contexts(site, theme);
   timer.lap("resolve");

@@ -76,14 +76,18 @@ struct SiteData {
   DataFiles raw;
   std::map<std::string, std::string> exports;  // "data/<name>.json" -> bytes
   FactIndex facts;                             // site.facts
-  // site.data: each file with the members its schema declares for templates ("x-flag",
-  // "x-href"; data/schema_keywords) as site/data_view shows it, in `strings`' words.
-  nlohmann::json view = nlohmann::json::object();
+  std::vector<FactIndex> translated_facts;     // the same in each other language
+  // site.data per language (the site's own first): each file, with its translation laid over it
+  // (data/data_translation), with the members its schema declares for templates ("x-flag",
+  // "x-href"; data/schema_keywords) as site/data_view shows it, in that language's words.
+  std::vector<nlohmann::json> views;
   // Page URLs in the data ("x-ref": "page"), for check_page_references once pages exist.
   std::vector<PageReference> page_references;
   Diagnostics diagnostics;
 };
+// `strings`: the theme's words per language, the site's own language first (config.languages
+// after it); missing entries count as empty.
 SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const std::string& today,
-                        const Strings& strings = Strings());
+                        const std::vector<Strings>& strings = {});
 
 }  // namespace wegwijzer

@@ -117,15 +117,23 @@ std::shared_ptr<const Theme> BuildMemo::load_theme(const FileSystem& fs, Diagnos
 
 std::shared_ptr<const SiteData> BuildMemo::load_data(const FileSystem& fs, const SiteConfig& config,
                                                      const std::string& today,
-                                                     const Strings& strings) {
-  uint64_t key = Fingerprint()
-                     .add("data_dir", config.data_dir)
-                     .add("stale_after_months", static_cast<uint64_t>(config.stale_after_months))
-                     .add("today", today)
-                     .add("show", nlohmann::json(config.show.zekerheid).dump() +
-                                      nlohmann::json(config.show.never).dump())
-                     .add("strings", strings.values.dump())
-                     .digest();
+                                                     const std::vector<Strings>& strings) {
+  std::string words;
+  for (const Strings& s : strings) words += s.language + "\n" + s.values.dump() + "\n";
+  std::string languages;
+  for (const SiteConfig::Language& l : config.languages) languages += l.code + " ";
+  uint64_t key =
+      Fingerprint()
+          .add("data_dir", config.data_dir)
+          .add("stale_after_months", static_cast<uint64_t>(config.stale_after_months))
+          .add("today", today)
+          .add("show", nlohmann::json(config.show.zekerheid).dump() +
+                           nlohmann::json(config.show.never).dump())
+          .add("strings", words)
+          .add("languages", languages)
+          .add("fail_after_days", static_cast<uint64_t>(config.translation_fail_after_days))
+          .add("open_data", config.open_data.value.dump())
+          .digest();
   if (!data_ || data_->key != key || !data_->trace.still_valid(fs)) {
     auto memo = std::make_shared<DataMemo>();
     memo->key = key;
@@ -150,11 +158,14 @@ void BuildMemo::load_content(const FileSystem& fs, const LoadOptions& options, S
     diags->error(e.substr(0, colon), 0, 0, e.substr(colon + 2));
   }
   // Which files are pages, resources and static files depends on the names only.
-  if (!layout_ || layout_->data_dir != site->config.data_dir ||
+  std::vector<std::string> languages;
+  for (const SiteConfig::Language& lang : site->config.languages) languages.push_back(lang.code);
+  if (!layout_ || layout_->data_dir != site->config.data_dir || layout_->languages != languages ||
       (layout_->listing != listing && layout_->listing->files != listing->files)) {
     layout_ = std::make_unique<ContentLayoutMemo>();
-    layout_->layout = classify_content(listing->files, site->config.data_dir);
+    layout_->layout = classify_content(listing->files, site->config.data_dir, languages);
     layout_->data_dir = site->config.data_dir;
+    layout_->languages = std::move(languages);
   }
   layout_->listing = listing;
   report_unsafe_paths(layout_->layout, diags);
@@ -170,6 +181,7 @@ void BuildMemo::load_content(const FileSystem& fs, const LoadOptions& options, S
     const PageSkeleton& skeleton = layout_->layout.pages[i];
     pages[i].source_path = skeleton.source_path;
     pages[i].kind = skeleton.kind;
+    pages[i].language = skeleton.language;
     pages[i].content_dir = skeleton.content_dir;
     pages[i].resources = skeleton.resources;
     if (!keeps()) continue;
@@ -633,7 +645,13 @@ uint64_t link_targets_fingerprint(const Site& site, const std::vector<std::strin
   for (const auto& [url, index] : site.page_by_url) {
     h.add("url", url)
         .add("index", static_cast<uint64_t>(index))
-        .add("page url", site.pages[index].url);
+        .add("page url", site.pages[index].url)
+        .add("language", static_cast<uint64_t>(site.pages[index].language));
+  }
+  h.add("translations", site.translations.size());
+  for (const auto& [key, versions] : site.translations) {
+    h.add("translation of", key).add("versions", versions.size());
+    for (int i : versions) h.add("version", static_cast<uint64_t>(i));
   }
   h.add("pages by source", site.page_by_source.size());
   for (const auto& [source, index] : site.page_by_source) {

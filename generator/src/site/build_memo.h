@@ -96,7 +96,8 @@ class BuildMemo {
   void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
                     Diagnostics* diags);
   std::shared_ptr<const SiteData> load_data(const FileSystem& fs, const SiteConfig& config,
-                                            const std::string& today, const Strings& strings);
+                                            const std::string& today,
+                                            const std::vector<Strings>& strings);
   void note_link_targets(const Site& site, const std::vector<std::string>& outputs);
   void render_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
                        const LinkResolver& links, bool want_plain_text, int jobs,
@@ -151,6 +152,7 @@ class BuildMemo {
   struct ContentLayoutMemo {
     std::shared_ptr<const FileSystem::Listing> listing;
     std::string data_dir;
+    std::vector<std::string> languages;
     ContentLayout layout;
   };
 

@@ -172,6 +172,71 @@ void read_show_policy(const ConfigReader& r, const YAML::Node& v, ShowPolicy* po
   }
 }
 
+// `languages: {en: {title, description, params}}`; every value optional.
+void read_languages(const ConfigReader& r, const YAML::Node& v, SiteConfig* config) {
+  if (!v.IsMap()) {
+    r.fail(v.Mark(), "\"languages\" must be a mapping of language codes, such as en:");
+    return;
+  }
+  for (const auto& kv : v) {
+    SiteConfig::Language lang;
+    lang.code = kv.first.Scalar();
+    bool code_ok = lang.code.size() >= 2 && lang.code.size() <= 8 &&
+                   std::all_of(lang.code.begin(), lang.code.end(),
+                               [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+    if (!code_ok) {
+      r.fail(kv.first.Mark(),
+             "languages: \"" + lang.code + "\" must be a language code such as en");
+      continue;
+    }
+    if (!kv.second.IsMap() && !kv.second.IsNull()) {
+      r.fail(kv.second.Mark(), "languages: " + lang.code + " must be a mapping (title, params)");
+      continue;
+    }
+    for (const auto& item : kv.second) {
+      std::string key = item.first.Scalar();
+      if (key == "title" || key == "description") {
+        read_text(r, key, item.second, key == "title" ? &lang.title : &lang.description);
+      } else if (key == "params" && item.second.IsMap()) {
+        lang.params = yaml_to_json(item.second);
+      } else {
+        r.fail(item.first.Mark(), "languages: " + lang.code + ": unknown key \"" + key +
+                                      "\" (known: title, description, params)");
+      }
+    }
+    config->languages.push_back(std::move(lang));
+  }
+}
+
+// `translations: {fail_after_days: N}`.
+void read_translations(const ConfigReader& r, const YAML::Node& v, SiteConfig* config) {
+  const YAML::Node days = v.IsMap() ? v["fail_after_days"] : YAML::Node();
+  nlohmann::json j = days && days.IsScalar() ? yaml_to_json(days) : nlohmann::json();
+  if (!v.IsMap() || v.size() != 1 || !j.is_number_integer() || j.get<int>() < 1) {
+    r.fail(v.Mark(), "\"translations\" must be {fail_after_days: N}, N a whole number of days");
+    return;
+  }
+  config->translation_fail_after_days = j.get<int>();
+}
+
+// `search: {synonyms: DIR}` or `search: {}`.
+void read_search(const ConfigReader& r, const YAML::Node& v, SiteConfig* config) {
+  if (!v.IsMap()) {
+    r.fail(v.Mark(), "\"search\" must be a mapping, such as {synonyms: zoeken}");
+    return;
+  }
+  config->search = true;
+  for (const auto& kv : v) {
+    if (kv.first.Scalar() != "synonyms") {
+      r.fail(kv.first.Mark(),
+             "search: unknown key \"" + kv.first.Scalar() + "\" (known: synonyms)");
+    } else if (read_text(r, "search: synonyms", kv.second, &config->search_synonyms_dir) &&
+               !is_folder_inside_site(config->search_synonyms_dir)) {
+      r.fail(kv.second.Mark(), "search: synonyms must be a folder inside the site folder");
+    }
+  }
+}
+
 void read_config_key(const ConfigReader& r, const YAML::Node& key_node, const YAML::Node& v,
                      SiteConfig* config) {
   std::string key = key_node.Scalar();
@@ -196,6 +261,12 @@ void read_config_key(const ConfigReader& r, const YAML::Node& key_node, const YA
     read_params(r, v, config);
   } else if (key == "show") {
     read_show_policy(r, v, &config->show);
+  } else if (key == "languages") {
+    read_languages(r, v, config);
+  } else if (key == "translations") {
+    read_translations(r, v, config);
+  } else if (key == "search") {
+    read_search(r, v, config);
   } else if (key == "blocks" || key == "references" || key == "open_data") {
     read_declaration(r, key, v,
                      key == "blocks"       ? &config->blocks
@@ -206,8 +277,7 @@ void read_config_key(const ConfigReader& r, const YAML::Node& key_node, const YA
            "unknown key \"" + key +
                "\" (known: title, description, base_url, language, data_dir, "
                "stale_after_months, short_numbers, allowed_literals, readability_terms, "
-               "params, "
-               "show, blocks, references, open_data)");
+               "params, show, blocks, references, open_data, languages, translations, search)");
   }
 }
 
@@ -227,6 +297,15 @@ SiteConfig load_config(const FileSystem& fs, Diagnostics* diags) {
     return config;
   }
   for (const auto& kv : root) read_config_key(r, kv.first, kv.second, &config);
+  std::erase_if(config.languages, [&](const SiteConfig::Language& lang) {
+    if (lang.code != config.language) return false;
+    r.fail(root["languages"].Mark(), "languages: " + lang.code + " is the site's own `language`");
+    return true;
+  });
+  for (SiteConfig::Language& lang : config.languages) {
+    if (lang.title.empty()) lang.title = config.title;
+    if (lang.description.empty()) lang.description = config.description;
+  }
   return config;
 }
 

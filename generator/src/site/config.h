@@ -41,6 +41,22 @@ struct SiteConfig {
   };
   Declaration blocks, references, open_data;
   ShowPolicy show;  // `show`: what the data marks as not to be shown (data/provenance.h)
+
+  // `languages`: the languages the site is also written in besides `language`, in the order
+  // written; each has its own title, description and `params` keys that replace the site's.
+  struct Language {
+    std::string code;  // "en": pages are page.en.md, URLs /en/...
+    std::string title, description;
+    nlohmann::json params = nlohmann::json::object();
+  };
+  std::vector<Language> languages;
+  // `translations: {fail_after_days: N}`: a translation whose original changed is a warning,
+  // and an error once the original has been changed this many days.
+  int translation_fail_after_days = 60;
+  // `search: {synonyms: DIR}`: a search index per language, with the editors' synonyms in
+  // DIR/<language>.yaml when that file exists. Off when `search` is absent.
+  bool search = false;
+  std::string search_synonyms_dir;
 };
 
 // Reads the config file if there is one; problems go to `diags`.

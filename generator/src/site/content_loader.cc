@@ -44,8 +44,19 @@ bool has_dot_segment(const std::string& path) {
 
 }  // namespace
 
-ContentLayout classify_content(const std::vector<std::string>& listing,
-                               const std::string& data_dir) {
+std::pair<std::string, int> split_language(const std::string& path,
+                                           const std::vector<std::string>& languages) {
+  if (!path.ends_with(".md")) return {path, 0};
+  std::string stem = path.substr(0, path.size() - 3);
+  size_t dot = stem.rfind('.');
+  if (dot == std::string::npos || stem.find('/', dot) != std::string::npos) return {path, 0};
+  auto it = std::find(languages.begin(), languages.end(), stem.substr(dot + 1));
+  if (it == languages.end()) return {path, 0};
+  return {stem.substr(0, dot) + ".md", static_cast<int>(it - languages.begin()) + 1};
+}
+
+ContentLayout classify_content(const std::vector<std::string>& listing, const std::string& data_dir,
+                               const std::vector<std::string>& languages) {
   ContentLayout layout;
   std::string data_prefix = data_dir + "/";
   std::vector<std::string> files;
@@ -59,32 +70,35 @@ ContentLayout classify_content(const std::vector<std::string>& listing,
   }
   std::set<std::string> bundles;
   for (const std::string& f : files) {
-    if (base_name(f) == "index.md") bundles.insert(dir_of(f));
+    if (base_name(split_language(f, languages).first) == "index.md") bundles.insert(dir_of(f));
   }
   std::map<std::string, int> bundle_page;
   for (const std::string& f : files) {
     std::string bundle = bundle_of(f, bundles);
+    auto [plain, language] = split_language(f, languages);
     // A leaf bundle's other files, Markdown included, are its resources.
-    if (!bundle.empty() && f != bundle + "/index.md") continue;
+    if (!bundle.empty() && plain != bundle + "/index.md") continue;
     if (!f.ends_with(".md")) {
       layout.static_files[f.substr(std::string("content/").size())] = f;
       continue;
     }
     PageSkeleton page;
     page.source_path = f;
-    std::string name = base_name(f);
-    if (f == "content/_index.md") {
+    page.language = language;
+    std::string name = base_name(plain);
+    if (plain == "content/_index.md") {
       page.kind = PageKind::kHome;
     } else if (name == "_index.md") {
       page.kind = PageKind::kSection;
     }
     page.content_dir = dir_of(f);
-    if (name == "index.md") bundle_page[page.content_dir] = static_cast<int>(layout.pages.size());
+    if (f == plain && name == "index.md")
+      bundle_page[page.content_dir] = static_cast<int>(layout.pages.size());
     layout.pages.push_back(std::move(page));
   }
   for (const std::string& f : files) {
     std::string bundle = bundle_of(f, bundles);
-    if (bundle.empty() || f == bundle + "/index.md") continue;
+    if (bundle.empty() || split_language(f, languages).first == bundle + "/index.md") continue;
     layout.pages[bundle_page[bundle]].resources.push_back(f);
   }
   return layout;

@@ -16,6 +16,7 @@ struct LoadOptions {
 struct PageSkeleton {
   std::string source_path;
   PageKind kind = PageKind::kPage;
+  int language = 0;  // index into the site's languages: x.en.md is the page x.md in English
   std::string content_dir;
   std::vector<std::string> resources;
 };
@@ -27,7 +28,13 @@ struct ContentLayout {
 // Reports the unsafe paths of a layout.
 void report_unsafe_paths(const ContentLayout& layout, Diagnostics* diags);
 // `files` are the paths under content/ (sorted); files under `data_dir`, hidden files and editor
-// droppings are left out.
-ContentLayout classify_content(const std::vector<std::string>& files, const std::string& data_dir);
+// droppings are left out. `languages` are the codes of the site's other languages: "x.<code>.md"
+// is the page x.md in that language (language index = position + 1).
+ContentLayout classify_content(const std::vector<std::string>& files, const std::string& data_dir,
+                               const std::vector<std::string>& languages = {});
+
+// "content/a/b.en.md" -> {"content/a/b.md", 1} when "en" is languages[0]; {path, 0} otherwise.
+std::pair<std::string, int> split_language(const std::string& path,
+                                           const std::vector<std::string>& languages);
 
 }  // namespace wegwijzer

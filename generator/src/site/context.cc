@@ -239,7 +239,8 @@ json herkomst_frame(const json& record, const Strings& strings) {
 
 int top_section(const Site& site, int page) {
   int current = page;
-  while (current >= 0 && site.pages[current].parent != site.home) {
+  const int home = site.home_of(site.pages[page].language);
+  while (current >= 0 && site.pages[current].parent != home) {
     if (site.pages[current].parent < 0) return -1;
     current = site.pages[current].parent;
   }
@@ -262,14 +263,15 @@ json fact_frame(const Fact& f, const Strings& strings) {
 }
 
 // The facts a page's text names ({{< feit >}} marks each with data-feit), in order, once each.
-std::vector<const Fact*> facts_named_in(const Site& site, const std::string& html) {
+std::vector<const Fact*> facts_named_in(const Site& site, int language, const std::string& html) {
   std::vector<const Fact*> facts;
   static constexpr std::string_view kMarker = "data-feit=\"";
   for (size_t at = html.find(kMarker); at != std::string::npos; at = html.find(kMarker, at + 1)) {
     size_t begin = at + kMarker.size(), end = html.find('"', begin);
     if (end == std::string::npos) break;
-    auto it = site.facts.find(html.substr(begin, end - begin));
-    if (it == site.facts.end()) continue;
+    const FactIndex& index = site.facts_of(language);
+    auto it = index.find(html.substr(begin, end - begin));
+    if (it == index.end()) continue;
     if (std::find(facts.begin(), facts.end(), &it->second) == facts.end())
       facts.push_back(&it->second);
   }
@@ -279,23 +281,83 @@ std::vector<const Fact*> facts_named_in(const Site& site, const std::string& htm
 }  // namespace
 
 ContextBuilder::ContextBuilder(const Site& site, const Theme& theme) : site_(site) {
+  size_t languages = std::max<size_t>(1, site.languages.size());
+  for (size_t lang = 0; lang < languages; ++lang)
+    site_frames_.push_back(make_site_frame(static_cast<int>(lang), theme));
+}
+
+json ContextBuilder::make_site_frame(int lang, const Theme& theme) const {
+  const Site& site = site_;
   const std::string& base = site.config.base_url;
-  site_frame_ = {
+  const Strings& words = site.strings_of(lang);
+  bool own = site.languages.empty() || lang == 0;
+  json languages = json::array();
+  for (size_t l = 0; l < site.languages.size() && site.multilingual(); ++l) {
+    const SiteLanguage& sl = site.languages[l];
+    languages.push_back({{"code", sl.code},
+                         {"name", site.strings_of(static_cast<int>(l)).text("language_name")},
+                         {"url", sl.prefix + "/"},
+                         {"current", static_cast<int>(l) == lang}});
+  }
+  json frame = {
       {"site",
-       {{"title", site.config.title},
-        {"description", site.config.description},
+       {{"title", own ? site.config.title : site.languages[lang].title},
+        {"description", own ? site.config.description : site.languages[lang].description},
         {"base_url", base},
-        {"language", site.config.language},
-        {"params", site.config.params},
-        {"data", site.data},
+        {"language", own ? site.config.language : site.languages[lang].code},
+        {"home_url", own ? std::string("/") : site.languages[lang].prefix + "/"},
+        {"languages", std::move(languages)},
+        {"multilingual", site.multilingual()},
+        {"params", own ? site.config.params : site.languages[lang].params},
+        {"data", site.data_of(lang)},
         {"feiten", json::object()}}},
-      {"strings", site.strings.values},
+      {"strings", words.values},
       {"assets", theme.assets},
   };
-  json& feiten = site_frame_["site"]["feiten"];
-  for (const auto& [id, fact] : site.facts) {
-    if (fact.shown) feiten[id] = fact_frame(fact, site.strings);
+  json& feiten = frame["site"]["feiten"];
+  for (const auto& [id, fact] : site.facts_of(lang)) {
+    if (fact.shown) feiten[id] = fact_frame(fact, words);
   }
+  return frame;
+}
+
+// page.translations (the page in the other languages, where it exists), page.languages (one
+// entry per language of the site, for a language switch: the translation or that language's
+// home page) and page.alternates (every version, this one included, for hreflang links).
+template <class Writer>
+void ContextBuilder::write_translations(const Page& p, Writer& w) const {
+  if (!site_.multilingual()) return;
+  w.flag("has_languages", true);
+  auto versions = site_.translations.find(p.translation_key);
+  auto version_in = [&](size_t lang) -> const Page* {
+    if (versions == site_.translations.end()) return nullptr;
+    for (int i : versions->second) {
+      if (site_.pages[i].language == static_cast<int>(lang)) return &site_.pages[i];
+    }
+    return nullptr;
+  };
+  w.begin_array("languages");
+  for (size_t lang = 0; lang < site_.languages.size(); ++lang) {
+    const Page* version = version_in(lang);
+    w.begin_item();
+    w.text("code", site_.languages[lang].code);
+    w.text("name", site_.strings_of(static_cast<int>(lang)).text("language_name"));
+    w.text("url", version ? version->url : site_.languages[lang].prefix + "/");
+    w.flag("current", static_cast<int>(lang) == p.language);
+    w.flag("translated", version != nullptr);
+    w.end();
+  }
+  w.end();
+  w.begin_array("alternates");
+  for (size_t lang = 0; lang < site_.languages.size(); ++lang) {
+    const Page* version = version_in(lang);
+    if (!version) continue;
+    w.begin_item();
+    w.text("code", site_.languages[lang].code);
+    w.joined("href", site_.config.base_url, version->url);
+    w.end();
+  }
+  w.end();
 }
 
 template <class Writer>
@@ -317,6 +379,8 @@ void ContextBuilder::write_link_list(Writer& w, const char* key,
 std::pair<int, int> ContextBuilder::group_key(int page) const {
   const Page& p = site_.pages[page];
   // Section pages are keyed by themselves: they are the current item of their own menu entry.
+  // Home pages have no parent: their language tells them apart.
+  if (p.parent < 0) return {-1000 - p.language, -1};
   return {p.parent, p.kind == PageKind::kSection ? top_section(site_, page) : -2 - p.parent};
 }
 
@@ -334,7 +398,7 @@ void ContextBuilder::write_group_frame(int page, Writer& w) const {
     w.begin_item();
     w.text("title", site_.pages[a].front_matter.title);
     w.text("url", site_.pages[a].url);
-    w.flag("is_home", a == site_.home);
+    w.flag("is_home", a == site_.home_of(p.language));
     w.end();
   }
   w.end();
@@ -347,9 +411,9 @@ void ContextBuilder::write_group_frame(int page, Writer& w) const {
     write_link_list(w, "siblings", p.kind == PageKind::kSection ? parent.sections : parent.pages);
   }
   w.begin_array("menu");
-  if (site_.home >= 0) {
+  if (site_.home_of(p.language) >= 0) {
     // Top-level sections unless they opt out, and top-level pages that opt in.
-    const Page& home = site_.pages[site_.home];
+    const Page& home = site_.pages[site_.home_of(p.language)];
     std::vector<int> items;
     for (int s : home.sections) {
       if (site_.pages[s].front_matter.params.value("menu", true) != false) items.push_back(s);
@@ -383,7 +447,21 @@ uint64_t ContextBuilder::group_fingerprint(int page) const {
 }
 
 uint64_t ContextBuilder::site_fingerprint() const {
-  return json_fingerprint(site_frame_);
+  HashWriter w;
+  for (const json& frame : site_frames_) w.put_json(frame);
+  // Which pages are translations of which: the language switch and the links of a translated
+  // page (site/localize_links) depend on it.
+  if (site_.multilingual()) {
+    for (const auto& [url, index] : site_.page_by_url) {
+      w.text("url", url);
+      w.text("translation of", site_.pages[index].translation_key);
+    }
+    for (const auto& [key, versions] : site_.translations) {
+      w.text("translation of", key);
+      for (int i : versions) w.text("url", site_.pages[i].url);
+    }
+  }
+  return w.digest();
 }
 
 template <class Writer>
@@ -398,10 +476,11 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   w.text("description", fm.description);
   w.text("url", p.url);
   w.joined("permalink", site_.config.base_url, p.url);  // permalink(p.url)
+  const Strings& language_words = site_.strings_of(p.language);
   w.text("date", fm.date);
-  w.date("date_nl", site_.strings, fm.date);
+  w.date("date_nl", language_words, fm.date);
   w.text("lastmod", fm.lastmod);
-  w.date("lastmod_nl", site_.strings, fm.lastmod);
+  w.date("lastmod_nl", language_words, fm.lastmod);
   w.integer("weight", fm.weight);
   w.text("kind", kind);
   w.flag("is_home", p.kind == PageKind::kHome);
@@ -430,12 +509,12 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   }
   w.end();
   w.flag("has_toc", toc_entries >= 2);
-  std::vector<const Fact*> named = facts_named_in(site_, body.html);
+  std::vector<const Fact*> named = facts_named_in(site_, p.language, body.html);
   w.flag("has_bronnen", !named.empty());
   w.begin_array("bronnen");
   for (const Fact* f : named) {
     w.begin_item();
-    w.merge(fact_frame(*f, site_.strings));
+    w.merge(fact_frame(*f, language_words));
     w.end();
   }
   w.end();
@@ -443,6 +522,9 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   w.count("word_count", words);
   w.count("reading_minutes", std::max<size_t>(1, (words + 199) / 200));
   w.end_rendered();
+  w.text("language",
+         site_.languages.empty() ? site_.config.language : site_.languages[p.language].code);
+  write_translations(p, w);
   w.end();
   if (p.kind != PageKind::kPage) {
     write_link_list(w, "pages", p.pages);

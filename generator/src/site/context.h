@@ -24,7 +24,8 @@ class ContextBuilder {
  public:
   ContextBuilder(const Site& site, const Theme& theme);
 
-  const nlohmann::json& site_frame() const { return site_frame_; }
+  // The site frame of a language (an index into Site::languages).
+  const nlohmann::json& site_frame(int language = 0) const { return site_frames_[language]; }
   // The frame of the page's place in the tree, built afresh and kept by the caller: pages are
   // rendered one group at a time and each frame dropped when its group is done. Thread-safe.
   nlohmann::json make_group_frame(int page) const;
@@ -32,7 +33,7 @@ class ContextBuilder {
   std::pair<int, int> group_key(int page) const;
   nlohmann::json page_frame(int page) const;
 
-  uint64_t site_fingerprint() const;  // hashes the whole site frame: call once per build
+  uint64_t site_fingerprint() const;  // hashes every language's site frame: once per build
   // Thread-safe and cheap: nothing is built.
   uint64_t group_fingerprint(int page) const;
   // `rendered_hash` must be rendered_fingerprint(page's rendered body): the incremental build
@@ -49,9 +50,12 @@ class ContextBuilder {
   void write_group_frame(int page, Writer& w) const;
   template <class Writer>
   void write_page_frame(int page, Writer& w) const;
+  template <class Writer>
+  void write_translations(const Page& page, Writer& w) const;
+  nlohmann::json make_site_frame(int language, const Theme& theme) const;
 
   const Site& site_;
-  nlohmann::json site_frame_;
+  std::vector<nlohmann::json> site_frames_;
 };
 
 // A hash of everything in a rendered Markdown body.

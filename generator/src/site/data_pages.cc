@@ -88,7 +88,7 @@ struct Made {
 };
 
 int add_page(Site* site, const std::string& url, const std::string& title, int parent,
-             const Place& at, Diagnostics* diags) {
+             const std::string& translation_key, const Place& at, Diagnostics* diags) {
   auto [it, fresh] = site->page_by_url.emplace(url, static_cast<int>(site->pages.size()));
   if (!fresh) {
     const Page& other = site->pages[it->second];
@@ -104,6 +104,9 @@ int add_page(Site* site, const std::string& url, const std::string& title, int p
   page.output_path = output_path_for_url(url);
   page.front_matter.title = title;
   page.parent = parent;
+  page.language = site->pages[parent].language;
+  page.translation_key = translation_key;
+  site->translations[translation_key].push_back(it->second);
   site->pages.push_back(std::move(page));
   site->pages[parent].pages.push_back(it->second);
   return it->second;
@@ -136,13 +139,14 @@ namespace {
 // `url` and `title` written into the record.
 void make_pages(Site* site, int section, const PagesDecl& d, const Place& at,
                 std::vector<Made>* made, Diagnostics* diags) {
-  if (!site->data.contains(d.data)) {
+  json& data = site->data_of(site->pages[section].language);
+  if (!data.contains(d.data)) {
     fail(diags, at,
          "data_pages: no data set \"" + d.data + "\" (no " + d.data + ".json in " +
              site->config.data_dir + ", or it has errors)");
     return;
   }
-  json& data_set = site->data[d.data];
+  json& data_set = data[d.data];
   std::vector<FoundRecord> records = records_at(data_set, d.list);
   std::vector<std::string> titles = titles_of(records, d);
   const json* modified = at_pointer(data_set, d.lastmod);
@@ -156,7 +160,8 @@ void make_pages(Site* site, int section, const PagesDecl& d, const Place& at,
     if (!is_section_record(record, d, data_set)) {
       std::string url = site->pages[section].url + fill_fields(d.url, record, extra);
       if (!url.ends_with("/")) url += "/";
-      page = add_page(site, url, titles[i], section, at, diags);
+      std::string key = "data:" + d.data + d.list + "/" + std::to_string(i);
+      page = add_page(site, url, titles[i], section, key, at, diags);
       if (page < 0) continue;
       Page& p = site->pages[page];
       p.front_matter.lastmod = lastmod;
@@ -223,6 +228,7 @@ json run_lookup(const json& decl, const std::vector<ConstFoundRecord>& candidate
 }
 
 void check_lookups(const Site& site, const PagesDecl& d, const Place& at, Diagnostics* diags) {
+  if (site.pages.empty()) return;
   for (const auto& [name, decl] : d.lookups.items()) {
     std::string set = str(decl, "data");
     if (!decl.is_object() || set.empty() || str(decl, "list").empty() ||
@@ -235,8 +241,8 @@ void check_lookups(const Site& site, const PagesDecl& d, const Place& at, Diagno
 }
 
 // Phase two: the context of each data page (and of a section that is a record itself).
-void add_contexts(Site* site, const std::vector<Made>& made) {
-  const json& data = site->data;
+void add_contexts(Site* site, int lang, const std::vector<Made>& made) {
+  const json& data = site->data_of(lang);
   std::map<const json*, std::vector<ConstFoundRecord>> candidates;  // by lookup declaration
   for (const Made& m : made) {
     json context = {{"record", *m.record}};
@@ -255,35 +261,77 @@ void add_contexts(Site* site, const std::vector<Made>& made) {
 
 }  // namespace
 
-void add_data_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
-  std::vector<Made> made;
-  std::vector<std::pair<int, PagesDecl>> decls;
-  decls.reserve(site->pages.size());
-  for (int i = 0; i < static_cast<int>(site->pages.size()); ++i) {
-    const json& v = member(site->pages[i].front_matter.params, kDeclarationKey);
-    if (v.is_null()) continue;
-    Place at = place_of_key(site->pages[i], kDeclarationKey);
-    if (site->pages[i].kind == PageKind::kPage) {
-      fail(diags, at, "data_pages belongs in a section's _index.md");
+namespace {
+
+// The section page in `lang` that shares the translation key of `section`, or -1.
+int section_in(const Site& site, int section, int lang) {
+  if (lang == 0) return section;
+  auto versions = site.translations.find(site.pages[section].translation_key);
+  if (versions == site.translations.end()) return -1;
+  for (int i : versions->second) {
+    if (site.pages[i].language == lang && site.pages[i].kind != PageKind::kPage) return i;
+  }
+  return -1;
+}
+
+// The declarations of the site's own language, each with its section's `data_pages` as written.
+std::vector<std::pair<int, json>> declarations(const Site& site, Diagnostics* diags) {
+  std::vector<std::pair<int, json>> decls;
+  for (int i = 0; i < static_cast<int>(site.pages.size()); ++i) {
+    const json& v = member(site.pages[i].front_matter.params, kDeclarationKey);
+    if (v.is_null() || site.pages[i].language != 0) continue;
+    if (site.pages[i].kind == PageKind::kPage) {
+      fail(diags, place_of_key(site.pages[i], kDeclarationKey),
+           "data_pages belongs in a section's _index.md");
       continue;
     }
-    PagesDecl d;
-    if (read_decl(v, at, &d, diags)) decls.emplace_back(i, std::move(d));
+    decls.emplace_back(i, v);
   }
-  for (const auto& [section, d] : decls) {
+  return decls;
+}
+
+// The pages of one language: a translated section's own `data_pages` replaces keys of the
+// original declaration (its title and description patterns, in its language).
+void add_language_pages(Site* site, const DataFiles& raw, int lang,
+                        const std::vector<std::pair<int, json>>& decls, Diagnostics* diags) {
+  std::vector<Made> made;
+  std::vector<std::pair<int, PagesDecl>> read;
+  read.reserve(decls.size());
+  for (const auto& [original, value] : decls) {
+    int section = section_in(*site, original, lang);
+    if (section < 0) continue;
+    json decl = value;
+    const json& own = member(site->pages[section].front_matter.params, kDeclarationKey);
+    if (lang != 0 && own.is_object()) decl.update(own);
+    Place at = place_of_key(site->pages[lang == 0 || own.is_object() ? section : original],
+                            kDeclarationKey);
+    PagesDecl d;
+    if (!read_decl(decl, at, &d, diags)) continue;
+    read.emplace_back(section, std::move(d));
+  }
+  for (const auto& [section, d] : read) {
     Place at = place_of_key(site->pages[section], kDeclarationKey);
     make_pages(site, section, d, at, &made, diags);
-    check_lookups(*site, d, at, diags);
+    if (lang == 0) check_lookups(*site, d, at, diags);
   }
-  add_references(site, raw, diags);
-  add_contexts(site, made);
-  for (const auto& [section, d] : decls) {
+  add_references(site, raw, lang, diags);
+  add_contexts(site, lang, made);
+  for (const auto& [section, d] : read) {
     if (!d.az) continue;
     Page& p = site->pages[section];
     if (!p.derived_context.is_object()) p.derived_context = json::object();
     p.derived_context["az"] = az_letters(*site, made, section);
     p.derived_context["count"] = p.pages.size();
   }
+}
+
+}  // namespace
+
+void add_data_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
+  std::vector<std::pair<int, json>> decls = declarations(*site, diags);
+  const int languages = std::max<int>(1, static_cast<int>(site->languages.size()));
+  // Pages are added as they are made: reserve so that references into site->pages stay valid.
+  for (int lang = 0; lang < languages; ++lang) add_language_pages(site, raw, lang, decls, diags);
 }
 
 }  // namespace wegwijzer

@@ -29,25 +29,26 @@ void note_all_keys(Site* site, const DataFiles& raw, const RecordKey& k) {
     keys.insert(str(*r.record, k.key.c_str()));
 }
 
-const json* find_record(Site* site, const RecordKey& k, const std::string& value) {
-  if (!site->data.contains(k.data)) return nullptr;
-  for (const FoundRecord& r : records_at(site->data[k.data], k.list)) {
+const json* find_record(Site* site, int lang, const RecordKey& k, const std::string& value) {
+  json& data = site->data_of(lang);
+  if (!data.contains(k.data)) return nullptr;
+  for (const FoundRecord& r : records_at(data[k.data], k.list)) {
     if (str(*r.record, k.key.c_str()) == value) return r.record;
   }
   return nullptr;
 }
 
 // Adds `<field>_record` beside every `field` that names a record, anywhere in `value`.
-void resolve_in(Site* site, json* value, const std::string& field, const RecordKey& k) {
+void resolve_in(Site* site, int lang, json* value, const std::string& field, const RecordKey& k) {
   if (value->is_array()) {
-    for (json& item : *value) resolve_in(site, &item, field, k);
+    for (json& item : *value) resolve_in(site, lang, &item, field, k);
     return;
   }
   if (!value->is_object()) return;
-  for (auto& [key, item] : value->items()) resolve_in(site, &item, field, k);
+  for (auto& [key, item] : value->items()) resolve_in(site, lang, &item, field, k);
   const json& named = member(*value, field.c_str());
   if (!named.is_string()) return;
-  if (const json* record = find_record(site, k, text(named))) {
+  if (const json* record = find_record(site, lang, k, text(named))) {
     json copy = *record;
     (*value)[field + "_record"] = std::move(copy);
   }
@@ -67,8 +68,9 @@ void resolve_page(Site* site, Page* page, const std::string& field, const Record
   }
   json list = json::array();
   json current;
-  if (site->data.contains(k.data)) {
-    for (const FoundRecord& r : records_at(site->data[k.data], k.list)) {
+  json& data = site->data_of(page->language);
+  if (data.contains(k.data)) {
+    for (const FoundRecord& r : records_at(data[k.data], k.list)) {
       json item = *r.record;
       item["current"] = str(item, k.key.c_str()) == value;
       if (item["current"] == true) current = item;
@@ -83,7 +85,7 @@ void resolve_page(Site* site, Page* page, const std::string& field, const Record
 
 }  // namespace
 
-void add_references(Site* site, const DataFiles& raw, Diagnostics* diags) {
+void add_references(Site* site, const DataFiles& raw, int lang, Diagnostics* diags) {
   const SiteConfig::Declaration& refs = site->config.references;
   for (const auto& [name, decl] : fields(site->config.blocks.value).items()) {
     if (!str(decl, "key").empty()) note_all_keys(site, raw, record_key(decl));
@@ -96,18 +98,20 @@ void add_references(Site* site, const DataFiles& raw, Diagnostics* diags) {
       continue;
     }
     note_all_keys(site, raw, k);
-    for (auto& [set, value] : site->data.items()) resolve_in(site, &value, field, k);
-    for (Page& page : site->pages) resolve_page(site, &page, field, k, diags);
+    for (auto& [set, value] : site->data_of(lang).items()) resolve_in(site, lang, &value, field, k);
+    for (Page& page : site->pages) {
+      if (page.language == lang) resolve_page(site, &page, field, k, diags);
+    }
   }
 }
 
 std::optional<json> declared_block_context(const Site& site, const markdown::BlockDirective& block,
-                                           std::string* error) {
+                                           int lang, std::string* error) {
   const json& decl = member(site.config.blocks.value, block.name.c_str());
   if (!decl.is_object()) return json{{"block", json::object()}};  // a block of the theme alone
   RecordKey k = record_key(decl);
   if (k.data.empty()) return json{{"block", json::object()}};
-  const json& data_set = member(site.data, k.data.c_str());
+  const json& data_set = member(site.data_of(lang), k.data.c_str());
   if (k.key.empty()) return json{{"block", data_set}};
   auto arg = block.args.find(str(decl, "arg"));
   std::string value = arg == block.args.end() ? std::string() : arg->second;

@@ -62,6 +62,18 @@ bool LinkResolver::file_at(const std::string& url) const {
   return url.size() > 1 && site_.static_files.count(url.substr(1));
 }
 
+// A page in another language links to the translation in its language where there is one
+// (site/localize_links does the same for the links of templates and data).
+int LinkResolver::in_language(int target, int language) const {
+  if (language == 0 || site_.pages[target].language == language) return target;
+  auto versions = site_.translations.find(site_.pages[target].translation_key);
+  if (versions == site_.translations.end()) return target;
+  for (int i : versions->second) {
+    if (site_.pages[i].language == language) return i;
+  }
+  return target;
+}
+
 std::optional<std::string> LinkResolver::resolve(int from, const std::string& href, int line,
                                                  int column, Diagnostics* diags,
                                                  std::vector<AnchorCheck>* anchors) const {
@@ -102,6 +114,7 @@ std::optional<std::string> LinkResolver::resolve(int from, const std::string& hr
     if (path.find('%') != std::string_view::npos) decoded = decoded_copy = percent_decode(path);
     int target = page_at(decoded);
     if (target >= 0) {
+      target = in_language(target, page.language);
       check_anchor(target);
       const std::string& url = site_.pages[target].url;
       return url == decoded ? std::nullopt : std::optional(with_suffix(url));
@@ -121,14 +134,16 @@ std::optional<std::string> LinkResolver::resolve(int from, const std::string& hr
     if (it == site_.page_by_source.end()) {
       return fail("broken link: " + resolved + " does not exist (or is a draft)");
     }
-    check_anchor(it->second);
-    return with_suffix(site_.pages[it->second].url);
+    int target = in_language(it->second, page.language);
+    check_anchor(target);
+    return with_suffix(site_.pages[target].url);
   }
   for (const char* index : {"/_index.md", "/index.md"}) {
     auto it = site_.page_by_source.find(resolved + index);
     if (it != site_.page_by_source.end()) {
-      check_anchor(it->second);
-      return with_suffix(site_.pages[it->second].url);
+      int target = in_language(it->second, page.language);
+      check_anchor(target);
+      return with_suffix(site_.pages[target].url);
     }
   }
   auto file = content_file_urls_.find(resolved);

@@ -39,6 +39,7 @@ class LinkResolver {
   bool file_at(const std::string& url) const;
 
  private:
+  int in_language(int target, int language) const;
   const Site& site_;
   // site_.page_by_url again, hashed: every link of every page is looked up here, and the sorted
   // map compares long common prefixes ("/onderwerp-012/pagina-0...") all the way down.

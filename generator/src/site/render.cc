@@ -2,6 +2,7 @@
 
 #include "check/contact_literals.h"
 #include "site/data_references.h"
+#include "site/localize_links.h"
 #include "template/mustache.h"
 
 namespace wegwijzer {
@@ -12,13 +13,28 @@ void inject_before_body_end(std::string* html, const std::string& inject) {
   html->insert(pos == std::string::npos ? html->size() : pos, inject);
 }
 
+LanguageTemplates::LanguageTemplates(const mustache::TemplateSet& set, std::string_view language,
+                                     std::set<std::string>* used)
+    : set_(set), language_(language), used_(used) {}
+
+const mustache::Template* LanguageTemplates::find(std::string_view name) const {
+  if (!language_.empty()) {
+    std::string own = std::string(name) + "." + language_;
+    // Noted even when missing: a template added later for the language changes the page.
+    if (used_) used_->insert(own);
+    if (const mustache::Template* t = set_.find(own)) return t;
+  }
+  return set_.find(name);
+}
+
 std::string render_template(const Theme& theme, const std::string& name,
                             std::span<const nlohmann::json* const> frames, Diagnostics* diags,
                             std::set<std::string>* used_templates, mustache::SectionCache* sections,
-                            size_t stable_frames) {
+                            size_t stable_frames, std::string_view language) {
   std::string out;
   if (used_templates) used_templates->insert(name);
-  const mustache::Template* tmpl = theme.templates.find(name);
+  const LanguageTemplates templates(theme.templates, language, used_templates);
+  const mustache::Template* tmpl = templates.find(name);
   if (!tmpl) {
     diags->error("templates/" + name + ".html", 0, 0, "template is missing");
     return out;
@@ -29,7 +45,7 @@ std::string render_template(const Theme& theme, const std::string& name,
   options.used_templates = used_templates;
   options.section_cache = sections;
   options.stable_frames = stable_frames;
-  mustache::render_to(out, *tmpl, frames, theme.templates, options, &errors);
+  mustache::render_to(out, *tmpl, frames, templates, options, &errors);
   for (const mustache::Error& e : errors) theme.report(e, diags);
   return out;
 }
@@ -57,8 +73,9 @@ std::optional<markdown::InlineReplacement> inline_fact(const Site& site, const P
   if (d.name != "feit") return fail("unknown inline directive \"" + d.name + "\" (known: feit)");
   auto id = d.args.find("id");
   if (id == d.args.end()) return fail("{{< feit >}} needs an id: {{< feit id=\"...\" >}}");
-  auto it = site.facts.find(id->second);
-  if (it == site.facts.end()) {
+  const FactIndex& facts = site.facts_of(page.language);
+  auto it = facts.find(id->second);
+  if (it == facts.end()) {
     return fail("unknown fact \"" + id->second +
                 "\": no object in the data has this \"id\" and a \"waarde\"");
   }
@@ -102,8 +119,11 @@ void render_markdown(const Site& site, const Theme& theme, const ContextBuilder&
   markdown::Options options;
   options.first_line = page.body_first_line;
   options.want_plain_text = want_plain_text;
-  options.footnote_back_label = site.strings.text("footnote_back");
-  options.fallback_heading_id = site.strings.text("heading_id");
+  const Strings& words = site.strings_of(page.language);
+  const std::string language = page.language == 0 ? std::string() : site.code_of(page.language);
+  const std::string_view own_language = language;
+  options.footnote_back_label = words.text("footnote_back");
+  options.fallback_heading_id = words.text("heading_id");
   if (options.fallback_heading_id.empty()) options.fallback_heading_id = "section";
   options.input_is_valid_utf8 = true;  // parse_page_source refuses a page that is not
   options.rewrite_link = [&](const std::string& href, int line, int column) {
@@ -119,14 +139,15 @@ void render_markdown(const Site& site, const Theme& theme, const ContextBuilder&
       trace->has_blocks = true;
       trace->block_templates.insert(name);
     }
-    if (!theme.templates.contains(name)) {
+    if (!LanguageTemplates(theme.templates, own_language, nullptr).find(name)) {
       diags->error(page.source_path, block.line, block.column,
                    "unknown block \"" + block.name + "\" (no templates/" + name + ".html)",
                    std::string(line_text(page.text, block.line)));
       return std::string();
     }
     std::string error;
-    std::optional<nlohmann::json> frame = declared_block_context(site, block, &error);
+    std::optional<nlohmann::json> frame =
+        declared_block_context(site, block, page.language, &error);
     if (!frame) {
       diags->error(page.source_path, block.line, block.column, error,
                    std::string(line_text(page.text, block.line)));
@@ -135,10 +156,11 @@ void render_markdown(const Site& site, const Theme& theme, const ContextBuilder&
     nlohmann::json args = nlohmann::json::object();
     for (const auto& [k, v] : block.args) args[k] = v;
     (*frame)["args"] = std::move(args);
-    const nlohmann::json* frames[] = {&contexts.site_frame(), &*frame};
+    const nlohmann::json* frames[] = {&contexts.site_frame(page.language), &*frame};
     size_t before = diags->items().size();
     std::string html =
-        render_template(theme, name, frames, diags, trace ? &trace->block_templates : nullptr);
+        render_template(theme, name, frames, diags, trace ? &trace->block_templates : nullptr,
+                        nullptr, 0, own_language);
     if (trace && diags->items().size() != before) trace->reusable = false;
     return html;
   };
@@ -173,10 +195,12 @@ std::string render_page_html(const Site& site, const Theme& theme, const Context
                              mustache::SectionCache* sections) {
   const Page& page = site.pages[index];
   nlohmann::json frame = contexts.page_frame(index);
-  const nlohmann::json* frames[] = {&contexts.site_frame(), &group, &frame};
+  const nlohmann::json* frames[] = {&contexts.site_frame(page.language), &group, &frame};
+  const std::string language = page.language == 0 ? std::string() : site.code_of(page.language);
   // The site and group frames outlive the page; the page frame is this call's own.
   std::string html = render_template(theme, page.layout, frames, diags, used_templates, sections,
-                                     /*stable_frames=*/2);
+                                     /*stable_frames=*/2, language);
+  localize_links(site, page, &html);
   inject_before_body_end(&html, inject);
   return html;
 }

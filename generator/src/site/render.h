@@ -60,12 +60,29 @@ std::string render_page_html(const Site& site, const Theme& theme, const Context
                              Diagnostics* diags, std::set<std::string>* used_templates,
                              mustache::SectionCache* sections);
 
+// The theme's templates as a page in `language` sees them: "x.en" in place of "x" where the theme
+// has it (templates/gemeente.en.html for an English page). An empty language sees the theme as
+// it is. Every "x.<language>" looked up goes to `used` (may be null), found or not.
+class LanguageTemplates : public mustache::TemplateSource {
+ public:
+  LanguageTemplates(const mustache::TemplateSet& set, std::string_view language,
+                    std::set<std::string>* used);
+  const mustache::Template* find(std::string_view name) const override;
+
+ private:
+  const mustache::TemplateSet& set_;
+  std::string language_;
+  std::set<std::string>* used_;
+};
+
 // Renders template `name` against the given frames (bottom first), reporting template errors.
-// With `sections`, the first `stable_frames` frames must outlive it unchanged.
+// With `sections`, the first `stable_frames` frames must outlive it unchanged. `language`: as
+// for LanguageTemplates.
 std::string render_template(const Theme& theme, const std::string& name,
                             std::span<const nlohmann::json* const> frames, Diagnostics* diags,
                             std::set<std::string>* used_templates = nullptr,
-                            mustache::SectionCache* sections = nullptr, size_t stable_frames = 0);
+                            mustache::SectionCache* sections = nullptr, size_t stable_frames = 0,
+                            std::string_view language = {});
 
 // Inserts `inject` before the last </body>, or appends it when there is none.
 void inject_before_body_end(std::string* html, const std::string& inject);

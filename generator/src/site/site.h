@@ -39,6 +39,11 @@ struct Page {
   std::vector<std::string> resources;  // bundle files to copy, content-relative paths
   std::string layout;                  // template name chosen in the resolve stage
   bool failed = false;                 // unreadable or bad front matter: placed, not rendered
+  // Index into Site::languages (0: the site's own language). Pages with the same
+  // translation_key are translations of each other: the source path without the language
+  // ("content/a/b.md") or, for a page made from data, its data set, list and record.
+  int language = 0;
+  std::string translation_key;
 
   // Derived pages (data-driven) carry their own template context and need no Markdown.
   bool derived = false;
@@ -52,6 +57,19 @@ struct Page {
 
   std::string_view body() const { return text.substr(std::min(body_offset, text.size())); }
   void set_text(std::string text);  // owns it from now on
+};
+
+// What differs per language in what templates see. The site's own language comes first; its
+// words and data are Site::strings and Site::data, which the other languages leave empty.
+struct SiteLanguage {
+  std::string code;    // "en"
+  std::string prefix;  // "" for the site's own language, "/en" for the others
+  std::string title, description;
+  nlohmann::json params = nlohmann::json::object();
+  Strings strings;
+  nlohmann::json data = nlohmann::json::object();  // site.data in this language
+  int home = -1;
+  FactIndex facts;  // the facts, their text in this language
 };
 
 struct Site {
@@ -69,6 +87,30 @@ struct Site {
   std::map<std::string, std::set<std::string>> data_ids;
   FactIndex facts;  // what prose can name with {{< feit id="..." >}}, shown or not
   int home = -1;
+  std::vector<SiteLanguage> languages;  // the site's own language first
+  // translation_key -> the pages that share it, one per language at most.
+  std::map<std::string, std::vector<int>> translations;
+
+  const Strings& strings_of(int language) const {
+    return language == 0 ? strings : languages[language].strings;
+  }
+  const nlohmann::json& data_of(int language) const {
+    return language == 0 ? data : languages[language].data;
+  }
+  nlohmann::json& data_of(int language) { return language == 0 ? data : languages[language].data; }
+  int home_of(int language) const { return language == 0 ? home : languages[language].home; }
+  const FactIndex& facts_of(int language) const {
+    return language == 0 ? facts : languages[language].facts;
+  }
+  // "" for the site's own language (also in a Site made without `languages`, as tests make).
+  std::string prefix_of(int language) const {
+    return language == 0 ? std::string() : languages[language].prefix;
+  }
+  std::string code_of(int language) const {
+    return language == 0 ? config.language : languages[language].code;
+  }
+  size_t language_count() const { return std::max<size_t>(1, languages.size()); }
+  bool multilingual() const { return languages.size() > 1; }
 };
 
 }  // namespace wegwijzer

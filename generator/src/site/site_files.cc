@@ -13,6 +13,25 @@ void escape_xml(std::string& out, std::string_view text) {
   mustache::append_escaped(out, text);
 }
 
+// Every language version of a page that has more than one, as Google reads them from a sitemap.
+void append_alternates(const Site& site, const ContextBuilder& contexts, const Page& page,
+                       std::string* xml) {
+  auto versions = site.translations.find(page.translation_key);
+  if (!site.multilingual() || versions == site.translations.end() || versions->second.size() < 2)
+    return;
+  std::vector<int> in_order = versions->second;  // by language, the site's own first
+  std::sort(in_order.begin(), in_order.end(),
+            [&](int a, int b) { return site.pages[a].language < site.pages[b].language; });
+  for (int i : in_order) {
+    const Page& v = site.pages[i];
+    *xml += "<xhtml:link rel=\"alternate\" hreflang=\"";
+    escape_xml(*xml, site.languages[v.language].code);
+    *xml += "\" href=\"";
+    escape_xml(*xml, contexts.permalink(v.url));
+    *xml += "\"/>";
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> site_file_urls(const Site& site, const Theme& theme) {
@@ -35,13 +54,15 @@ std::string sitemap_xml(const Site& site, const ContextBuilder& contexts) {
             [](const Page* a, const Page* b) { return a->url < b->url; });
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
+  xml += site.multilingual() ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n";
   for (const Page* p : pages) {
     xml += "  <url><loc>";
     escape_xml(xml, contexts.permalink(p->url));
     xml += "</loc>";
     if (!p->front_matter.date.empty())
       xml += "<lastmod>" + p->front_matter.date.substr(0, 10) + "</lastmod>";
+    append_alternates(site, contexts, *p, &xml);
     xml += "</url>\n";
   }
   xml += "</urlset>\n";

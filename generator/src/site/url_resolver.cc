@@ -30,9 +30,10 @@ void report(Diagnostics* diags, const Page& page, SourcePos pos, const std::stri
                std::string(line_text(page.text, pos.line)));
 }
 
-// The URL a page gets from its place under content/, before `url` is applied.
-bool url_from_path(Page& page, Diagnostics* diags, std::string* url) {
-  std::vector<std::string> parts = split_dirs(page.source_path);  // "content", ..., file
+// The URL a page gets from its place under content/, before `url` is applied; a translation's
+// is its original's below the language's prefix ("/en/crisis/").
+bool url_from_path(const Site& site, Page& page, Diagnostics* diags, std::string* url) {
+  std::vector<std::string> parts = split_dirs(page.translation_key);  // "content", ..., file
   std::string file = parts.back();
   parts.erase(parts.begin());
   parts.pop_back();
@@ -69,32 +70,58 @@ bool url_from_path(Page& page, Diagnostics* diags, std::string* url) {
     }
     segments.back() = fm.slug;
   }
-  *url = "/";
+  *url = site.prefix_of(page.language) + "/";
   for (const std::string& s : segments) *url += s + "/";
   return true;
 }
 
-// A site needs a home page even when content/_index.md is missing.
-void add_missing_home_page(Site* site) {
+// "content/a/b.en.md" -> "content/a/b.md": what its translations have in common.
+std::string translation_key_of(const Site& site, const Page& page) {
+  if (page.language == 0 || page.source_path.empty()) return page.source_path;
+  const std::string suffix = "." + site.languages[page.language].code + ".md";
+  const std::string& path = page.source_path;
+  if (!path.ends_with(suffix)) return path;
+  return path.substr(0, path.size() - suffix.size()) + ".md";
+}
+
+// A site needs a home page even when content/_index.md is missing, and so does each language
+// that has pages.
+void add_missing_home_pages(Site* site) {
   std::vector<Page>& pages = site->pages;
-  auto home_it = std::find_if(pages.begin(), pages.end(),
-                              [](const Page& p) { return p.kind == PageKind::kHome; });
-  if (home_it == pages.end()) {
+  const size_t languages = site->language_count();
+  std::vector<char> has_home(languages, 0), has_pages(languages, 0);
+  has_pages[0] = 1;
+  for (const Page& p : pages) {
+    has_pages[p.language] = 1;
+    if (p.kind == PageKind::kHome) has_home[p.language] = 1;
+  }
+  for (size_t lang = 0; lang < languages; ++lang) {
+    if (has_home[lang] || !has_pages[lang]) continue;
     Page home;
     home.kind = PageKind::kHome;
-    home.front_matter.title = site->config.title;
+    home.language = static_cast<int>(lang);
+    home.front_matter.title = lang == 0 ? site->config.title : site->languages[lang].title;
     home.content_dir = "content";
     pages.insert(pages.begin(), std::move(home));
   }
 }
 
-// Sets the home page and gives the section page (or the home page) of each content folder.
+// The key of a content folder in one language.
+std::string folder_key(int language, const std::string& dir) {
+  return std::to_string(language) + ":" + dir;
+}
+
+// Sets the home pages and gives the section page (or the home page) of each content folder, per
+// language.
 std::map<std::string, int> find_sections(Site* site) {
   std::map<std::string, int> section_by_dir;
   for (size_t i = 0; i < site->pages.size(); ++i) {
     Page& page = site->pages[i];
-    if (page.kind == PageKind::kHome) site->home = static_cast<int>(i);
-    if (page.kind != PageKind::kPage) section_by_dir[page.content_dir] = static_cast<int>(i);
+    if (page.kind == PageKind::kHome) {
+      (page.language == 0 ? site->home : site->languages[page.language].home) = static_cast<int>(i);
+    }
+    if (page.kind != PageKind::kPage)
+      section_by_dir[folder_key(page.language, page.content_dir)] = static_cast<int>(i);
   }
   return section_by_dir;
 }
@@ -104,9 +131,11 @@ void assign_urls(Site* site, Diagnostics* diags) {
   std::vector<Page>& pages = site->pages;
   for (size_t i = 0; i < pages.size(); ++i) {
     Page& page = pages[i];
-    std::string url = "/";
+    std::string url = site->prefix_of(page.language) + "/";
+    page.translation_key = translation_key_of(*site, page);
+    if (page.source_path.empty()) page.translation_key = "content/_index.md";  // a home page
     // A page without a URL has no place to be written to: it is placed, not rendered.
-    if (!page.source_path.empty() && !url_from_path(page, diags, &url)) {
+    if (!page.source_path.empty() && !url_from_path(*site, page, diags, &url)) {
       page.failed = true;
       continue;
     }
@@ -138,9 +167,9 @@ int find_parent(const Site& site, const std::map<std::string, int>& section_by_d
     size_t slash = dir.rfind('/');
     dir = slash == std::string::npos ? "" : dir.substr(0, slash);
   }
-  int parent = site.home;
+  int parent = site.home_of(page.language);
   while (!dir.empty()) {
-    auto it = section_by_dir.find(dir);
+    auto it = section_by_dir.find(folder_key(page.language, dir));
     if (it != section_by_dir.end()) {
       parent = it->second;
       break;
@@ -254,11 +283,15 @@ void sort_by_weight(const Site& site, std::vector<int>* indexes) {
 }
 
 void resolve_urls(Site* site, Diagnostics* diags) {
-  add_missing_home_page(site);
+  add_missing_home_pages(site);
   std::map<std::string, int> section_by_dir = find_sections(site);
   assign_urls(site, diags);
   link_parents(site, section_by_dir);
   register_aliases(site, diags);
+  for (size_t i = 0; i < site->pages.size(); ++i) {
+    const Page& page = site->pages[i];
+    if (!page.failed) site->translations[page.translation_key].push_back(static_cast<int>(i));
+  }
 }
 
 }  // namespace wegwijzer

@@ -5,6 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { dutchWordsOnEnglishPage } from './language.mjs';
 
 // Without the background-networking flags Chromium keeps trying to reach Google's services, which
 // on a closed network only slows it down and pollutes the request log.
@@ -57,12 +58,35 @@ async function overflow(page) {
       const box = range.getBoundingClientRect();
       if (box.width === 0 || box.right <= width + 1) continue;
       const parent = node.parentElement;
+      // Text that a clipping box around it cuts off (a visually hidden hint) takes no room.
+      let shown = box.right;
+      for (let el = parent; el && el !== document.documentElement; el = el.parentElement) {
+        const style = getComputedStyle(el);
+        if (style.overflowX !== 'visible' || style.clipPath !== 'none') shown = Math.min(shown, el.getBoundingClientRect().right);
+      }
+      if (shown <= width + 1) continue;
       // Centred text that is too wide also loses its start off the left edge, where no scrolling reaches.
       const cut = box.left < -1 && box.right > 0 ? `, left edge at ${Math.round(box.left)} px: its start is cut off` : '';
       if (culprits.some((c) => c.element.contains(parent))) continue;
       const name = parent.tagName.toLowerCase() + [...parent.classList].map((c) => `.${c}`).join('');
       const words = node.textContent.trim().replace(/\s+/g, ' ');
       culprits.push({ element: parent, text: `text "${words.length > 60 ? `${words.slice(0, 60)}…` : words}" in ${name} (right edge at ${Math.round(box.right)} px${cut})` });
+    }
+    // Content less than a pixel too wide: name the widest text, which is what rounds up.
+    if (!culprits.length) {
+      let widest = null;
+      const all = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = all.nextNode(); node; node = all.nextNode()) {
+        if (!node.textContent.trim() || !node.parentElement) continue;
+        range.selectNodeContents(node);
+        const box = range.getBoundingClientRect();
+        if (box.width > 0 && box.right > width && (!widest || box.right > widest.right)) widest = { node, right: box.right };
+      }
+      if (widest) {
+        const parent = widest.node.parentElement;
+        const words = widest.node.textContent.trim().replace(/\s+/g, ' ');
+        culprits.push({ element: parent, text: `text "${words.length > 60 ? `${words.slice(0, 60)}…` : words}" in ${parent.tagName.toLowerCase()}${[...parent.classList].map((c) => `.${c}`).join('')} (right edge at ${widest.right.toFixed(1)} px)` });
+      }
     }
     return { width, scrollWidth: root.scrollWidth, culprits: culprits.map((c) => c.text) };
   });
@@ -186,7 +210,8 @@ export async function checkPage(browser, { origin, name, pagePath, width, expect
 // watcher objects to. Pages differ in their data (a long name, an e-mail address) more than in
 // their templates, which the page checks above cover. Returns one result per page.
 // With siteRules, every page must also carry this site's privacy promises: the "Snel weg" link
-// to the neutral site and <meta name="referrer" content="no-referrer">.
+// to the neutral site and <meta name="referrer" content="no-referrer">; and every English page
+// gets a result of its own for its words (lib/language.mjs: no Dutch words of the theme).
 export async function sweep(browser, { origin, paths, jobs = 2, siteRules = false }) {
   const results = [];
   let next = 0;
@@ -201,7 +226,11 @@ export async function sweep(browser, { origin, paths, jobs = 2, siteRules = fals
           if (await visit(page, state, new URL(pagePath, origin).href, 200)) {
             const wide = await overflow(page);
             if (wide) state.problems.push(sideways(wide, REFLOW_WIDTH, ' (WCAG 1.4.10 Reflow)'));
-            if (siteRules) state.problems.push(...await privacyPromises(page));
+            if (siteRules) {
+              state.problems.push(...await privacyPromises(page));
+              const dutch = await dutchWordsOnEnglishPage(page);
+              if (dutch) results.push({ name: `English words ${pagePath}`, ok: dutch.length === 0, problems: dutch });
+            }
           }
         } catch (error) {
           state.problems.push(`error: ${error.message.split('\n')[0]}`);
@@ -274,12 +303,13 @@ async function waitForExit(page, timeout = 5000) {
 
 // The three ways in on the home page (a[data-ww-ingang]) lie below the crisis strip and entirely
 // within the first screen of a 375 x 812 phone, and the crisis numbers appear once (in the strip).
-export async function checkHomeEntries(browser, { origin, width = 375, height = 812 }) {
-  const name = `home: three ways in on the first screen at ${width} x ${height}`;
+// pagePath: a home page in another language ('/en/'), whose ways in lead below it ('/en/crisis/').
+export async function checkHomeEntries(browser, { origin, pagePath = '/', width = 375, height = 812 }) {
+  const name = `home${pagePath === '/' ? '' : ` ${pagePath}`}: three ways in on the first screen at ${width} x ${height}`;
   const { context, page, problems } = await exitContext(browser, origin, { width, height });
   try {
-    const response = await page.goto(new URL('/', origin).href, { waitUntil: 'load', timeout: 30_000 });
-    if (!response || response.status() !== 200) problems.push(`HTTP ${response?.status()} for /`);
+    const response = await page.goto(new URL(pagePath, origin).href, { waitUntil: 'load', timeout: 30_000 });
+    if (!response || response.status() !== 200) problems.push(`HTTP ${response?.status()} for ${pagePath}`);
     const found = await page.evaluate(() => {
       const strip = document.querySelector('.ww-crisis');
       return {
@@ -294,7 +324,8 @@ export async function checkHomeEntries(browser, { origin, width = 375, height = 
         }),
       };
     });
-    const want = [['/crisis/'], ['/route/', '/stappen/'], ['/wachten-op-zorg/', '/stappen/']];
+    const want = [['/crisis/'], ['/route/', '/stappen/'], ['/wachten-op-zorg/', '/stappen/']]
+      .map((paths) => paths.map((p) => pagePath.replace(/\/$/, '') + p));
     if (found.entries.length !== 3) problems.push(`${found.entries.length} ways in (a[data-ww-ingang]), expected 3`);
     found.entries.forEach((e, i) => {
       const what = `way in ${i + 1} "${e.text}" (${e.path})`;

@@ -65,24 +65,26 @@ export function startTags(html) {
 const BROWSER_FETCHES = new Set(['stylesheet', 'icon', 'apple-touch-icon', 'mask-icon', 'manifest', 'preload',
   'modulepreload', 'prefetch', 'prerender', 'preconnect', 'dns-prefetch']);
 
-// What the crawl needs from one page.
+// What the crawl needs from one page (and lang: <html lang>, for the language switch check).
 export function scanPage(html) {
+  let lang = null;
   const ids = new Set();
   const links = [];   // <a href> and <area href>
   const assets = [];  // <link href>, <script src>, <img src>, <source src>, ...
   let base = null;
   for (const tag of startTags(html)) {
     const { name, attributes, line } = tag;
+    if (name === 'html' && lang === null) lang = attributes.lang ?? '';
     if ('id' in attributes) ids.add(attributes.id);
     if (name === 'a' && 'name' in attributes) ids.add(attributes.name);
     if (name === 'base' && attributes.href !== undefined && base === null) base = attributes.href;
     if ((name === 'a' || name === 'area') && attributes.href !== undefined) {
-      links.push({ href: attributes.href, line, tag: name });
+      links.push({ href: attributes.href, line, tag: name, hreflang: attributes.hreflang ?? null });
     } else if (name === 'link' && attributes.href !== undefined) {
       const rel = (attributes.rel || '').toLowerCase().split(/\s+/);
       // rel=canonical or alternate points somewhere without the browser fetching it; the rest load.
       const fetched = rel.some((r) => BROWSER_FETCHES.has(r));
-      assets.push({ href: attributes.href, line, tag: `link rel="${attributes.rel || ''}"`, fetched });
+      assets.push({ href: attributes.href, line, tag: `link rel="${attributes.rel || ''}"`, fetched, hreflang: attributes.hreflang ?? null });
     } else if (['script', 'img', 'source', 'iframe', 'audio', 'video', 'track', 'embed'].includes(name) && attributes.src !== undefined) {
       assets.push({ href: attributes.src, line, tag: name, fetched: true });
     }
@@ -93,5 +95,5 @@ export function scanPage(html) {
       }
     }
   }
-  return { ids, links, assets, base };
+  return { ids, links, assets, base, lang };
 }

@@ -1,0 +1,155 @@
+// The site search in a real browser, on the queries of queries.tsv: each query is typed into the
+// search box of a freshly opened page and submitted; the rank of the page that must be found is
+// printed, then recall@1 and recall@3. A query fails when its page is not where queries.tsv says
+// (first, or in the top 3), when the page asked another origin for anything, logged an error,
+// changed its URL or history (the query must stay in the page), or fetched 100 KB or more of the
+// index for it.
+//
+//   node tests/search/run_queries.mjs --site DIR [--page /path/] [--queries FILE]
+//        [--chromium /usr/bin/chromium]
+//
+// DIR is a built site with its index (zoeken/…). When the page (default "/") has no
+// form[data-zoek] yet, a copy of the site gets one: a copy of the home page at /zoeken-test/ with
+// the form, the results region and the two scripts. Last line: "N passed, M failed"; exit 1 on
+// any failure.
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const repo = path.resolve(here, '../..');
+const require = createRequire(path.join(repo, 'tests/browser/package.json'));
+const { chromium } = require('playwright-core');
+const { serve } = await import(path.join(repo, 'tests/browser/lib/server.mjs'));
+const { CHROMIUM_ARGS } = await import(path.join(repo, 'tests/browser/lib/browser.mjs'));
+
+const BUDGET = 100 * 1024;
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
+  (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
+if (!args.site) {
+  console.error('usage: run_queries.mjs --site DIR [--page /path/] [--queries FILE] [--chromium PATH]');
+  process.exit(2);
+}
+
+// The form and regions the theme will emit (the contract at the top of zoeken.js).
+const FORM = `<form action="/gemeente/" role="search" data-zoek data-zoek-index="/zoeken/nl/"
+ data-zoek-results="zoek-resultaten" data-zoek-status="zoek-status"
+ data-zoek-count="{n} resultaten voor ‘{q}’" data-zoek-one="1 resultaat voor ‘{q}’"
+ data-zoek-none="Geen resultaten voor ‘{q}’" data-zoek-more="Meer resultaten"
+ data-zoek-error="Zoeken lukt nu niet.">
+<label for="zoek-vraag">Zoeken op deze site</label>
+<input type="search" id="zoek-vraag" autocomplete="off"> <button>Zoeken</button></form>
+<p id="zoek-status" class="ww-visually-hidden" role="status" aria-live="polite"></p>
+<div id="zoek-resultaten" hidden></div>`;
+
+async function sitePage(site, page) {
+  const html = await readFile(path.join(site, page, 'index.html'), 'utf8');
+  if (/<form[^>]*\sdata-zoek[\s>]/.test(html)) return { root: site, page, temp: null };
+  const root = await mkdtemp(path.join(os.tmpdir(), 'zoeken-'));
+  await cp(site, root, { recursive: true });
+  for (const js of ['stem-nl.js', 'zoeken.js']) {
+    await cp(path.join(repo, 'site-assets/js', js), path.join(root, 'zoeken-test', js));
+  }
+  const scripts = '<script src="/zoeken-test/stem-nl.js" defer></script>' +
+    '<script src="/zoeken-test/zoeken.js" defer></script>';
+  const injected = html.replace('</head>', `${scripts}</head>`)
+    .replace(/(<main[^>]*>)/, `$1${FORM}`);
+  await writeFile(path.join(root, 'zoeken-test', 'index.html'), injected);
+  console.log(`(no search form on ${page}: testing a copy of it at /zoeken-test/)`);
+  return { root, page: '/zoeken-test/', temp: root };
+}
+
+async function readQueries(file) {
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  return lines.filter((l) => l.trim() && !l.startsWith('#')).map((l) => {
+    const [query, url, top, why = ''] = l.split('\t');
+    return { query, url, top: Number(top), why };
+  });
+}
+
+// Opens the page, submits the query, returns what a reader would get and what the page did.
+async function runQuery(context, origin, pagePath, query) {
+  const page = await context.newPage();
+  const problems = [];
+  const responses = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`uncaught exception: ${e.message}`));
+  page.on('request', (r) => {
+    if (new URL(r.url()).origin !== origin) problems.push(`request to another origin: ${r.url()}`);
+  });
+  page.on('response', (r) => responses.push([r.url(), r.body().then((b) => b.length, () => 0)]));
+  const start = new URL(pagePath, origin).href;
+  await page.goto(start);
+  const form = await page.evaluate(() => {
+    const f = document.querySelector('form[data-zoek]');
+    const input = f && f.querySelector('input[type=search]');
+    return f && { index: new URL(f.dataset.zoekIndex, document.baseURI).href,
+      results: f.dataset.zoekResults, named: !input || input.hasAttribute('name') };
+  });
+  if (!form) throw new Error(`no form[data-zoek] on ${start}`);
+  if (form.named) problems.push('the search box has a name: the query would reach the URL');
+  // Nothing of the index before the reader uses the search box: most visitors never do.
+  await page.waitForLoadState('networkidle');
+  if (responses.some(([url]) => url.startsWith(form.index))) problems.push('the index was fetched before the search box was used');
+  const historyBefore = await page.evaluate(() => history.length);
+  await page.fill('form[data-zoek] input[type=search]', query);
+  await page.press('form[data-zoek] input[type=search]', 'Enter');
+  await page.waitForFunction((id) => {
+    const out = document.getElementById(id);
+    return out && !out.hidden && out.firstChild;
+  }, form.results, { timeout: 15000 });
+  await page.waitForLoadState('networkidle');
+  const found = await page.evaluate((id) => {
+    const out = document.getElementById(id);
+    return {
+      heading: out.querySelector('h2')?.textContent ?? out.textContent,
+      urls: [...out.querySelectorAll('ol > li > a')].map((a) => new URL(a.href).pathname),
+      marked: out.querySelectorAll('mark').length,
+    };
+  }, form.results);
+  if (page.url() !== start) problems.push(`the URL changed to ${page.url()}`);
+  if (await page.evaluate(() => history.length) !== historyBefore) problems.push('the history grew');
+  let bytes = 0;
+  for (const [url, size] of responses) if (url.startsWith(form.index)) bytes += await size;
+  if (bytes >= BUDGET) problems.push(`fetched ${bytes} bytes of the index (budget ${BUDGET})`);
+  await page.close();
+  return { ...found, bytes, problems };
+}
+
+const { root, page: pagePath, temp } = await sitePage(args.site, args.page || '/');
+const queries = await readQueries(args.queries || path.join(here, 'queries.tsv'));
+const server = await serve(root);
+const browser = await chromium.launch({
+  executablePath: args.chromium || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+});
+const context = await browser.newContext();
+let passed = 0;
+let failed = 0;
+let at1 = 0;
+let at3 = 0;
+let maxBytes = 0;
+try {
+  for (const q of queries) {
+    const r = await runQuery(context, server.origin, pagePath, q.query);
+    const rank = r.urls.indexOf(q.url) + 1;
+    if (rank === 1) at1++;
+    if (rank >= 1 && rank <= 3) at3++;
+    maxBytes = Math.max(maxBytes, r.bytes);
+    const ok = rank >= 1 && rank <= q.top && r.problems.length === 0;
+    if (ok) passed++;
+    else failed++;
+    const got = rank ? `rank ${rank}` : `not in the ${r.urls.length} results`;
+    console.log(`${ok ? 'ok  ' : 'FAIL'} "${q.query}" -> ${q.url} (top ${q.top}): ${got}; ` +
+      `${(r.bytes / 1024).toFixed(1)} KB, ${r.marked} marks; first: ${r.urls.slice(0, 3).join(' ')}`);
+    for (const p of r.problems) console.log(`       ${p}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  if (temp) await rm(temp, { recursive: true, force: true });
+}
+console.log(`recall@1 ${at1}/${queries.length}, recall@3 ${at3}/${queries.length}, ` +
+  `largest transfer ${(maxBytes / 1024).toFixed(1)} KB`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
