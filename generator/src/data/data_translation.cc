@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/language_suffix.h"
+
 namespace wegwijzer {
 namespace {
 
@@ -12,13 +14,9 @@ constexpr const char* kRecordKey = "translation_of";
 // "x.en.json" -> {"x", 1} when "en" is languages[0]; {"", 0} otherwise.
 std::pair<std::string, int> split_name(const std::string& file,
                                        const std::vector<std::string>& languages) {
-  if (!file.ends_with(".json")) return {"", 0};
-  std::string stem = file.substr(0, file.size() - 5);
-  size_t dot = stem.rfind('.');
-  if (dot == std::string::npos) return {"", 0};
-  auto it = std::find(languages.begin(), languages.end(), stem.substr(dot + 1));
-  if (it == languages.end()) return {"", 0};
-  return {stem.substr(0, dot), static_cast<int>(it - languages.begin()) + 1};
+  auto [plain, language] = split_language_suffix(file, ".json", languages);
+  if (language == 0) return {"", 0};
+  return {plain.substr(0, plain.size() - 5), language};
 }
 
 // The numbers written in digits in a text, in order: a translation may change words, never these.

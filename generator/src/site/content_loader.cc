@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "util/language_suffix.h"
+
 namespace wegwijzer {
 namespace {
 
@@ -46,13 +48,7 @@ bool has_dot_segment(const std::string& path) {
 
 std::pair<std::string, int> split_language(const std::string& path,
                                            const std::vector<std::string>& languages) {
-  if (!path.ends_with(".md")) return {path, 0};
-  std::string stem = path.substr(0, path.size() - 3);
-  size_t dot = stem.rfind('.');
-  if (dot == std::string::npos || stem.find('/', dot) != std::string::npos) return {path, 0};
-  auto it = std::find(languages.begin(), languages.end(), stem.substr(dot + 1));
-  if (it == languages.end()) return {path, 0};
-  return {stem.substr(0, dot) + ".md", static_cast<int>(it - languages.begin()) + 1};
+  return split_language_suffix(path, ".md", languages);
 }
 
 ContentLayout classify_content(const std::vector<std::string>& listing, const std::string& data_dir,

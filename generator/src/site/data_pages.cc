@@ -1,10 +1,10 @@
 #include "site/data_pages.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 
 #include "data/json_access.h"
+#include "site/az_list.h"
 #include "site/data_query.h"
 #include "site/data_references.h"
 #include "site/front_matter_place.h"
@@ -189,15 +189,8 @@ json az_letters(const Site& site, const std::vector<Made>& made, int section) {
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   json letters = json::array();
   for (const auto& [key, m] : sorted) {
-    char first =
-        key.empty() ? '#' : static_cast<char>(std::toupper(static_cast<unsigned char>(key[0])));
-    std::string letter(1, first);
-    if (letters.empty() || letters.back()["letter"] != letter) {
-      std::string id = "letter-" + std::string(1, static_cast<char>(std::tolower(first)));
-      letters.push_back({{"letter", letter}, {"id", id}, {"pages", json::array()}});
-    }
     const Page& p = site.pages[m->page];
-    letters.back()["pages"].push_back({{"title", p.front_matter.title}, {"url", p.url}});
+    add_under_letter(&letters, key, "pages", {{"title", p.front_matter.title}, {"url", p.url}});
   }
   return letters;
 }
@@ -265,13 +258,8 @@ namespace {
 
 // The section page in `lang` that shares the translation key of `section`, or -1.
 int section_in(const Site& site, int section, int lang) {
-  if (lang == 0) return section;
-  auto versions = site.translations.find(site.pages[section].translation_key);
-  if (versions == site.translations.end()) return -1;
-  for (int i : versions->second) {
-    if (site.pages[i].language == lang && site.pages[i].kind != PageKind::kPage) return i;
-  }
-  return -1;
+  int version = site.translation_in(section, lang);
+  return version >= 0 && site.pages[version].kind != PageKind::kPage ? version : -1;
 }
 
 // The declarations of the site's own language, each with its section's `data_pages` as written.

@@ -65,13 +65,9 @@ bool LinkResolver::file_at(const std::string& url) const {
 // A page in another language links to the translation in its language where there is one
 // (site/localize_links does the same for the links of templates and data).
 int LinkResolver::in_language(int target, int language) const {
-  if (language == 0 || site_.pages[target].language == language) return target;
-  auto versions = site_.translations.find(site_.pages[target].translation_key);
-  if (versions == site_.translations.end()) return target;
-  for (int i : versions->second) {
-    if (site_.pages[i].language == language) return i;
-  }
-  return target;
+  if (language == 0) return target;
+  int version = site_.translation_in(target, language);
+  return version >= 0 ? version : target;
 }
 
 std::optional<std::string> LinkResolver::resolve(int from, const std::string& href, int line,

@@ -9,12 +9,8 @@ namespace {
 std::string translated_url(const Site& site, std::string_view url, int language) {
   auto page = site.page_by_url.find(std::string(url));
   if (page == site.page_by_url.end() || site.pages[page->second].language == language) return "";
-  auto versions = site.translations.find(site.pages[page->second].translation_key);
-  if (versions == site.translations.end()) return "";
-  for (int i : versions->second) {
-    if (site.pages[i].language == language) return site.pages[i].url;
-  }
-  return "";
+  int version = site.translation_in(page->second, language);
+  return version >= 0 ? site.pages[version].url : "";
 }
 
 // True when the tag around `at` has an hreflang attribute.

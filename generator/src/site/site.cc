@@ -12,4 +12,14 @@ void Page::set_text(std::string contents) {
   text = *text_holder;
 }
 
+int Site::translation_in(int page, int language) const {
+  if (pages[page].language == language) return page;
+  auto versions = translations.find(pages[page].translation_key);
+  if (versions == translations.end()) return -1;
+  for (int i : versions->second) {
+    if (pages[i].language == language) return i;
+  }
+  return -1;
+}
+
 }  // namespace wegwijzer

@@ -110,6 +110,8 @@ struct Site {
     return language == 0 ? config.language : languages[language].code;
   }
   size_t language_count() const { return std::max<size_t>(1, languages.size()); }
+  // The version of `page` in `language` (the page itself when it is in it), or -1.
+  int translation_in(int page, int language) const;
   bool multilingual() const { return languages.size() > 1; }
 };
 
