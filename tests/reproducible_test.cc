@@ -34,7 +34,7 @@ fs::path copy_of_site() {
   fs::path copy = fs::temp_directory_path() / ("wegwijzer-repro-" + std::to_string(::getpid()));
   fs::remove_all(copy);
   fs::create_directories(copy);
-  for (const char* part : {"content", "templates", "site-assets"}) {
+  for (const char* part : {"content", "templates", "site-assets", "search"}) {
     fs::copy(fs::path(WEGWIJZER_SOURCE_DIR) / part, copy / part, fs::copy_options::recursive);
   }
   fs::copy(fs::path(WEGWIJZER_SOURCE_DIR) / "wegwijzer.yaml", copy / "wegwijzer.yaml");

@@ -130,7 +130,7 @@
    await show(list, terms, ol);
    if (mine != run) return;
    const h2 = el('h2', say(['zoekNone', 'zoekOne'][list.length] || 'zoekCount', list.length, q.trim()));
-   const more = el('button', say('zoekMore'), 'ww-zoek__meer');
+   const more = el('button', say('zoekMore'), 'ww-button ww-button--secondary ww-zoek__meer');
    h2.tabIndex = -1;
    more.type = 'button';
    more.onclick = async () => {

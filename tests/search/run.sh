@@ -1,19 +1,18 @@
 #!/usr/bin/env bash
 # The search tests that need more than the unit tests (see README.md beside this file):
 #   1. stem_test.mjs: stem-nl.js against libstemmer on Debian's Dutch word list and the site;
-#   2. run_queries.mjs: the queries of queries.tsv in Chromium on the built site.
+#   2. run_queries.mjs: the queries of queries.tsv (Dutch, from /) and queries.en.tsv (English,
+#      from /en/) in Chromium on the built site, with axe-core on every page of results.
 #
-#   tests/search/run.sh [GENERATOR] [UNIT_TESTS]
+#   tests/search/run.sh [GENERATOR]
 #
-# GENERATOR (default build/generator/wegwijzer) builds this repository's site. Until the build
-# writes the search index itself, UNIT_TESTS (default build/tests/wegwijzer_tests) writes it into
-# the built site with its hidden test "[search-site]". Installs wdutch (the word list) and the
-# browser tests' packages when missing. Last line: "N passed, M failed".
+# GENERATOR (default build/generator/wegwijzer) builds this repository's site, search index
+# included. Installs wdutch (the word list) and the browser tests' packages when missing. Last
+# line: "N passed, M failed".
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 generator="${1:-$repo/build/generator/wegwijzer}"
-unit_tests="${2:-$repo/build/tests/wegwijzer_tests}"
 fail() {
   echo "search tests: $*" >&2
   echo "0 passed, 1 failed"
@@ -33,14 +32,16 @@ fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/wegwijzer-search.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 "$generator" build --source "$repo" --output "$work/site" --quiet || fail "the site does not build"
-if [[ ! -f "$work/site/zoeken/nl/meta.json" ]]; then
-  WEGWIJZER_SEARCH_SITE="$work/site" "$unit_tests" "[search-site]" >"$work/index.log" 2>&1 ||
-    { cat "$work/index.log"; fail "indexing the built site failed"; }
-fi
 status=0
 node "$here/stem_test.mjs" "$work/site" | tee "$work/stem.log" || status=1
 node "$here/run_queries.mjs" --site "$work/site" | tee "$work/queries.log" || status=1
-passed=$(( $(tail -1 "$work/stem.log" | cut -d' ' -f1) + $(tail -1 "$work/queries.log" | cut -d' ' -f1) ))
-failed=$(( $(tail -1 "$work/stem.log" | cut -d' ' -f3) + $(tail -1 "$work/queries.log" | cut -d' ' -f3) ))
+node "$here/run_queries.mjs" --site "$work/site" --page /en/ --queries "$here/queries.en.tsv" |
+  tee "$work/queries-en.log" || status=1
+passed=0
+failed=0
+for log in stem queries queries-en; do
+  passed=$((passed + $(tail -1 "$work/$log.log" | cut -d' ' -f1)))
+  failed=$((failed + $(tail -1 "$work/$log.log" | cut -d' ' -f3)))
+done
 echo "$passed passed, $failed failed"
 exit $status

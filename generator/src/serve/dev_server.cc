@@ -211,10 +211,11 @@ void DevServer::rebuild(const Watcher::Changes& changes) {
   std::shared_ptr<const Served> before = serve_build(result, stats);
   cache_.free_previous_build();
 
-  // The data folder may have moved.
+  // The data folder may have moved; the search's synonyms live in a folder of their own.
   Diagnostics ignored;
-  std::string data_dir = load_config(*files_, &ignored).data_dir;
-  if (!data_dir.starts_with("content/")) watcher_.add_tree(data_dir);
+  SiteConfig config = load_config(*files_, &ignored);
+  if (!config.data_dir.starts_with("content/")) watcher_.add_tree(config.data_dir);
+  if (!config.search_synonyms_dir.empty()) watcher_.add_tree(config.search_synonyms_dir);
 
   log_build(result, stats, took, !before);
 }

@@ -23,8 +23,10 @@
 #include "site/links.h"
 #include "site/open_data.h"
 #include "site/render.h"
+#include "site/search_index.h"
 #include "site/site_files.h"
 #include "site/theme.h"
+#include "site/topics.h"
 #include "site/translation_check.h"
 #include "site/url_resolver.h"
 #include "template/mustache.h"
@@ -121,14 +123,13 @@ void check_page_ages(const Site& site, const std::string& today, int stale_month
   }
 }
 
-// A translated page says which state of its original it translates (site/translation_check); with
-// the editor checks, a page without a translation in a language of the site is noted.
-void check_translations(const Site& site, const std::string& today, bool editor_checks,
-                        Diagnostics* diags) {
+// A translated page says which state of its original it translates (site/translation_check); a
+// page without a translation in a language of the site is noted.
+void check_translations(const Site& site, const std::string& today, Diagnostics* diags) {
   for (const Page& page : site.pages) {
     if (page.failed || page.source_path.empty()) continue;
     if (page.language == 0) {
-      if (!editor_checks) continue;
+      if (!site.multilingual()) continue;
       auto versions = site.translations.find(page.translation_key);
       size_t count = versions == site.translations.end() ? 0 : versions->second.size();
       if (count < site.languages.size())
@@ -369,6 +370,7 @@ std::vector<std::string> resolve_stage(Site* site, const Theme& theme, const Sit
     sort_by_weight(*site, &page.sections);
   }
   choose_layouts(site, theme, diags);
+  add_topics(site);  // after the layouts: only pages that are written are listed
   std::vector<std::string> outputs = site_file_urls(*site, theme);
   memo->note_link_targets(*site, outputs);
   return outputs;
@@ -406,7 +408,7 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   timer.lap("load");
 
   std::vector<std::string> outputs = resolve_stage(&site, theme, *in.data, memo, &diags);
-  check_translations(site, in.today, options.editor_checks, &diags);
+  check_translations(site, in.today, &diags);
   const LinkResolver links(site, outputs);
   const ContextBuilder contexts(site, theme);
   timer.lap("resolve");
@@ -420,8 +422,11 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   std::vector<char> wants_ids(site.pages.size(), 0);
   for (const AnchorCheck& a : anchors) wants_ids[a.target] = 1;
   std::vector<std::vector<std::string>> page_ids(site.pages.size());
-  result.pages_written = memo->render_pages(&site, theme, contexts, options.inject_before_body_end,
-                                            jobs, wants_ids, &page_ids, &diags);
+  SearchDocuments documents(site.config.search ? site.pages.size() : 0);
+  result.pages_written =
+      memo->render_pages(&site, theme, contexts, options.inject_before_body_end, jobs, wants_ids,
+                         &page_ids, site.config.search ? &documents : nullptr, &diags);
+  if (site.config.search) site.generated.merge(search_index_files(fs, site, documents, &diags));
   timer.lap("templates");
 
   result.files_written = write_site_files(fs, site, theme, contexts, options.inject_before_body_end,

@@ -462,7 +462,7 @@ size_t BuildMemo::render_pages(Site* site, const Theme& theme, const ContextBuil
                                const std::string& inject, int jobs,
                                const std::vector<char>& wants_ids,
                                std::vector<std::vector<std::string>>* page_ids,
-                               Diagnostics* diags) {
+                               SearchDocuments* documents, Diagnostics* diags) {
   std::vector<std::vector<int>> groups = page_groups(*site, contexts);
   // Source pages are known by their file, data-driven pages by their URL.
   std::vector<HtmlEntry*> entries(site->pages.size(), nullptr);
@@ -486,7 +486,7 @@ size_t BuildMemo::render_pages(Site* site, const Theme& theme, const ContextBuil
       groups.size(), jobs,
       [&](size_t g, int worker) {
         render_group(site, theme, contexts, groups[g], inject, wants_ids, entries.data(), page_ids,
-                     keeps() ? nullptr : &sections[worker], &worker_diags[worker]);
+                     documents, keeps() ? nullptr : &sections[worker], &worker_diags[worker]);
       },
       /*chunk=*/1);
   for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
@@ -531,7 +531,8 @@ void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilde
                              const std::vector<int>& group, const std::string& inject,
                              const std::vector<char>& wants_ids, HtmlEntry* const* entries,
                              std::vector<std::vector<std::string>>* page_ids,
-                             mustache::SectionCache* sections, Diagnostics* diags) {
+                             SearchDocuments* documents, mustache::SectionCache* sections,
+                             Diagnostics* diags) {
   const uint64_t group_key = keeps() ? contexts.group_fingerprint(group.front()) : 0;
   std::optional<nlohmann::json> frame;
   for (int i : group) {
@@ -558,13 +559,23 @@ void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilde
       diags->merge(std::move(d));
     }
     Page& page = site->pages[i];
+    const bool searched = documents && is_searchable(page);
     if (e) {
       if (wants_ids[i] && !e->ids) e->ids = collect_ids(*e->html);
       if (wants_ids[i]) (*page_ids)[i] = *e->ids;
+      if (searched && !e->document) {
+        e->document = std::make_shared<const search::Document>(
+            search::extract_document(*e->html, search_page_info(*site, i)));
+      }
+      if (searched) (*documents)[i] = e->document;
       next_files_->put(page.output_path, e->html);
       continue;
     }
     if (wants_ids[i]) (*page_ids)[i] = collect_ids(html);
+    if (searched) {
+      (*documents)[i] = std::make_shared<const search::Document>(
+          search::extract_document(html, search_page_info(*site, i)));
+    }
     std::string error;
     if (!output_->write(page.output_path, html, &error))
       diags->error(page.output_path, 0, 0, error);
@@ -590,6 +601,7 @@ void BuildMemo::remember_html(HtmlEntry* e, std::string html, const std::set<std
   // A template error may come from a partial that is missing, which `used` cannot name.
   e->valid = clean;
   e->ids.reset();
+  e->document.reset();
 }
 
 Output* BuildMemo::files_output() {

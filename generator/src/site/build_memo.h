@@ -17,6 +17,7 @@
 #include "site/context.h"
 #include "site/links.h"
 #include "site/render.h"
+#include "site/search_index.h"
 #include "site/site.h"
 #include "site/theme.h"
 #include "util/file_trace.h"
@@ -102,9 +103,12 @@ class BuildMemo {
   void render_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
                        const LinkResolver& links, bool want_plain_text, int jobs,
                        Diagnostics* diags, std::vector<AnchorCheck>* anchors);
+  // With `documents` (may be null), each searchable page's search document, read from its HTML
+  // and kept with it.
   size_t render_pages(Site* site, const Theme& theme, const ContextBuilder& contexts,
                       const std::string& inject, int jobs, const std::vector<char>& wants_ids,
-                      std::vector<std::vector<std::string>>* page_ids, Diagnostics* diags);
+                      std::vector<std::vector<std::string>>* page_ids, SearchDocuments* documents,
+                      Diagnostics* diags);
   // Where the other files of the build go.
   Output* files_output();
   void finish_build(Site* site);
@@ -145,7 +149,8 @@ class BuildMemo {
     const std::vector<std::string>* used = nullptr;  // interned in used_lists_
     std::shared_ptr<const std::string> html;
     std::optional<std::vector<std::string>> ids;  // collect_ids(*html), when a link needed them
-    FingerprintInputs inputs;                     // with explain(): what went into `frames`
+    std::shared_ptr<const search::Document> document;  // from *html, when the site has search
+    FingerprintInputs inputs;                          // with explain(): what went into `frames`
   };
 
   // The classification of content/ (site/content_loader.h) with the listing it was made from.
@@ -169,7 +174,7 @@ class BuildMemo {
   void render_group(Site* site, const Theme& theme, const ContextBuilder& contexts,
                     const std::vector<int>& group, const std::string& inject,
                     const std::vector<char>& wants_ids, HtmlEntry* const* entries,
-                    std::vector<std::vector<std::string>>* page_ids,
+                    std::vector<std::vector<std::string>>* page_ids, SearchDocuments* documents,
                     mustache::SectionCache* sections, Diagnostics* diags);
   uint64_t html_key(const Site& site, const ContextBuilder& contexts, int index, uint64_t group,
                     FingerprintInputs* inputs) const;

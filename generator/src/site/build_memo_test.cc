@@ -591,7 +591,7 @@ TEST_CASE("a memo that explains says which inputs of a page changed", "[serve]")
 TEST_CASE("incremental builds of the real site equal fresh builds", "[serve]") {
   DiskFileSystem disk(WEGWIJZER_SOURCE_DIR);
   MemoryFileSystem fs;
-  for (const char* dir : {"content", "templates", "site-assets"}) {
+  for (const char* dir : {"content", "templates", "site-assets", "search"}) {
     for (const std::string& path : disk.list_files(dir).files) {
       std::string text, error;
       REQUIRE(disk.read_file(path, &text, &error));

@@ -8,6 +8,8 @@
 
 #include "data/json_access.h"
 #include "data/provenance.h"
+#include "site/search_index.h"
+#include "site/topics.h"
 #include "site/url_resolver.h"
 #include "util/fingerprint.h"
 
@@ -314,6 +316,13 @@ json ContextBuilder::make_site_frame(int lang, const Theme& theme) const {
       {"strings", words.values},
       {"assets", theme.assets},
   };
+  if (site.config.search) {
+    int topics = topics_page(site, lang);
+    frame["site"]["search"] = {
+        {"index", search_index_url(own ? site.config.language : site.languages[lang].code)},
+        {"page",
+         topics >= 0 ? site.pages[topics].url : frame["site"]["home_url"].get<std::string>()}};
+  }
   json& feiten = frame["site"]["feiten"];
   for (const auto& [id, fact] : site.facts_of(lang)) {
     if (fact.shown) feiten[id] = fact_frame(fact, words);
@@ -325,16 +334,13 @@ json ContextBuilder::make_site_frame(int lang, const Theme& theme) const {
 // entry per language of the site, for a language switch: the translation or that language's
 // home page) and page.alternates (every version, this one included, for hreflang links).
 template <class Writer>
-void ContextBuilder::write_translations(const Page& p, Writer& w) const {
+void ContextBuilder::write_translations(int index, Writer& w) const {
   if (!site_.multilingual()) return;
+  const Page& p = site_.pages[index];
   w.flag("has_languages", true);
-  auto versions = site_.translations.find(p.translation_key);
   auto version_in = [&](size_t lang) -> const Page* {
-    if (versions == site_.translations.end()) return nullptr;
-    for (int i : versions->second) {
-      if (site_.pages[i].language == static_cast<int>(lang)) return &site_.pages[i];
-    }
-    return nullptr;
+    int version = site_.translation_in(index, static_cast<int>(lang));
+    return version >= 0 ? &site_.pages[version] : nullptr;
   };
   w.begin_array("languages");
   for (size_t lang = 0; lang < site_.languages.size(); ++lang) {
@@ -524,7 +530,7 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   w.end_rendered();
   w.text("language",
          site_.languages.empty() ? site_.config.language : site_.languages[p.language].code);
-  write_translations(p, w);
+  write_translations(index, w);
   w.end();
   if (p.kind != PageKind::kPage) {
     write_link_list(w, "pages", p.pages);

@@ -51,7 +51,7 @@ class ContextBuilder {
   template <class Writer>
   void write_page_frame(int page, Writer& w) const;
   template <class Writer>
-  void write_translations(const Page& page, Writer& w) const;
+  void write_translations(int page, Writer& w) const;
   nlohmann::json make_site_frame(int language, const Theme& theme) const;
 
   const Site& site_;
