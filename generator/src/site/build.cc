@@ -241,9 +241,9 @@ void add_translated_views(const FileSystem& fs, const SiteConfig& config, const 
   for (size_t lang = 1; lang <= codes.size(); ++lang) {
     const Strings& words = lang < strings.size() ? strings[lang] : Strings();
     nlohmann::json views = nlohmann::json::object();
-    DataFiles translated = out->raw;  // for the facts in this language
+    DataFiles translated;  // only the sets this language translates, for their facts
     for (const auto& [name, source] : out->raw) {
-      nlohmann::json& value = translated[name].value;
+      const nlohmann::json* value = &source.value;
       for (const DataTranslation& t : translations) {
         if (t.name != name || t.language != static_cast<int>(lang)) continue;
         TranslationFacts facts{source.path, source.text, data_changed(config, source.value), today,
@@ -251,13 +251,19 @@ void add_translated_views(const FileSystem& fs, const SiteConfig& config, const 
         if (auto problem = judge_translation(member(t.source.value, "translation_of"), facts))
           t.source.report(&out->diagnostics, problem->severity, "/translation_of",
                           problem->message);
-        value = apply_translation(value, t, &out->diagnostics);
+        JsonSource& copy = translated.emplace(name, source).first->second;
+        copy.value = apply_translation(*value, t, &out->diagnostics);
+        value = &copy.value;
       }
-      views[name] = view_of(source, value, words, config.show);
+      views[name] = view_of(source, *value, words, config.show);
     }
     out->views.push_back(std::move(views));
+    // The facts of the translated sets in place of the original's; the others stay as they are.
+    FactIndex facts = out->facts;
     Diagnostics same_as_original;  // what index_facts finds, it finds in the original too
-    out->translated_facts.push_back(index_facts(translated, &same_as_original, config.show));
+    for (auto& [id, fact] : index_facts(translated, &same_as_original, config.show))
+      facts[id] = std::move(fact);
+    out->translated_facts.push_back(std::move(facts));
   }
   for (const DataTranslation& t : translations) {
     if (!out->raw.contains(t.name))
@@ -285,8 +291,8 @@ SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const st
   out.views.push_back(nlohmann::json::object());
   for (const auto& [name, source] : out.raw)
     out.views[0][name] = view_of(source, source.value, own, config.show);
-  add_translated_views(fs, config, today, strings, &out);
   out.facts = index_facts(out.raw, &out.diagnostics, config.show);
+  add_translated_views(fs, config, today, strings, &out);
   return out;
 }
 
