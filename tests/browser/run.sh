@@ -5,11 +5,14 @@
 #
 #   tests/browser/run.sh [GENERATOR] [SITE] [CHECK OPTIONS...]
 #   tests/browser/run.sh --self-test
+#   tests/browser/run.sh --base-path [GENERATOR] [SITE]
 #
 # GENERATOR: the wegwijzer binary (default build/generator/wegwijzer); SITE: the site folder to
 # build (default: this repository); options after SITE go to check.mjs (a site other than this
 # repository names its page types with --pages, and its writing direction with --dir). --self-test instead proves that the checks fail on a small
-# site with one defect of each kind (selftest.mjs). Either way what is missing (Debian packages,
+# site with one defect of each kind (selftest.mjs). --base-path instead builds the site under
+# /wegwijzer/ and crawls and searches it on a server that answers only there (base_path.mjs).
+# Either way what is missing (Debian packages,
 # npm packages from package-lock.json) is installed first. Screenshots go to tests/screenshots/.
 # Exit status 0 only when all checks pass; the last line is "N passed, M failed".
 # WEGWIJZER_BROWSER_ARGS adds options to check.mjs (e.g. "--skip vnu,sweep --verbose").
@@ -18,8 +21,12 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 self_test=false
+base_path=false
 if [[ "${1:-}" == "--self-test" ]]; then
   self_test=true
+  shift
+elif [[ "${1:-}" == "--base-path" ]]; then
+  base_path=true
   shift
 fi
 generator="${1:-$repo/build/generator/wegwijzer}"
@@ -74,6 +81,9 @@ flock -u 9
 
 if $self_test; then
   exec node "$here/selftest.mjs" --chromium "$chromium"
+fi
+if $base_path; then
+  exec node "$here/base_path.mjs" --generator "$generator" --source "$source_dir" --chromium "$chromium"
 fi
 
 # --- Build the site ------------------------------------------------------------------------------

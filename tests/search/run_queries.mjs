@@ -3,7 +3,8 @@
 // printed, then recall@1 and recall@3. A query fails when its page is not where queries.tsv says
 // (first, or in the top 3), when the page asked another origin for anything, logged an error,
 // changed its URL or history (the query must stay in the page), or fetched 100 KB or more of the
-// index for it.
+// index for it. Before the queries, the search's scripts (the loader and the scripts it names in
+// data-zoek-scripts, as published) must together stay under 10,000 bytes.
 //
 //   node tests/search/run_queries.mjs --site DIR [--page /path/] [--queries FILE]
 //        [--chromium /usr/bin/chromium]
@@ -24,6 +25,7 @@ const { CHROMIUM_ARGS, AXE_TAGS } = await import(path.join(repo, 'tests/browser/
 const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const BUDGET = 100 * 1024;
+const SCRIPT_BUDGET = 10000;
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, a, i, all) =>
   (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []));
 if (!args.site) {
@@ -35,6 +37,16 @@ async function sitePage(site, page) {
   const html = await readFile(path.join(site, page, 'index.html'), 'utf8');
   if (!/<form[^>]*\sdata-zoek[\s>]/.test(html)) throw new Error(`no search form on ${page}`);
   return { root: site, page };
+}
+
+// The bytes of the search's scripts: the loader on the page and what it loads.
+async function searchScriptBytes(site, page) {
+  const html = await readFile(path.join(site, page, 'index.html'), 'utf8');
+  const named = (html.match(/data-zoek-scripts="([^"]*)"/) || ['', ''])[1].split(' ').filter(Boolean);
+  const loader = [...html.matchAll(/<script src="([^"]*zoek[^"]*)"/g)].map((m) => m[1]);
+  let bytes = 0;
+  for (const url of [...loader, ...named]) bytes += (await readFile(path.join(site, url))).length;
+  return { bytes, files: loader.length + named.length };
 }
 
 async function readQueries(file) {
@@ -114,6 +126,12 @@ let failed = 0;
 let at1 = 0;
 let at3 = 0;
 let maxBytes = 0;
+const scripts = await searchScriptBytes(root, pagePath);
+const scriptsOk = scripts.files >= 2 && scripts.bytes < SCRIPT_BUDGET;
+if (scriptsOk) passed++;
+else failed++;
+console.log(`${scriptsOk ? 'ok  ' : 'FAIL'} the search's ${scripts.files} scripts weigh ${scripts.bytes} ` +
+  `bytes (budget ${SCRIPT_BUDGET})`);
 try {
   for (const q of queries) {
     const r = await runQuery(context, server.origin, pagePath, q.query);

@@ -1,6 +1,6 @@
 // Proves that the browser makes the same search words as the generator:
-// - site-assets/js/stem-nl.js's Dutch stemmer against libstemmer 2.2.0 (through
-//   libstemmer_stems.py) on every word of /usr/share/dict/dutch (Debian's wdutch) and of a built
+// - stem-nl.js's Dutch stemmer, as the built site publishes it (compacted) when given one,
+//   against libstemmer 2.2.0 (through libstemmer_stems.py) on every word of /usr/share/dict/dutch (Debian's wdutch) and of a built
 //   site, as written and folded; any difference fails;
 // - its folding against tests/search/fold_table.tsv, the table the C++ unit test checks
 //   text_folding.cc against.
@@ -14,8 +14,13 @@ import vm from 'node:vm';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const repo = path.resolve(here, '../..');
+const site = process.argv[2];
+// The published script is the one readers run: test that, not only its source.
+const published = site && readdirSync(path.join(site, 'assets/js')).find((f) => /^stem-nl\.\w+\.js$/.test(f));
+const script = published ? path.join(site, 'assets/js', published) : path.join(repo, 'site-assets/js/stem-nl.js');
+console.log(`stemmer: ${path.relative(repo, script) || script}`);
 const context = { self: {} };
-vm.runInNewContext(readFileSync(path.join(repo, 'site-assets/js/stem-nl.js'), 'utf8'), context);
+vm.runInNewContext(readFileSync(script, 'utf8'), context);
 const { fold, tokens, stem, isWord } = context.self.wwWoorden;
 
 let passed = 0;
@@ -54,7 +59,6 @@ if (existsSync(dict)) {
   }
 }
 check(words.size > 300000, `the Dutch word list ${dict} has ${words.size} words (install wdutch)`);
-const site = process.argv[2];
 if (site) {
   const before = words.size;
   for (const w of siteWords(site)) {

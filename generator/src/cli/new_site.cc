@@ -29,7 +29,8 @@ description: A new site made with wegwijzer. Change this sentence to say what it
 language: en
 # After this many months, `wegwijzer check` warns about pages and facts nobody looked at again.
 stale_after_months: 12
-# The web address the site will have. You can also give it with --base-url when you build.
+# The web address the site will have; a path is fine (https://example.github.io/mysite/).
+# You can also give it with --base-url when you build.
 # base_url: https://www.example.org/
 )";
 

@@ -9,13 +9,15 @@
 #include "cli/cli.h"
 #include "cli/flag_reader.h"
 #include "serve/dev_server.h"
+#include "site/config.h"
 #include "util/parallel.h"
 
 namespace wegwijzer {
 namespace {
 
 constexpr const char* kServeUsage =
-    "usage: wegwijzer serve [--source DIR] [--port N] [--bind ADDR] [--jobs N] [--explain]\n"
+    "usage: wegwijzer serve [--source DIR] [--port N] [--bind ADDR] [--base-path PATH] [--jobs N]\n"
+    "                       [--explain]\n"
     "\n"
     "Builds the site into memory (with drafts; public/ is left alone), serves it, and rebuilds\n"
     "and reloads open pages whenever a file changes. Stop it with Ctrl+C.\n"
@@ -23,6 +25,8 @@ constexpr const char* kServeUsage =
     "  --source DIR   the site folder with content/ (default: .)\n"
     "  --port N       the port (default: 1313; 0 picks a free one)\n"
     "  --bind ADDR    the address to listen on (default: 127.0.0.1, this computer only)\n"
+    "  --base-path PATH  serve the site under PATH (/wegwijzer/), as a base_url with that path\n"
+    "                 publishes it, and nothing outside it\n"
     "  --jobs N       threads to use (default: all cores)\n"
     "  --drafts       accepted for symmetry with build: serve always shows drafts\n"
     "  --explain      after each rebuild, say why each page was made again: which of its\n"
@@ -41,10 +45,14 @@ std::optional<std::string> parse_serve_flags(const std::vector<std::string>& arg
     } else if (arg == "--explain") {
       options->explain = true;
     } else if (arg == "--source" || arg == "-s" || arg == "--port" || arg == "-p" ||
-               arg == "--bind" || arg == "--jobs" || arg == "-j") {
+               arg == "--bind" || arg == "--jobs" || arg == "-j" || arg == "--base-path") {
       std::optional<std::string> v = reader.value();
       if (!v) return arg + " needs a value";
-      if (arg == "--source" || arg == "-s") {
+      std::string url = "http://localhost" + *v;
+      if (arg == "--base-path") {
+        if (!v->starts_with('/') || !normalize_base_url(&url, &options->base_path))
+          return "--base-path needs a path of plain segments, such as /wegwijzer/";
+      } else if (arg == "--source" || arg == "-s") {
         options->source = *v;
       } else if (arg == "--bind") {
         options->bind = *v;

@@ -7,6 +7,7 @@
 #include <random>
 
 #include "serve/site_router.h"
+#include "site/base_path.h"
 #include "site/build.h"
 #include "site/config.h"
 
@@ -103,25 +104,36 @@ bool DevServer::bind_address(std::string* error) {
              " (in use? try --port 0 for any free port)";
     return false;
   }
-  base_url_ = "http://" + host_for_url(options_.bind) + ":" + std::to_string(port_);
+  base_url_ =
+      "http://" + host_for_url(options_.bind) + ":" + std::to_string(port_) + options_.base_path;
   return true;
 }
 
 void DevServer::handle_get(const httplib::Request& req, httplib::Response& res) {
   res.set_header("Cache-Control", "no-store");
-  if (req.path == kReloadScriptPath) {
+  // Under a base path the site answers only there; the server's own files answer at both.
+  std::string_view path = req.path;
+  const std::string& base = options_.base_path;
+  if (!base.empty() && path == base) {
+    res.status = 301;
+    res.set_header("Location", base + "/");
+    return;
+  }
+  bool under_base = base.empty() || (path.starts_with(base) && path[base.size()] == '/');
+  if (under_base) path.remove_prefix(base.size());
+  if (path == kReloadScriptPath) {
     res.set_content(std::string(reload_script()), "text/javascript; charset=utf-8");
     return;
   }
-  if (req.path == kErrorStylePath) {
+  if (path == kErrorStylePath) {
     res.set_content(std::string(error_style()), "text/css; charset=utf-8");
     return;
   }
-  if (req.path == kEventsPath) {
+  if (path == kEventsPath) {
     stream_reload_events(res);
     return;
   }
-  serve_site(req, res);
+  serve_site(req, under_base ? path : std::string_view(), res);
 }
 
 void DevServer::stream_reload_events(httplib::Response& res) {
@@ -152,7 +164,9 @@ void DevServer::stream_reload_events(httplib::Response& res) {
       });
 }
 
-void DevServer::serve_site(const httplib::Request& req, httplib::Response& res) const {
+// `path` is the request's path below the base path; "" when it is not under it (a 404).
+void DevServer::serve_site(const httplib::Request& req, std::string_view path,
+                           httplib::Response& res) const {
   std::shared_ptr<const Served> site = served();
   if (!site) {  // not before the first build is done; kept for safety
     res.status = 503;
@@ -161,7 +175,7 @@ void DevServer::serve_site(const httplib::Request& req, httplib::Response& res) 
   size_t q = req.target.find('?');
   std::string_view query =
       q == std::string::npos ? std::string_view() : std::string_view(req.target).substr(q + 1);
-  Route route = route_request(*site->files, req.path, query);
+  Route route = route_request(*site->files, path, query);
   bool is_html = route.status == 404 || route.content_type.starts_with("text/html");
   if (site->error_page && is_html) {
     res.status = 500;
@@ -169,8 +183,14 @@ void DevServer::serve_site(const httplib::Request& req, httplib::Response& res) 
     return;
   }
   res.status = route.status;
-  if (!route.location.empty()) res.set_header("Location", route.location);
-  if (route.body) res.set_content(*route.body, route.content_type);
+  const std::string& base = options_.base_path;
+  if (!route.location.empty()) res.set_header("Location", base + route.location);
+  // The memo keeps pages as built from the root; a published site has the path in its links.
+  if (route.body && !base.empty() && route.content_type.starts_with("text/html")) {
+    res.set_content(html_with_base_path(*route.body, base), route.content_type);
+  } else if (route.body) {
+    res.set_content(*route.body, route.content_type);
+  }
 }
 
 void DevServer::stop() {

@@ -34,6 +34,9 @@ struct ServeOptions {
   // Progress and problems, one message (one or more lines) at a time; from the build thread.
   std::function<void(const std::string&)> log;
   bool explain = false;  // log why each page was rebuilt (BuildMemo::explain)
+  // "/wegwijzer" (no trailing slash): the site is served under that path, as it will be
+  // published (base_url https://x.github.io/wegwijzer/), and nothing else is; "" at the root.
+  std::string base_path;
 };
 
 // `wegwijzer serve`: builds the site into memory (never into public/), with drafts and the
@@ -70,7 +73,7 @@ class DevServer {
   bool bind_address(std::string* error);
   void handle_get(const httplib::Request& req, httplib::Response& res);
   void stream_reload_events(httplib::Response& res);
-  void serve_site(const httplib::Request& req, httplib::Response& res) const;
+  void serve_site(const httplib::Request& req, std::string_view path, httplib::Response& res) const;
 
   void watch_loop();
   void rebuild(const Watcher::Changes& changes);

@@ -59,9 +59,10 @@ class TempSite {
   fs::path root_;
 };
 
-std::unique_ptr<DevServer> start_server(const TempSite& site) {
+std::unique_ptr<DevServer> start_server(const TempSite& site, std::string base_path = "") {
   ServeOptions options;
   options.source = site.root();
+  options.base_path = std::move(base_path);
   options.port = 0;
   options.debounce = 20ms;
   auto server = std::make_unique<DevServer>(options);
@@ -186,6 +187,40 @@ TEST_CASE("the dev server serves the built site from memory", "[serve]") {
   CHECK(escape->status == 404);
 
   CHECK_FALSE(fs::exists(fs::path(site.root()) / "public"));
+}
+
+TEST_CASE("the dev server serves under a base path, and only there", "[serve]") {
+  TempSite site;
+  site.write("content/hulp/huisarts.md",
+             "---\ntitle: Naar de huisarts\n---\nBel je huisarts. Of kijk [hulp](/hulp/).\n");
+  auto server = start_server(site, "/ww");
+  auto http = client(*server);
+  CHECK(server->url() == "http://127.0.0.1:" + std::to_string(server->port()) + "/ww/");
+
+  auto page = http.Get("/ww/hulp/huisarts/");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(page->body.find("<a href=\"/ww/hulp/\">hulp</a>") != std::string::npos);
+  CHECK(page->body.find("<script src=\"/ww/__wegwijzer/reload.js\">") != std::string::npos);
+
+  auto script = http.Get("/ww/__wegwijzer/reload.js");
+  REQUIRE(script);
+  CHECK(script->status == 200);
+
+  auto redirect = http.Get("/ww/hulp/huisarts");
+  REQUIRE(redirect);
+  CHECK(redirect->status == 301);
+  CHECK(redirect->get_header_value("Location") == "/ww/hulp/huisarts/");
+  auto bare = http.Get("/ww");
+  REQUIRE(bare);
+  CHECK(bare->get_header_value("Location") == "/ww/");
+
+  for (const char* outside : {"/", "/hulp/huisarts/", "/wwx/hulp/"}) {
+    auto missing = http.Get(outside);
+    REQUIRE(missing);
+    INFO(outside);
+    CHECK(missing->status == 404);
+  }
 }
 
 TEST_CASE("the dev server tells open pages to reload after a file changes", "[serve]") {

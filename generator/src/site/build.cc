@@ -14,6 +14,7 @@
 #include "data/provenance.h"
 #include "data/schema_keywords.h"
 #include "output/manifest.h"
+#include "site/base_path.h"
 #include "site/build_memo.h"
 #include "site/content_loader.h"
 #include "site/context.h"
@@ -334,7 +335,7 @@ Loaded load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, B
   site.config = load_config(fs, diags);
   if (!options.base_url.empty()) {
     site.config.base_url = options.base_url;
-    if (!normalize_base_url(&site.config.base_url)) {
+    if (!normalize_base_url(&site.config.base_url, &site.config.base_path)) {
       diags->error("", 0, 0, "--base-url must be an absolute http(s) URL");
     }
   }
@@ -406,10 +407,12 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   Diagnostics& diags = result.diagnostics;
   StageTimer timer(&result.timings);
   const int jobs = std::max(1, options.jobs);
-  memo->begin_build(output);
+  BasePathOutput published(output);
+  memo->begin_build(output ? &published : nullptr);
 
   Loaded in = load_stage(fs, options, jobs, memo, &diags);
   Site& site = in.site;
+  published.set_base_path(site.config.base_path);
   const Theme& theme = *in.theme;
   timer.lap("load");
 

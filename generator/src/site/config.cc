@@ -10,13 +10,26 @@
 
 namespace wegwijzer {
 
-bool normalize_base_url(std::string* url) {
+bool normalize_base_url(std::string* url, std::string* base_path) {
   while (!url->empty() && url->back() == '/') url->pop_back();
-  size_t scheme = url->find("://");
   bool http = url->starts_with("http://") || url->starts_with("https://");
-  // Pages link to each other from the root ("/crisis/"), so the site must live at a host's root.
-  bool has_path = scheme != std::string::npos && url->find('/', scheme + 3) != std::string::npos;
-  return http && !has_path && url->find_first_of(" \"<>?#") == std::string::npos && url->size() > 8;
+  size_t host = url->find("://") + 3;
+  size_t path = http ? url->find('/', host) : std::string::npos;
+  std::string_view tail =
+      path == std::string::npos ? std::string_view() : std::string_view(*url).substr(path);
+  // The path is put before every link the site makes ("/crisis/" -> "/wegwijzer/crisis/"), so
+  // it holds only plain segments: nothing that means something else inside a URL or HTML.
+  bool plain = tail.find_first_not_of(
+                   "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                   "0123456789-._~/") == std::string_view::npos &&
+               tail.find("//") == std::string_view::npos && !tail.ends_with("/.") &&
+               !tail.ends_with("/..") && tail.find("/./") == std::string_view::npos &&
+               tail.find("/../") == std::string_view::npos;
+  bool host_ok = http && (path == std::string::npos ? url->size() : path) > host &&
+                 url->substr(host, path - host).find_first_of(" \"<>?#/\\@") == std::string::npos;
+  if (!http || !host_ok || !plain) return false;
+  *base_path = std::string(tail);
+  return true;
 }
 
 namespace {
@@ -100,10 +113,10 @@ void read_data_dir(const ConfigReader& r, const YAML::Node& v, SiteConfig* confi
 
 void read_base_url(const ConfigReader& r, const YAML::Node& v, SiteConfig* config) {
   read_text(r, "base_url", v, &config->base_url);
-  if (!normalize_base_url(&config->base_url)) {
-    r.fail(
-        v.Mark(),
-        "\"base_url\" must be an absolute http(s) URL without a path, such as https://example.nl");
+  if (!normalize_base_url(&config->base_url, &config->base_path)) {
+    r.fail(v.Mark(),
+           "\"base_url\" must be an absolute http(s) URL, such as https://example.nl or "
+           "https://example.github.io/site/, without a query, fragment or \".\" segments");
   }
 }
 

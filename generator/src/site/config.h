@@ -20,6 +20,10 @@ struct SiteConfig {
   // No trailing slash. Empty: a local build, without what needs an absolute address (canonical
   // links, the sitemap); never a made-up host.
   std::string base_url;
+  // The path of base_url ("/wegwijzer" for https://x.github.io/wegwijzer/), "" at a host's root.
+  // Pages keep their URLs from the root ("/crisis/"); what is published puts this before each
+  // (site/base_path), so the site works from that folder.
+  std::string base_path;
   std::string language = "nl";
   std::string data_dir = "content/data";  // JSON data files, not pages
   int stale_after_months = 12;  // facts and pages older than this: warning; twice this: error
@@ -62,8 +66,8 @@ struct SiteConfig {
 // Reads the config file if there is one; problems go to `diags`.
 SiteConfig load_config(const FileSystem& fs, Diagnostics* diags);
 
-// "https://x.nl/" -> "https://x.nl"; false when it is not an absolute http(s) URL of a host's
-// root (the site links from "/").
-bool normalize_base_url(std::string* url);
+// "https://x.nl/a/" -> "https://x.nl/a" with base_path "/a" ("" without a path); false when it is
+// not an absolute http(s) URL, or has a query, a fragment, or a path that is not plain segments.
+bool normalize_base_url(std::string* url, std::string* base_path);
 
 }  // namespace wegwijzer

@@ -8,6 +8,7 @@
 
 #include "data/data_files.h"
 #include "data/json_access.h"
+#include "site/base_path.h"
 #include "site/url_resolver.h"
 
 namespace wegwijzer {
@@ -254,6 +255,14 @@ std::string add_csv(OpenData* od, const json& entry, const std::string& where) {
   return od->put(where, file, std::move(csv)) ? data : "";
 }
 
+// A record's field as an index publishes it: `url`, the record's page, as published (under the
+// site's path), since the browser follows it.
+json published(const OpenData& od, const json& record, const std::string& field) {
+  const json& value = member(record, field.c_str());
+  if (field != "url" || !value.is_string()) return value;
+  return with_base_path(value.get<std::string>(), od.site->config.base_path);
+}
+
 // The name index: `[[term, ...], url]` for every record with a page, its terms the texts (and the
 // texts in lists) of the fields `terms` names, each once. The finder shows the first term.
 void add_names_index(OpenData* od, const json& entry, const std::string& where) {
@@ -281,7 +290,9 @@ void add_names_index(OpenData* od, const json& entry, const std::string& where) 
         add(value);
       }
     }
-    if (!url.empty() && !terms.empty()) names.push_back({std::move(terms), url});
+    // The finder links to it from the browser: the page as published, under the site's path.
+    if (!url.empty() && !terms.empty())
+      names.push_back({std::move(terms), with_base_path(url, od->site->config.base_path)});
   }
   od->put(where, file, json_for_publishing(names, -1));
 }
@@ -316,7 +327,7 @@ void add_shards(OpenData* od, const json& entry, const std::string& where) {
         entries.push_back(value);
       } else if (it != to.by_key.end()) {
         json fields = json::array();
-        for (const std::string& f : to.fields) fields.push_back(member(*it->second, f.c_str()));
+        for (const std::string& f : to.fields) fields.push_back(published(*od, *it->second, f));
         entries.push_back(std::move(fields));
       }
     });

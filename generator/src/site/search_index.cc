@@ -3,6 +3,7 @@
 #include "data/json_access.h"
 #include "search/index_writer.h"
 #include "search/synonyms.h"
+#include "site/base_path.h"
 
 namespace wegwijzer {
 
@@ -51,7 +52,10 @@ std::map<std::string, std::string> search_index_files(const FileSystem& fs, cons
   std::map<std::string, std::string> files;
   std::vector<search::Document> docs;
   for (const auto& d : documents) {
-    if (d) docs.push_back(*d);
+    if (!d) continue;
+    docs.push_back(*d);
+    // Results link from the browser: to the page as published, under the site's path.
+    docs.back().info.url = with_base_path(d->info.url, site.config.base_path);
   }
   for (size_t lang = 0; lang < site.language_count(); ++lang) {
     search::IndexOptions options;

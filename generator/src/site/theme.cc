@@ -5,7 +5,7 @@
 #include <cctype>
 #include <cstdio>
 
-#include "site/asset_comments.h"
+#include "site/asset_compaction.h"
 #include "site/default_theme.h"
 #include "util/utf8.h"
 
@@ -96,7 +96,7 @@ void load_theme(const FileSystem& fs, Theme* theme, Diagnostics* diags) {
       }
     } else if (path.starts_with(kAssetsDir)) {
       std::string rel = path.substr(kAssetsDir.size());
-      bytes = without_comments(rel, bytes);
+      bytes = compact_asset(rel, bytes);
       std::string out = "assets/" + (wants_hash(rel) ? hashed_name(rel, bytes) : rel);
       theme->assets[asset_key(rel)] = "/" + out;
       theme->asset_files[out] = std::move(bytes);

@@ -37,7 +37,8 @@ async function pool(items, limit, work) {
 }
 
 // Returns {pages: Map(url -> record), results: [{name, ok, problems}]}, one result per HTML page.
-export async function crawl(origin, { concurrency = 8 } = {}) {
+// basePath ("/wegwijzer"): the site's home and its 404 test are under that path.
+export async function crawl(origin, { concurrency = 8, basePath = '' } = {}) {
   const fetched = new Map();  // url without fragment -> {status, finalUrl, type, html?, scan?, error?}
 
   async function fetchOne(url) {
@@ -62,8 +63,8 @@ export async function crawl(origin, { concurrency = 8 } = {}) {
     return promise;
   }
 
-  const home = new URL('/', origin).href;
-  const missing = new URL(MISSING_PATH, origin).href;
+  const home = new URL(`${basePath}/`, origin).href;
+  const missing = new URL(basePath + MISSING_PATH, origin).href;
   const isInternal = (url) => url.origin === origin && (url.protocol === 'http:' || url.protocol === 'https:');
 
   // Breadth first over HTML pages; every internal link target is fetched once, HTML or not.

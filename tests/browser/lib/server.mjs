@@ -49,9 +49,12 @@ async function isDirectory(file) {
   }
 }
 
-// Starts the server; resolves to {origin, close()}.
-export async function serve(root) {
+// Starts the server; resolves to {origin, close(), outside}. With basePath ("/wegwijzer") the
+// site is served only under that path, as on a project's GitHub Pages: any other request gets a
+// plain 404 and is recorded in `outside`.
+export async function serve(root, { basePath = '' } = {}) {
   root = path.resolve(root);
+  const outside = [];
   const server = createServer(async (request, response) => {
     const send = async (status, file, headers = {}) => {
       const body = request.method === 'HEAD' ? null : await readFile(file);
@@ -70,6 +73,12 @@ export async function serve(root) {
         return response.end();
       }
       const url = new URL(request.url, 'http://127.0.0.1');
+      if (basePath && !url.pathname.startsWith(`${basePath}/`)) {
+        outside.push(url.pathname);
+        response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+        return response.end(`404: outside ${basePath}/\n`);
+      }
+      if (basePath) url.pathname = url.pathname.slice(basePath.length);
       let pathname;
       try {
         pathname = decodeURIComponent(url.pathname);
@@ -81,7 +90,7 @@ export async function serve(root) {
       if (pathname.includes('\0')) return notFound();
       if (await isDirectory(file)) {
         if (!url.pathname.endsWith('/')) {
-          response.writeHead(301, { Location: url.pathname + '/' + url.search });
+          response.writeHead(301, { Location: basePath + url.pathname + '/' + url.search });
           return response.end();
         }
         const index = path.join(file, 'index.html');
@@ -101,6 +110,7 @@ export async function serve(root) {
   const { port } = server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
+    outside,
     close: () => new Promise((resolve) => {
       server.closeAllConnections?.();
       server.close(resolve);
