@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# The search tests that need more than the unit tests (see README.md beside this file):
+# The search tests that need more than the unit tests (each script says more at its top):
 #   1. stem_test.mjs: stem-nl.js against libstemmer on Debian's Dutch word list and the site;
 #   2. run_queries.mjs: the queries of queries.tsv (Dutch, from /) and queries.en.tsv (English,
-#      from /en/) in Chromium on the built site, with axe-core on every page of results.
+#      from /en/) in Chromium on the built site, with axe-core and the Nu Html Checker on every
+#      page of results.
 #
 #   tests/search/run.sh [GENERATOR]
 #
 # GENERATOR (default build/generator/wegwijzer) builds this repository's site, search index
-# included. Installs wdutch (the word list) and the browser tests' packages when missing. Last
-# line: "N passed, M failed".
+# included. Installs wdutch (the word list), Chromium, Java (for the Nu Html Checker), Node.js and
+# the browser tests' npm packages when missing. Last line: "N passed, M failed".
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -18,16 +19,26 @@ fail() {
   echo "0 passed, 1 failed"
   exit 1
 }
-if [[ ! -f /usr/share/dict/dutch ]]; then
+missing=()
+[[ -f /usr/share/dict/dutch ]] || missing+=(wdutch)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v java >/dev/null || missing+=(default-jre-headless)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+# One install at a time, shared with the browser tests that CTest may run beside this one.
+exec 9>"${TMPDIR:-/tmp}/wegwijzer-browser-install.lock"
+flock 9
+if ((${#missing[@]})); then
   sudo=()
   [[ $(id -u) -eq 0 ]] || sudo=(sudo)
   "${sudo[@]}" apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive \
-    "${sudo[@]}" apt-get install -y -qq --no-install-recommends wdutch >/dev/null ||
-    fail "cannot install wdutch"
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+    fail "cannot install ${missing[*]}"
 fi
-[[ -d "$repo/tests/browser/node_modules/playwright-core" ]] ||
+[[ -d "$repo/tests/browser/node_modules/playwright-core" && -d "$repo/tests/browser/node_modules/vnu-jar" ]] ||
   (cd "$repo/tests/browser" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) ||
   fail "npm ci in tests/browser failed"
+flock -u 9
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/wegwijzer-search.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

@@ -3,7 +3,8 @@
 // printed, then recall@1 and recall@3. A query fails when its page is not where queries.tsv says
 // (first, or in the top 3), when the page asked another origin for anything, logged an error,
 // changed its URL or history (the query must stay in the page), or fetched 100 KB or more of the
-// index for it. Before the queries, the search's scripts (the loader and the scripts it names in
+// index for it, or when the page with its results is not valid HTML (the Nu Html Checker over the
+// DOM as it stands after the search) or fails axe-core. Before the queries, the search's scripts (the loader and the scripts it names in
 // data-zoek-scripts, as published) must together stay under 10,000 bytes.
 //
 //   node tests/search/run_queries.mjs --site DIR [--page /path/] [--queries FILE]
@@ -12,7 +13,8 @@
 // DIR is a built site with its index (search/…); the page (default "/") must have the theme's
 // search form (templates/partials/search.html). Last line: "N passed, M failed"; exit 1 on any
 // failure.
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -22,6 +24,7 @@ const require = createRequire(path.join(repo, 'tests/browser/package.json'));
 const { chromium } = require('playwright-core');
 const { serve } = await import(path.join(repo, 'tests/browser/lib/server.mjs'));
 const { CHROMIUM_ARGS, AXE_TAGS } = await import(path.join(repo, 'tests/browser/lib/browser.mjs'));
+const { runVnu } = await import(path.join(repo, 'tests/browser/lib/vnu.mjs'));
 const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const BUDGET = 100 * 1024;
@@ -57,8 +60,9 @@ async function readQueries(file) {
   });
 }
 
-// Opens the page, submits the query, returns what a reader would get and what the page did.
-async function runQuery(context, origin, pagePath, query) {
+// Opens the page, submits the query, returns what a reader would get and what the page did; the
+// DOM with the results goes to `snapshot` for the Nu Html Checker.
+async function runQuery(context, origin, pagePath, query, snapshot) {
   const page = await context.newPage();
   const problems = [];
   const responses = [];
@@ -105,6 +109,7 @@ async function runQuery(context, origin, pagePath, query) {
     return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   }, AXE_TAGS);
   for (const v of violations) problems.push(`axe ${v}`);
+  await writeFile(snapshot, `<!DOCTYPE html>\n${await page.evaluate(() => document.documentElement.outerHTML)}`);
   if (page.url() !== start) problems.push(`the URL changed to ${page.url()}`);
   if (await page.evaluate(() => history.length) !== historyBefore) problems.push('the history grew');
   let bytes = 0;
@@ -126,6 +131,8 @@ let failed = 0;
 let at1 = 0;
 let at3 = 0;
 let maxBytes = 0;
+const snapshots = await mkdtemp(path.join(tmpdir(), 'wegwijzer-search-dom-'));
+const outcomes = [];
 const scripts = await searchScriptBytes(root, pagePath);
 const scriptsOk = scripts.files >= 2 && scripts.bytes < SCRIPT_BUDGET;
 if (scriptsOk) passed++;
@@ -133,8 +140,22 @@ else failed++;
 console.log(`${scriptsOk ? 'ok  ' : 'FAIL'} the search's ${scripts.files} scripts weigh ${scripts.bytes} ` +
   `bytes (budget ${SCRIPT_BUDGET})`);
 try {
-  for (const q of queries) {
-    const r = await runQuery(context, server.origin, pagePath, q.query);
+  for (const [n, q] of queries.entries()) {
+    const r = await runQuery(context, server.origin, pagePath, q.query, path.join(snapshots, `${n}.html`));
+    outcomes.push({ q, r });
+  }
+  // One run of the checker over every page of results, each judged with its query.
+  const vnu = await runVnu(snapshots);
+  const vnuOk = vnu.files.length === outcomes.length;
+  if (vnuOk) passed++;
+  else failed++;
+  console.log(`${vnuOk ? 'ok  ' : 'FAIL'} the Nu Html Checker read ${vnu.files.length} of ${outcomes.length} pages of results`);
+  for (const result of vnu.results) {
+    const n = Number(result.name.match(/(\d+)\.html$/)?.[1]);
+    const target = Number.isInteger(n) ? outcomes[n].r.problems : outcomes[0].r.problems;
+    for (const p of result.problems) target.push(`vnu ${p}`);
+  }
+  for (const { q, r } of outcomes) {
     const rank = r.urls.indexOf(q.url) + 1;
     if (rank === 1) at1++;
     if (rank >= 1 && rank <= 3) at3++;
@@ -150,6 +171,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await rm(snapshots, { recursive: true, force: true });
 }
 console.log(`recall@1 ${at1}/${queries.length}, recall@3 ${at3}/${queries.length}, ` +
   `largest transfer ${(maxBytes / 1024).toFixed(1)} KB`);
