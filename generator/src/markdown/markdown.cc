@@ -706,8 +706,9 @@ class InlineDirectives {
  public:
   // The text to parse: `text` itself, or `storage` when a directive was replaced.
   std::string_view substitute(std::string_view text, const Options& options, std::string* storage);
-  // Puts each replacement's HTML (or plain text) back in place of its placeholder.
-  void restore(std::string* s, bool html) const;
+  // Puts each replacement's HTML (or plain text) back in place of its placeholder; with `keys`,
+  // lists the key of each, in that order.
+  void restore(std::string* s, bool html, std::vector<std::string>* keys = nullptr) const;
   bool empty() const { return replacements_.empty(); }
 
  private:
@@ -752,7 +753,7 @@ void InlineDirectives::substitute_line(std::string_view text, std::string_view l
   }
 }
 
-void InlineDirectives::restore(std::string* s, bool html) const {
+void InlineDirectives::restore(std::string* s, bool html, std::vector<std::string>* keys) const {
   if (replacements_.empty() || s->find(kMark) == std::string::npos) return;
   std::string out;
   out.reserve(s->size());
@@ -767,6 +768,7 @@ void InlineDirectives::restore(std::string* s, bool html) const {
     while (j < s->size() && (*s)[j] == kMark) ++j;
     if (j > mark + 1 && number < replacements_.size()) {
       out += html ? replacements_[number].html : replacements_[number].text;
+      if (keys) keys->push_back(replacements_[number].key);
     }
     i = j;
   }
@@ -866,7 +868,7 @@ Rendered Renderer::run() {
                                           cmark_parser_get_syntax_extensions(parser.get()), mem_);
   result_.html.assign(html);
   mem_->free(html);
-  inline_.restore(&result_.html, true);
+  inline_.restore(&result_.html, true, &result_.inline_keys);
   // Both search the whole page, so only where there can be something to find; HTML from a block
   // directive may hold an empty href of its own.
   if (has_footnotes_) translate_footnote_labels(&result_.html, options_.footnote_back_label);

@@ -42,6 +42,7 @@ using BlockHandler = std::function<std::optional<std::string>(const BlockDirecti
 struct InlineReplacement {
   std::string html;
   std::string text;
+  std::string key;  // what the handler knows it by: listed in Rendered::inline_keys
 };
 using InlineHandler = std::function<std::optional<InlineReplacement>(const BlockDirective&)>;
 
@@ -66,6 +67,9 @@ struct Rendered {
   size_t word_count = 0;
   std::string summary;     // plain text of the first paragraph
   std::string plain_text;  // paragraphs, list items and headings as text, one block a line
+  // The key of each inline directive in `html`, in the order the HTML has them (a footnote's at
+  // its end), so that a caller need not search the HTML for what it put there.
+  std::vector<std::string> inline_keys;
 };
 
 Rendered render(std::string_view text, const Options& options);

@@ -546,6 +546,19 @@ TEST_CASE("markdown: inline directives are replaced where they stand, positions 
   CHECK(links[0] == std::pair<int, int>(7, 30));  // where it is in the file, not the HTML
 }
 
+TEST_CASE("markdown: the keys of inline directives come in the order the HTML has them") {
+  Options options;
+  options.handle_inline = [&](const BlockDirective& d) -> std::optional<InlineReplacement> {
+    return InlineReplacement{"<b>" + d.args.at("id") + "</b>", d.args.at("id"), d.args.at("id")};
+  };
+  Rendered r = render(
+      "Eerst[^1] {{< feit id=\"a\" >}}.\n\n[^1]: Voetnoot {{< feit id=\"b\" >}}.\n\n"
+      "Dan {{< feit id=\"c\" >}} en {{< feit id=\"a\" >}}.\n",
+      options);
+  // The footnote's text is at the end of the HTML, so its fact comes last.
+  CHECK(r.inline_keys == std::vector<std::string>{"a", "c", "a", "b"});
+}
+
 TEST_CASE("markdown: a directive alone on its line stays a block directive") {
   Options options;
   int inline_calls = 0;

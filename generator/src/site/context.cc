@@ -173,7 +173,9 @@ class HashWriter {
     return buf;
   }
   // Tags as util/fingerprint.h makes them: from the key's name and the value's kind.
-  void tag(char kind, const char* key) { put_u64(Fingerprint::tag(kind, key)); }
+  [[gnu::always_inline]] void tag(char kind, const char* key) {
+    put_u64(Fingerprint::tag(kind, key));
+  }
   void marker(char kind) { put_u64(uint64_t{static_cast<unsigned char>(kind)} << 56); }
   [[gnu::always_inline]] void put_u64(uint64_t v) { put(&v, sizeof v); }
   void put_string(std::string_view s) {
@@ -264,15 +266,13 @@ json fact_frame(const Fact& f, const Strings& strings) {
   return frame;
 }
 
-// The facts a page's text names ({{< feit >}} marks each with data-feit), in order, once each.
-std::vector<const Fact*> facts_named_in(const Site& site, int language, const std::string& html) {
+// The facts a page's text names ({{< feit >}}), in the order the page shows them, once each.
+std::vector<const Fact*> facts_named_in(const Site& site, int language,
+                                        const markdown::Rendered& body) {
   std::vector<const Fact*> facts;
-  static constexpr std::string_view kMarker = "data-feit=\"";
-  for (size_t at = html.find(kMarker); at != std::string::npos; at = html.find(kMarker, at + 1)) {
-    size_t begin = at + kMarker.size(), end = html.find('"', begin);
-    if (end == std::string::npos) break;
-    const FactIndex& index = site.facts_of(language);
-    auto it = index.find(html.substr(begin, end - begin));
+  const FactIndex& index = site.facts_of(language);
+  for (const std::string& id : body.inline_keys) {
+    auto it = index.find(id);
     if (it == index.end()) continue;
     if (std::find(facts.begin(), facts.end(), &it->second) == facts.end())
       facts.push_back(&it->second);
@@ -515,7 +515,7 @@ void ContextBuilder::write_page_frame(int index, Writer& w) const {
   }
   w.end();
   w.flag("has_toc", toc_entries >= 2);
-  std::vector<const Fact*> named = facts_named_in(site_, p.language, body.html);
+  std::vector<const Fact*> named = facts_named_in(site_, p.language, body);
   w.flag("has_bronnen", !named.empty());
   w.begin_array("bronnen");
   for (const Fact* f : named) {

@@ -88,6 +88,7 @@ std::optional<markdown::InlineReplacement> inline_fact(const Site& site, const P
   }
   markdown::InlineReplacement out;
   out.text = fact.text;
+  out.key = fact.id;
   std::string tag = fact.href.empty() ? "span" : "a";
   out.html = "<" + tag + " class=\"ww-feit\" data-feit=\"";
   mustache::append_escaped(out.html, fact.id);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 
 #include "util/slug.h"
 
@@ -30,9 +31,13 @@ void report(Diagnostics* diags, const Page& page, SourcePos pos, const std::stri
                std::string(line_text(page.text, pos.line)));
 }
 
+// Folder names repeat on every page of a section: each is slugified once per build.
+using SlugCache = std::unordered_map<std::string, std::string>;
+
 // The URL a page gets from its place under content/, before `url` is applied; a translation's
 // is its original's below the language's prefix ("/en/crisis/").
-bool url_from_path(const Site& site, Page& page, Diagnostics* diags, std::string* url) {
+bool url_from_path(const Site& site, Page& page, SlugCache* slugs, Diagnostics* diags,
+                   std::string* url) {
   std::vector<std::string> parts = split_dirs(page.translation_key);  // "content", ..., file
   std::string file = parts.back();
   parts.erase(parts.begin());
@@ -40,7 +45,9 @@ bool url_from_path(const Site& site, Page& page, Diagnostics* diags, std::string
   if (page.kind == PageKind::kPage && file != "index.md") parts.push_back(stem(file));
   std::vector<std::string> segments;
   for (const std::string& part : parts) {
-    std::string s = slugify(part);
+    auto cached = slugs->find(part);
+    if (cached == slugs->end()) cached = slugs->emplace(part, slugify(part)).first;
+    const std::string& s = cached->second;
     if (s.empty()) {
       diags->error(page.source_path, 0, 0,
                    "the name \"" + part + "\" gives an empty URL segment; use letters or digits");
@@ -129,13 +136,14 @@ std::map<std::string, int> find_sections(Site* site) {
 // Gives each page its URL and output path, and registers it by URL and by source.
 void assign_urls(Site* site, Diagnostics* diags) {
   std::vector<Page>& pages = site->pages;
+  SlugCache slugs;
   for (size_t i = 0; i < pages.size(); ++i) {
     Page& page = pages[i];
     std::string url = site->prefix_of(page.language) + "/";
     page.translation_key = translation_key_of(*site, page);
     if (page.source_path.empty()) page.translation_key = "content/_index.md";  // a home page
     // A page without a URL has no place to be written to: it is placed, not rendered.
-    if (!page.source_path.empty() && !url_from_path(*site, page, diags, &url)) {
+    if (!page.source_path.empty() && !url_from_path(*site, page, &slugs, diags, &url)) {
       page.failed = true;
       continue;
     }

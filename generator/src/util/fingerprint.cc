@@ -8,11 +8,6 @@ namespace wegwijzer {
 
 Fingerprint::Fingerprint(FingerprintInputs* inputs) : inputs_(inputs) {}
 
-uint64_t Fingerprint::tag(char kind, std::string_view name) {
-  // A name's hash, not its address: equal in every process, so a key can be compared and shown.
-  return XXH3_64bits(name.data(), name.size()) ^ (uint64_t{static_cast<unsigned char>(kind)} << 56);
-}
-
 Fingerprint& Fingerprint::add(std::string_view name, std::string_view bytes) {
   uint64_t head[] = {tag('s', name), bytes.size()};
   append(head, sizeof head);
