@@ -422,19 +422,25 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   const ContextBuilder contexts(site, theme);
   timer.lap("resolve");
 
+  // A plain build renders each body in the templates stage, just before its page (see
+  // BuildMemo::streams_markdown); then every page's ids are kept, as any may be a link's target.
   std::vector<AnchorCheck> anchors;
-  memo->render_markdown(&site, theme, contexts, links, options.editor_checks, jobs, &diags,
-                        &anchors);
+  const bool streamed = memo->streams_markdown(options.editor_checks);
+  if (!streamed) {
+    memo->render_markdown(&site, theme, contexts, links, options.editor_checks, jobs, &diags,
+                          &anchors);
+  }
   if (options.editor_checks) run_editor_checks(site, in.data->raw, in.today, &result);
   timer.lap("markdown");
 
-  std::vector<char> wants_ids(site.pages.size(), 0);
+  std::vector<char> wants_ids(site.pages.size(), streamed ? 1 : 0);
   for (const AnchorCheck& a : anchors) wants_ids[a.target] = 1;
   std::vector<std::vector<std::string>> page_ids(site.pages.size());
   SearchDocuments documents(site.config.search ? site.pages.size() : 0);
-  result.pages_written =
-      memo->render_pages(&site, theme, contexts, options.inject_before_body_end, jobs, wants_ids,
-                         &page_ids, site.config.search ? &documents : nullptr, &diags);
+  const BuildMemo::StreamedMarkdown markdown{&links, &anchors};
+  result.pages_written = memo->render_pages(
+      &site, theme, contexts, options.inject_before_body_end, jobs, wants_ids, &page_ids,
+      site.config.search ? &documents : nullptr, streamed ? &markdown : nullptr, &diags);
   if (site.config.search) site.generated.merge(search_index_files(fs, site, documents, &diags));
   timer.lap("templates");
 

@@ -348,7 +348,7 @@ void BuildMemo::render_markdown(Site* site, const Theme& theme, const ContextBui
   links_rechecked_ = 0;
   parallel_for(n, jobs, [&](size_t i, int worker) {
     const Page& page = site->pages[i];
-    if (page.failed || page.derived || page.source_path.empty()) return;
+    if (!has_markdown(page)) return;
     if (keeps() && !entries[i]) return;
     render_page_body(site, theme, contexts, links, want_plain_text, static_cast<int>(i), entries[i],
                      &worker_diags[worker], &worker_anchors[worker]);
@@ -462,7 +462,8 @@ size_t BuildMemo::render_pages(Site* site, const Theme& theme, const ContextBuil
                                const std::string& inject, int jobs,
                                const std::vector<char>& wants_ids,
                                std::vector<std::vector<std::string>>* page_ids,
-                               SearchDocuments* documents, Diagnostics* diags) {
+                               SearchDocuments* documents, const StreamedMarkdown* streamed,
+                               Diagnostics* diags) {
   std::vector<std::vector<int>> groups = page_groups(*site, contexts);
   // Source pages are known by their file, data-driven pages by their URL.
   std::vector<HtmlEntry*> entries(site->pages.size(), nullptr);
@@ -480,16 +481,27 @@ size_t BuildMemo::render_pages(Site* site, const Theme& theme, const ContextBuil
   inject_hash_ = hash_bytes(inject);
   jobs = std::max(1, jobs);
   std::vector<Diagnostics> worker_diags(jobs);
+  std::vector<std::vector<AnchorCheck>> worker_anchors(jobs);
   std::vector<mustache::SectionCache> sections(jobs);
   pages_rendered_ = 0;
+  streamed_links_ = streamed ? streamed->links : nullptr;
+  if (streamed_links_)
+    render_ungrouped_markdown(site, theme, contexts, jobs, &worker_anchors, &worker_diags);
   parallel_for(
       groups.size(), jobs,
       [&](size_t g, int worker) {
         render_group(site, theme, contexts, groups[g], inject, wants_ids, entries.data(), page_ids,
-                     documents, keeps() ? nullptr : &sections[worker], &worker_diags[worker]);
+                     documents, keeps() ? nullptr : &sections[worker], &worker_anchors[worker],
+                     &worker_diags[worker]);
       },
       /*chunk=*/1);
+  streamed_links_ = nullptr;
   for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
+  for (auto& list : worker_anchors) {
+    if (!streamed) break;
+    streamed->anchors->insert(streamed->anchors->end(), std::make_move_iterator(list.begin()),
+                              std::make_move_iterator(list.end()));
+  }
   std::sort(stats_.explanations.begin(), stats_.explanations.end());
   stats_.pages_rendered = pages_rendered_;
   stats_.pages_reused = written - pages_rendered_;
@@ -532,7 +544,7 @@ void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilde
                              const std::vector<char>& wants_ids, HtmlEntry* const* entries,
                              std::vector<std::vector<std::string>>* page_ids,
                              SearchDocuments* documents, mustache::SectionCache* sections,
-                             Diagnostics* diags) {
+                             std::vector<AnchorCheck>* anchors, Diagnostics* diags) {
   const uint64_t group_key = keeps() ? contexts.group_fingerprint(group.front()) : 0;
   std::optional<nlohmann::json> frame;
   for (int i : group) {
@@ -548,6 +560,9 @@ void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilde
     }
     if (e && explain_) e->inputs = std::move(inputs);
     std::string html;
+    if (streamed_links_ && has_markdown(site->pages[i])) {
+      render_page_body(site, theme, contexts, *streamed_links_, false, i, nullptr, diags, anchors);
+    }
     if (fresh) {
       ++pages_rendered_;
       if (!frame) frame = contexts.make_group_frame(i);
@@ -582,6 +597,20 @@ void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilde
     page.rendered.reset();  // written: the next page reuses the memory
   }
   if (sections) sections->clear();  // it points into `frame`
+}
+
+// Pages without a layout are in no group, but their Markdown is still checked (links, facts).
+void BuildMemo::render_ungrouped_markdown(Site* site, const Theme& theme,
+                                          const ContextBuilder& contexts, int jobs,
+                                          std::vector<std::vector<AnchorCheck>>* anchors,
+                                          std::vector<Diagnostics>* diags) {
+  parallel_for(site->pages.size(), jobs, [&](size_t i, int worker) {
+    Page& page = site->pages[i];
+    if (!has_markdown(page) || !page.layout.empty()) return;
+    render_page_body(site, theme, contexts, *streamed_links_, false, static_cast<int>(i), nullptr,
+                     &(*diags)[worker], &(*anchors)[worker]);
+    page.rendered.reset();
+  });
 }
 
 uint64_t BuildMemo::used_fingerprint(const std::vector<std::string>* used) const {

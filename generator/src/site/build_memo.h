@@ -103,12 +103,21 @@ class BuildMemo {
   void render_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
                        const LinkResolver& links, bool want_plain_text, int jobs,
                        Diagnostics* diags, std::vector<AnchorCheck>* anchors);
+  // A plain build without the editors' checks (which read every body after the Markdown stage)
+  // renders each page's Markdown in render_pages, right before its template, and hands both back
+  // once the page is written: memory stays flat per page instead of holding every body at once.
+  bool streams_markdown(bool want_plain_text) const { return !keeps() && !want_plain_text; }
   // With `documents` (may be null), each searchable page's search document, read from its HTML
-  // and kept with it.
+  // and kept with it. With `streamed` (when streams_markdown), each page's Markdown is rendered
+  // here through its links, the anchors its links need going to streamed->anchors.
+  struct StreamedMarkdown {
+    const LinkResolver* links;
+    std::vector<AnchorCheck>* anchors;
+  };
   size_t render_pages(Site* site, const Theme& theme, const ContextBuilder& contexts,
                       const std::string& inject, int jobs, const std::vector<char>& wants_ids,
                       std::vector<std::vector<std::string>>* page_ids, SearchDocuments* documents,
-                      Diagnostics* diags);
+                      const StreamedMarkdown* streamed, Diagnostics* diags);
   // Where the other files of the build go.
   Output* files_output();
   void finish_build(Site* site);
@@ -166,6 +175,9 @@ class BuildMemo {
   class FilesOutput;
 
   bool keeps() const { return mode_ == Mode::kKeep; }
+  static bool has_markdown(const Page& page) {
+    return !page.failed && !page.derived && !page.source_path.empty();
+  }
   void load_page(const FileSystem& fs, bool drafts, Page* page, SourceEntry* entry, char* keep,
                  Diagnostics* diags);
   void render_page_body(Site* site, const Theme& theme, const ContextBuilder& contexts,
@@ -175,7 +187,11 @@ class BuildMemo {
                     const std::vector<int>& group, const std::string& inject,
                     const std::vector<char>& wants_ids, HtmlEntry* const* entries,
                     std::vector<std::vector<std::string>>* page_ids, SearchDocuments* documents,
-                    mustache::SectionCache* sections, Diagnostics* diags);
+                    mustache::SectionCache* sections, std::vector<AnchorCheck>* anchors,
+                    Diagnostics* diags);
+  void render_ungrouped_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
+                                 int jobs, std::vector<std::vector<AnchorCheck>>* anchors,
+                                 std::vector<Diagnostics>* diags);
   uint64_t html_key(const Site& site, const ContextBuilder& contexts, int index, uint64_t group,
                     FingerprintInputs* inputs) const;
   void note_rebuild(const std::string& line);
@@ -204,6 +220,7 @@ class BuildMemo {
   std::mutex explanations_mutex_;
   // Per build.
   Output* output_ = nullptr;
+  const LinkResolver* streamed_links_ = nullptr;  // set during render_pages when streaming
   std::atomic<size_t> pages_rendered_{0};
   std::atomic<size_t> sources_parsed_{0};
   std::atomic<size_t> markdown_rendered_{0};
