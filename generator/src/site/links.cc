@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "util/file_system.h"
+#include "util/find_text.h"
 
 namespace wegwijzer {
 namespace {
@@ -149,8 +150,8 @@ std::optional<std::string> LinkResolver::resolve(int from, const std::string& hr
 
 std::vector<std::string> collect_ids(std::string_view html) {
   std::vector<std::string> ids;
-  for (size_t pos = html.find(" id=\""); pos != std::string_view::npos;
-       pos = html.find(" id=\"", pos + 1)) {
+  for (size_t pos = find_text(html, " id=\""); pos != std::string_view::npos;
+       pos = find_text(html, " id=\"", pos + 1)) {
     size_t start = pos + 5;
     size_t end = html.find('"', start);
     if (end == std::string_view::npos) break;

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "util/find_text.h"
+
 namespace wegwijzer {
 namespace {
 
@@ -28,7 +30,8 @@ void localize_links(const Site& site, const Page& page, std::string* html) {
   static constexpr std::string_view kHref = " href=\"/";
   std::string out;
   size_t done = 0;
-  for (size_t at = html->find(kHref); at != std::string::npos; at = html->find(kHref, at + 1)) {
+  for (size_t at = find_text(*html, kHref); at != std::string::npos;
+       at = find_text(*html, kHref, at + 1)) {
     size_t begin = at + kHref.size() - 1;
     size_t end = html->find('"', begin);
     if (end == std::string::npos) break;
