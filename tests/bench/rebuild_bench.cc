@@ -23,6 +23,10 @@
 #include "util/cached_file_system.h"
 #include "util/parallel.h"
 
+#ifdef WEGWIJZER_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 namespace fs = std::filesystem;
 using namespace wegwijzer;
 
@@ -96,6 +100,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: bench_rebuild CORPUS_DIR [ROUNDS] [JOBS]\n");
     return 2;
   }
+#ifdef WEGWIJZER_MIMALLOC
+  mi_option_enable(mi_option_large_os_pages);  // as `wegwijzer` does (src/cli/main.cc)
+#endif
   fs::path root = argv[1];
   int rounds = argc > 2 ? std::stoi(argv[2]) : 7;
   int jobs = argc > 3 ? std::stoi(argv[3]) : default_jobs();
