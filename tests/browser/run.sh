@@ -45,39 +45,8 @@ if ! $self_test; then
   generator="$(cd "$(dirname "$generator")" && pwd)/$(basename "$generator")"
 fi
 
-# --- What the machine needs, installed only when missing -----------------------------------------
-# One install at a time, should CTest run this script's two tests in parallel.
-exec 9>"${TMPDIR:-/tmp}/wegwijzer-browser-install.lock"
-flock 9
-missing=()
-[[ -x "$chromium" ]] || missing+=(chromium)
-command -v java >/dev/null || missing+=(default-jre-headless)
-command -v node >/dev/null || missing+=(nodejs)
-command -v npm >/dev/null || missing+=(npm)
-if ((${#missing[@]})); then
-  if [[ $(id -u) -ne 0 ]]; then
-    command -v sudo >/dev/null || fail "missing ${missing[*]} and not root: install them with apt-get"
-    sudo=(sudo)
-  else
-    sudo=()
-  fi
-  echo "browser tests: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq >/dev/null || fail "apt-get update failed"
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
-    fail "apt-get install ${missing[*]} failed"
-fi
-[[ -x "$chromium" ]] || fail "no Chromium at $chromium"
-
-# npm packages, pinned by package-lock.json. --ignore-scripts: vnu-jar's postinstall would try to
-# download a Java runtime; the machine's Java is used instead.
-lock_stamp="$here/node_modules/.package-lock.json"
-if [[ ! -f "$lock_stamp" || "$here/package-lock.json" -nt "$lock_stamp" ]] ||
-   [[ ! -d "$here/node_modules/playwright-core" || ! -d "$here/node_modules/axe-core" || ! -d "$here/node_modules/vnu-jar" ]]; then
-  echo "browser tests: npm ci"
-  (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) || fail "npm ci failed"
-fi
-flock -u 9
+# --- What the machine needs, installed only when missing (install.sh) -----------------------------
+bash "$here/install.sh" || fail "could not install what the tests need"
 
 if $self_test; then
   exec node "$here/selftest.mjs" --chromium "$chromium"

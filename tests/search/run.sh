@@ -19,26 +19,9 @@ fail() {
   echo "0 passed, 1 failed"
   exit 1
 }
-missing=()
-[[ -f /usr/share/dict/dutch ]] || missing+=(wdutch)
-[[ -x /usr/bin/chromium ]] || missing+=(chromium)
-command -v java >/dev/null || missing+=(default-jre-headless)
-command -v node >/dev/null || missing+=(nodejs)
-command -v npm >/dev/null || missing+=(npm)
-# One install at a time, shared with the browser tests that CTest may run beside this one.
-exec 9>"${TMPDIR:-/tmp}/wegwijzer-browser-install.lock"
-flock 9
-if ((${#missing[@]})); then
-  sudo=()
-  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive \
-    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
-    fail "cannot install ${missing[*]}"
-fi
-[[ -d "$repo/tests/browser/node_modules/playwright-core" && -d "$repo/tests/browser/node_modules/vnu-jar" ]] ||
-  (cd "$repo/tests/browser" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) ||
-  fail "npm ci in tests/browser failed"
-flock -u 9
+extra=()
+[[ -f /usr/share/dict/dutch ]] || extra+=(wdutch)
+bash "$repo/tests/browser/install.sh" "${extra[@]}" || fail "could not install what the tests need"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/wegwijzer-search.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

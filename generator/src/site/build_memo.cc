@@ -484,18 +484,17 @@ size_t BuildMemo::render_pages(Site* site, const Theme& theme, const ContextBuil
   std::vector<std::vector<AnchorCheck>> worker_anchors(jobs);
   std::vector<mustache::SectionCache> sections(jobs);
   pages_rendered_ = 0;
-  streamed_links_ = streamed ? streamed->links : nullptr;
-  if (streamed_links_)
-    render_ungrouped_markdown(site, theme, contexts, jobs, &worker_anchors, &worker_diags);
+  const LinkResolver* links = streamed ? streamed->links : nullptr;
+  if (links)
+    render_ungrouped_markdown(site, theme, contexts, *links, jobs, &worker_anchors, &worker_diags);
   parallel_for(
       groups.size(), jobs,
       [&](size_t g, int worker) {
         render_group(site, theme, contexts, groups[g], inject, wants_ids, entries.data(), page_ids,
-                     documents, keeps() ? nullptr : &sections[worker], &worker_anchors[worker],
-                     &worker_diags[worker]);
+                     documents, keeps() ? nullptr : &sections[worker], links,
+                     &worker_anchors[worker], &worker_diags[worker]);
       },
       /*chunk=*/1);
-  streamed_links_ = nullptr;
   for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
   for (auto& list : worker_anchors) {
     if (!streamed) break;
@@ -544,7 +543,8 @@ void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilde
                              const std::vector<char>& wants_ids, HtmlEntry* const* entries,
                              std::vector<std::vector<std::string>>* page_ids,
                              SearchDocuments* documents, mustache::SectionCache* sections,
-                             std::vector<AnchorCheck>* anchors, Diagnostics* diags) {
+                             const LinkResolver* streamed_links, std::vector<AnchorCheck>* anchors,
+                             Diagnostics* diags) {
   const uint64_t group_key = keeps() ? contexts.group_fingerprint(group.front()) : 0;
   std::optional<nlohmann::json> frame;
   for (int i : group) {
@@ -560,8 +560,8 @@ void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilde
     }
     if (e && explain_) e->inputs = std::move(inputs);
     std::string html;
-    if (streamed_links_ && has_markdown(site->pages[i])) {
-      render_page_body(site, theme, contexts, *streamed_links_, false, i, nullptr, diags, anchors);
+    if (streamed_links && has_markdown(site->pages[i])) {
+      render_page_body(site, theme, contexts, *streamed_links, false, i, nullptr, diags, anchors);
     }
     if (fresh) {
       ++pages_rendered_;
@@ -601,13 +601,13 @@ void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilde
 
 // Pages without a layout are in no group, but their Markdown is still checked (links, facts).
 void BuildMemo::render_ungrouped_markdown(Site* site, const Theme& theme,
-                                          const ContextBuilder& contexts, int jobs,
-                                          std::vector<std::vector<AnchorCheck>>* anchors,
+                                          const ContextBuilder& contexts, const LinkResolver& links,
+                                          int jobs, std::vector<std::vector<AnchorCheck>>* anchors,
                                           std::vector<Diagnostics>* diags) {
   parallel_for(site->pages.size(), jobs, [&](size_t i, int worker) {
     Page& page = site->pages[i];
     if (!has_markdown(page) || !page.layout.empty()) return;
-    render_page_body(site, theme, contexts, *streamed_links_, false, static_cast<int>(i), nullptr,
+    render_page_body(site, theme, contexts, links, false, static_cast<int>(i), nullptr,
                      &(*diags)[worker], &(*anchors)[worker]);
     page.rendered.reset();
   });

@@ -187,10 +187,11 @@ class BuildMemo {
                     const std::vector<int>& group, const std::string& inject,
                     const std::vector<char>& wants_ids, HtmlEntry* const* entries,
                     std::vector<std::vector<std::string>>* page_ids, SearchDocuments* documents,
-                    mustache::SectionCache* sections, std::vector<AnchorCheck>* anchors,
-                    Diagnostics* diags);
+                    mustache::SectionCache* sections, const LinkResolver* streamed_links,
+                    std::vector<AnchorCheck>* anchors, Diagnostics* diags);
   void render_ungrouped_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
-                                 int jobs, std::vector<std::vector<AnchorCheck>>* anchors,
+                                 const LinkResolver& links, int jobs,
+                                 std::vector<std::vector<AnchorCheck>>* anchors,
                                  std::vector<Diagnostics>* diags);
   uint64_t html_key(const Site& site, const ContextBuilder& contexts, int index, uint64_t group,
                     FingerprintInputs* inputs) const;
@@ -220,7 +221,6 @@ class BuildMemo {
   std::mutex explanations_mutex_;
   // Per build.
   Output* output_ = nullptr;
-  const LinkResolver* streamed_links_ = nullptr;  // set during render_pages when streaming
   std::atomic<size_t> pages_rendered_{0};
   std::atomic<size_t> sources_parsed_{0};
   std::atomic<size_t> markdown_rendered_{0};
