@@ -24,6 +24,7 @@
 #include "site/links.h"
 #include "site/open_data.h"
 #include "site/render.h"
+#include "site/resolved_stage.h"
 #include "site/search_index.h"
 #include "site/site_files.h"
 #include "site/theme.h"
@@ -31,6 +32,7 @@
 #include "site/translation_check.h"
 #include "site/url_resolver.h"
 #include "template/mustache.h"
+#include "util/fingerprint.h"
 #include "util/parallel.h"
 
 namespace wegwijzer {
@@ -299,14 +301,6 @@ SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const st
 
 namespace {
 
-// What the load stage gives the others: the site as read, its theme and its data.
-struct Loaded {
-  Site site;
-  std::shared_ptr<const Theme> theme;
-  std::shared_ptr<const SiteData> data;
-  std::string today;
-};
-
 // The site's languages: its own, then each of `languages` with its words and `params`.
 void add_languages(const Theme& theme, Site* site, Diagnostics* diags) {
   const SiteConfig& config = site->config;
@@ -328,10 +322,11 @@ void add_languages(const Theme& theme, Site* site, Diagnostics* diags) {
   }
 }
 
-Loaded load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, BuildMemo* memo,
-                  Diagnostics* diags) {
-  Loaded in;
-  Site& site = in.site;
+// The site as read, its theme and its data, into `in` (its diagnostics too).
+void load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, BuildMemo* memo,
+                ResolvedStage* in) {
+  Site& site = in->site;
+  Diagnostics* diags = &in->diagnostics;
   site.config = load_config(fs, diags);
   if (!options.base_url.empty()) {
     site.config.base_url = options.base_url;
@@ -339,33 +334,35 @@ Loaded load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, B
       diags->error("", 0, 0, "--base-url must be an absolute http(s) URL");
     }
   }
-  in.theme = memo->load_theme(fs, diags);
-  check_theme_literals(*in.theme, site.config, diags);
-  site.strings = load_strings(in.theme->string_files, site.config.language, diags);
-  add_languages(*in.theme, &site, diags);
+  in->theme = memo->load_theme(fs, diags);
+  check_theme_literals(*in->theme, site.config, diags);
+  site.strings = load_strings(in->theme->string_files, site.config.language, diags);
+  add_languages(*in->theme, &site, diags);
   memo->load_content(fs, LoadOptions{options.drafts, jobs}, &site, diags);
-  in.today = options.today.empty() ? today_iso() : options.today;
+  in->today = options.today.empty() ? today_iso() : options.today;
   std::vector<Strings> words;
   for (size_t lang = 0; lang < site.languages.size(); ++lang)
     words.push_back(site.strings_of(lang));
-  in.data = memo->load_data(fs, site.config, in.today, words);
+  in->data = memo->load_data(fs, site.config, in->today, words);
   // Copies: the resolve stage adds each data page's url to its record.
-  for (size_t lang = 0; lang < site.languages.size() && lang < in.data->views.size(); ++lang)
-    site.data_of(lang) = in.data->views[lang];
-  site.generated = in.data->exports;
-  site.facts = in.data->facts;
-  for (size_t lang = 1; lang < site.languages.size() && lang <= in.data->translated_facts.size();
+  for (size_t lang = 0; lang < site.languages.size() && lang < in->data->views.size(); ++lang)
+    site.data_of(lang) = in->data->views[lang];
+  site.generated = in->data->exports;
+  site.facts = in->data->facts;
+  for (size_t lang = 1; lang < site.languages.size() && lang <= in->data->translated_facts.size();
        ++lang)
-    site.languages[lang].facts = in.data->translated_facts[lang - 1];
-  for (const Diagnostic& d : in.data->diagnostics.items()) diags->add(d);
-  check_page_ages(site, in.today, site.config.stale_after_months, diags);
-  return in;
+    site.languages[lang].facts = in->data->translated_facts[lang - 1];
+  for (const Diagnostic& d : in->data->diagnostics.items()) diags->add(d);
+  check_page_ages(site, in->today, site.config.stale_after_months, diags);
 }
 
-// URLs, the tree, the pages the data makes, their order and layouts; returns every other output
-// URL (assets, data exports, sitemap) for the link checks.
-std::vector<std::string> resolve_stage(Site* site, const Theme& theme, const SiteData& data,
-                                       BuildMemo* memo, Diagnostics* diags) {
+// URLs, the tree, the pages the data makes, their order and layouts, and every other output URL
+// (assets, data exports, sitemap) for the link checks.
+void resolve_stage(BuildMemo* memo, ResolvedStage* in) {
+  Site* site = &in->site;
+  const Theme& theme = *in->theme;
+  const SiteData& data = *in->data;
+  Diagnostics* diags = &in->diagnostics;
   resolve_urls(site, diags);
   add_data_pages(site, data.raw, diags);
   add_open_data(site, site->config.open_data, diags);
@@ -378,9 +375,47 @@ std::vector<std::string> resolve_stage(Site* site, const Theme& theme, const Sit
   }
   choose_layouts(site, theme, diags);
   add_topics(site);  // after the layouts: only pages that are written are listed
-  std::vector<std::string> outputs = site_file_urls(*site, theme);
-  memo->note_link_targets(*site, outputs);
-  return outputs;
+  in->outputs = site_file_urls(*site, theme);
+  memo->note_link_targets(*site, in->outputs);
+}
+
+// The load and resolve stages, or what the memo kept of them when only page bodies changed
+// (then `body_changed` says which pages' bodies did).
+std::unique_ptr<ResolvedStage> load_and_resolve(const FileSystem& fs, const BuildOptions& options,
+                                                int jobs, BuildMemo* memo, StageTimer* timer,
+                                                std::vector<char>* body_changed) {
+  std::string today = options.today.empty() ? today_iso() : options.today;
+  const uint64_t key = Fingerprint()
+                           .add("drafts", options.drafts)
+                           .add("base_url", options.base_url)
+                           .add("today", today)
+                           .add("editor checks", options.editor_checks)
+                           .add("script", options.inject_before_body_end)
+                           .digest();
+  std::unique_ptr<ResolvedStage> in = memo->reuse_resolved(fs, key, body_changed);
+  if (in) {
+    timer->lap("load");
+    timer->lap("resolve");
+    return in;
+  }
+  in = std::make_unique<ResolvedStage>();
+  load_stage(fs, options, jobs, memo, in.get());
+  timer->lap("load");
+  resolve_stage(memo, in.get());
+  in->links.emplace(in->site, in->outputs);
+  in->contexts.emplace(in->site, *in->theme);
+  memo->note_resolved_key(key);
+  timer->lap("resolve");
+  return in;
+}
+
+// The search index, made from every page's HTML, joins the other generated files.
+void add_search_index(const FileSystem& fs, const SearchDocuments& documents, ResolvedStage* in,
+                      Diagnostics* diags) {
+  Site& site = in->site;
+  for (auto& [path, bytes] : search_index_files(fs, site, documents, diags)) {
+    if (site.generated.emplace(path, std::move(bytes)).second) in->later_files.push_back(path);
+  }
 }
 
 // Anchors (page.md#kop) checked against the ids each target page really has.
@@ -408,29 +443,30 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   StageTimer timer(&result.timings);
   const int jobs = std::max(1, options.jobs);
   BasePathOutput published(output);
-  memo->begin_build(output ? &published : nullptr);
+  memo->begin_build(fs, output ? &published : nullptr);
 
-  Loaded in = load_stage(fs, options, jobs, memo, &diags);
-  Site& site = in.site;
+  std::vector<char> body_changed;
+  std::unique_ptr<ResolvedStage> in =
+      load_and_resolve(fs, options, jobs, memo, &timer, &body_changed);
+  Site& site = in->site;
+  const Theme& theme = *in->theme;
   published.set_base_path(site.config.base_path);
-  const Theme& theme = *in.theme;
-  timer.lap("load");
-
-  std::vector<std::string> outputs = resolve_stage(&site, theme, *in.data, memo, &diags);
-  check_translations(site, in.today, &diags);
-  const LinkResolver links(site, outputs);
-  const ContextBuilder contexts(site, theme);
-  timer.lap("resolve");
+  for (const Diagnostic& d : in->diagnostics.items()) diags.add(d);
+  check_translations(site, in->today, &diags);
+  const LinkResolver& links = *in->links;
+  const ContextBuilder& contexts = *in->contexts;
+  // With a reused resolved stage, only pages whose body changed are rendered again.
+  const std::vector<char>* only = body_changed.empty() ? nullptr : &body_changed;
 
   // A plain build renders each body in the templates stage, just before its page (see
   // BuildMemo::streams_markdown); then every page's ids are kept, as any may be a link's target.
   std::vector<AnchorCheck> anchors;
   const bool streamed = memo->streams_markdown(options.editor_checks);
   if (!streamed) {
-    memo->render_markdown(&site, theme, contexts, links, options.editor_checks, jobs, &diags,
+    memo->render_markdown(&site, theme, contexts, links, options.editor_checks, jobs, only, &diags,
                           &anchors);
   }
-  if (options.editor_checks) run_editor_checks(site, in.data->raw, in.today, &result);
+  if (options.editor_checks) run_editor_checks(site, in->data->raw, in->today, &result);
   timer.lap("markdown");
 
   std::vector<char> wants_ids(site.pages.size(), streamed ? 1 : 0);
@@ -439,9 +475,9 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   SearchDocuments documents(site.config.search ? site.pages.size() : 0);
   const BuildMemo::StreamedMarkdown markdown{&links, &anchors};
   result.pages_written = memo->render_pages(
-      &site, theme, contexts, options.inject_before_body_end, jobs, wants_ids, &page_ids,
+      &site, theme, contexts, options.inject_before_body_end, jobs, wants_ids, only, &page_ids,
       site.config.search ? &documents : nullptr, streamed ? &markdown : nullptr, &diags);
-  if (site.config.search) site.generated.merge(search_index_files(fs, site, documents, &diags));
+  if (site.config.search) add_search_index(fs, documents, in.get(), &diags);
   timer.lap("templates");
 
   result.files_written = write_site_files(fs, site, theme, contexts, options.inject_before_body_end,
@@ -449,7 +485,7 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   timer.lap("write");
 
   check_anchors(site, anchors, page_ids, &diags);
-  memo->finish_build(&site);
+  memo->finish_build(std::move(in));
   diags.sort();
   timer.lap("check");
   return result;
@@ -462,10 +498,12 @@ ResolvedSite resolve_site(const FileSystem& fs, const BuildOptions& options) {
   try {
     BuildMemo one_shot(BuildMemo::Mode::kOneShot);
     MemoryOutput nowhere;
-    one_shot.begin_build(&nowhere);
-    Loaded in = load_stage(fs, options, 1, &one_shot, &out.diagnostics);
-    resolve_stage(&in.site, *in.theme, *in.data, &one_shot, &out.diagnostics);
+    one_shot.begin_build(fs, &nowhere);
+    ResolvedStage in;
+    load_stage(fs, options, 1, &one_shot, &in);
+    resolve_stage(&one_shot, &in);
     out.site = std::move(in.site);
+    out.diagnostics = std::move(in.diagnostics);
   } catch (const std::exception& e) {
     out.diagnostics.error("", 0, 0, std::string("internal error: ") + e.what());
   }

@@ -41,6 +41,7 @@ class BuildMemo::FilesOutput : public Output {
     files_.reserve(expected);
   }
 
+  // The files besides pages (assets, data, search index, sitemap), as the write stage makes them.
   bool write(const std::string& path, std::string_view data, std::string*) override {
     std::lock_guard lock(mutex_);
     auto it = previous_->find(path);
@@ -49,25 +50,35 @@ class BuildMemo::FilesOutput : public Output {
     } else {
       files_[path] = std::make_shared<const std::string>(data);
     }
+    others_.push_back(path);
     return true;
   }
+  // A page's HTML, as the memo keeps it.
   void put(const std::string& path, std::shared_ptr<const std::string> bytes) {
     std::lock_guard lock(mutex_);
     files_[path] = std::move(bytes);
   }
   OutputFiles take() { return std::move(files_); }
+  std::vector<std::string> take_others() {
+    std::sort(others_.begin(), others_.end());
+    return std::move(others_);
+  }
 
  private:
   std::shared_ptr<const OutputFiles> previous_;
   std::mutex mutex_;
   OutputFiles files_;
+  std::vector<std::string> others_;
 };
 
 BuildMemo::BuildMemo(Mode mode) : files_(std::make_shared<const OutputFiles>()), mode_(mode) {}
 BuildMemo::~BuildMemo() = default;
 
 void BuildMemo::clear() {
-  previous_site_.reset();
+  resolved_.reset();
+  replaced_.reset();
+  page_sources_.clear();
+  page_html_.clear();
   layout_.reset();
   site_entries_.clear();
   sources_.clear();
@@ -76,19 +87,88 @@ void BuildMemo::clear() {
   data_.reset();
   files_ = std::make_shared<const OutputFiles>();
   next_files_.reset();
+  other_files_.clear();
 }
 
-void BuildMemo::begin_build(Output* output) {
-  previous_site_.reset();
+void BuildMemo::begin_build(const FileSystem& fs, Output* output) {
+  replaced_.reset();
+  build_mark_ = fs.change_mark();
+  reusing_ = false;
   stats_ = Stats();
   output_ = output;
   pages_rendered_ = 0;
   if (keeps()) next_files_ = std::make_unique<FilesOutput>(files_, files_->size() + 64);
   rendered_hashes_.clear();
-  link_targets_ = 0;
-  site_frame_ = 0;
-  for (auto& [path, entry] : sources_) entry.seen = entry.in_site = false;
-  for (auto& [id, entry] : html_) entry.seen = false;
+}
+
+namespace {
+
+// True when `text` starts with the same front matter as `old` (which ends at `body_offset`) and
+// loads without a problem: then nothing that the load and resolve stages read differs.
+bool same_front_matter(const std::string& path, std::string_view old, size_t body_offset,
+                       const std::string& text) {
+  if (text.size() < body_offset || text.compare(0, body_offset, old.substr(0, body_offset)) != 0)
+    return false;
+  ParsedSource source;
+  Diagnostics diags;  // the only check of the body: that it is UTF-8
+  return parse_page_source(path, text, &source, &diags) && diags.empty() &&
+         static_cast<size_t>(source.body.data() - text.data()) == body_offset;
+}
+
+}  // namespace
+
+std::unique_ptr<ResolvedStage> BuildMemo::reuse_resolved(const FileSystem& fs, uint64_t key,
+                                                         std::vector<char>* body_changed) {
+  if (!keeps() || !resolved_ || resolved_key_ != key) return nullptr;
+  std::optional<std::vector<std::string>> changed = fs.changed_since(resolved_mark_);
+  if (!changed) return nullptr;
+  Site& site = resolved_->site;
+  if (!changed->empty()) {
+    // A page saved by renaming a new file over it changes no name.
+    std::shared_ptr<const FileSystem::Listing> listing = fs.shared_listing("content");
+    if (!layout_ || (listing != layout_->listing && listing->files != layout_->listing->files))
+      return nullptr;
+    layout_->listing = listing;
+  }
+  struct Edit {
+    int page;
+    SourceEntry* entry;
+    std::shared_ptr<const std::string> text;
+    uint64_t hash;
+  };
+  std::vector<Edit> edits;
+  for (const std::string& path : *changed) {
+    auto page = site.page_by_source.find(path);
+    auto entry = sources_.find(path);
+    if (page == site.page_by_source.end() || entry == sources_.end()) return nullptr;
+    SourceEntry& e = entry->second;
+    size_t index = static_cast<size_t>(page->second);
+    if (index >= page_sources_.size() || page_sources_[index] != &e) return nullptr;
+    if (!e.loaded || e.failed || !e.load_diagnostics.empty()) return nullptr;
+    std::string text, error;
+    if (!fs.read_file(path, &text, &error)) return nullptr;
+    uint64_t hash = hash_bytes(text);
+    if (hash == e.content_hash) continue;
+    if (!same_front_matter(path, *e.text, e.body_offset, text)) return nullptr;
+    edits.push_back({page->second, &e, std::make_shared<const std::string>(std::move(text)), hash});
+  }
+  body_changed->assign(site.pages.size(), 0);
+  for (Edit& edit : edits) {
+    edit.entry->text = std::move(edit.text);
+    edit.entry->content_hash = edit.hash;
+    edit.entry->replaced = true;
+    edit.entry->md_valid = false;
+    Page& page = site.pages[edit.page];
+    page.text_holder = edit.entry->text;
+    page.text = *page.text_holder;
+    (*body_changed)[edit.page] = 1;
+  }
+  stats_.sources_parsed = edits.size();
+  for (const std::string& path : resolved_->later_files) site.generated.erase(path);
+  resolved_->later_files.clear();
+  reusing_ = stats_.resolved_reused = true;
+  next_files_ = std::make_unique<FilesOutput>(files_, 64);  // the pages made again, the others
+  return std::move(resolved_);
 }
 
 std::shared_ptr<const Theme> BuildMemo::load_theme(const FileSystem& fs, Diagnostics* diags) {
@@ -152,6 +232,7 @@ std::shared_ptr<const SiteData> BuildMemo::load_data(const FileSystem& fs, const
 
 void BuildMemo::load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
                              Diagnostics* diags) {
+  for (auto& [path, entry] : sources_) entry.seen = entry.in_site = false;
   std::shared_ptr<const FileSystem::Listing> listing = fs.shared_listing("content");
   for (const std::string& e : listing->errors) {
     size_t colon = e.find(": ");
@@ -323,24 +404,21 @@ uint64_t BuildMemo::blocks_fingerprint(const MarkdownTrace& trace) const {
 
 void BuildMemo::render_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
                                 const LinkResolver& links, bool want_plain_text, int jobs,
-                                Diagnostics* diags, std::vector<AnchorCheck>* anchors) {
-  site_frame_ = keeps() ? contexts.site_fingerprint() : 0;
-  // What blocks read is declared in wegwijzer.yaml; the site frame does not hold it.
-  declarations_ = keeps() ? Fingerprint()
-                                .add("blocks", site->config.blocks.value.dump())
-                                .add("references", site->config.references.value.dump())
-                                .digest()
-                          : 0;
+                                const std::vector<char>* only, Diagnostics* diags,
+                                std::vector<AnchorCheck>* anchors) {
+  if (!reusing_) {  // a reused site has the same frame and declarations
+    site_frame_ = keeps() ? contexts.site_fingerprint() : 0;
+    // What blocks read is declared in wegwijzer.yaml; the site frame does not hold it.
+    declarations_ = keeps() ? Fingerprint()
+                                  .add("blocks", site->config.blocks.value.dump())
+                                  .add("references", site->config.references.value.dump())
+                                  .digest()
+                            : 0;
+  }
   const size_t n = site->pages.size();
   rendered_hashes_.assign(keeps() ? n : 0, std::nullopt);
-  std::vector<SourceEntry*> entries(n, nullptr);
-  size_t next_loaded = 0;
-  for (size_t i = 0; i < n && keeps(); ++i) {
-    const Page& page = site->pages[i];
-    if (page.source_path.empty()) continue;
-    SourceEntry* e = entry_for(page, &next_loaded);
-    if (e && e->in_site) entries[i] = e;
-  }
+  if (!reusing_) page_sources_ = page_entries(*site);
+  const std::vector<SourceEntry*>& entries = page_sources_;
   jobs = std::max(1, jobs);
   std::vector<Diagnostics> worker_diags(jobs);
   std::vector<std::vector<AnchorCheck>> worker_anchors(jobs);
@@ -350,8 +428,13 @@ void BuildMemo::render_markdown(Site* site, const Theme& theme, const ContextBui
     const Page& page = site->pages[i];
     if (!has_markdown(page)) return;
     if (keeps() && !entries[i]) return;
-    render_page_body(site, theme, contexts, links, want_plain_text, static_cast<int>(i), entries[i],
-                     &worker_diags[worker], &worker_anchors[worker]);
+    if (only && !(*only)[i] && entries[i]->md_valid) {
+      replay_body(*entries[i], i, &worker_diags[worker], &worker_anchors[worker]);
+      return;
+    }
+    render_page_body(site, theme, contexts, links, want_plain_text, static_cast<int>(i),
+                     keeps() ? entries[i] : nullptr, &worker_diags[worker],
+                     &worker_anchors[worker]);
   });
   for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
   for (auto& list : worker_anchors) {
@@ -431,10 +514,29 @@ void BuildMemo::render_page_body(Site* site, const Theme& theme, const ContextBu
     e.md_valid = e.trace.reusable;
     page.rendered = e.rendered;
   }
+  replay_body(e, index, diags, anchors);
+}
+
+// What a kept body gives the build besides itself: its hash, its problems and its anchors.
+void BuildMemo::replay_body(const SourceEntry& e, size_t index, Diagnostics* diags,
+                            std::vector<AnchorCheck>* anchors) {
   rendered_hashes_[index] = e.rendered_hash;
   for (const Diagnostic& d : e.trace.link_diagnostics.items()) diags->add(d);
   for (const Diagnostic& d : e.trace.block_diagnostics.items()) diags->add(d);
   anchors->insert(anchors->end(), e.trace.anchors.begin(), e.trace.anchors.end());
+}
+
+// The entry each page of the site was loaded from (null for pages made from data).
+std::vector<BuildMemo::SourceEntry*> BuildMemo::page_entries(const Site& site) {
+  std::vector<SourceEntry*> entries(site.pages.size(), nullptr);
+  size_t next_loaded = 0;
+  for (size_t i = 0; i < site.pages.size() && keeps(); ++i) {
+    const Page& page = site.pages[i];
+    if (page.source_path.empty()) continue;
+    SourceEntry* e = entry_for(page, &next_loaded);
+    if (e && e->in_site) entries[i] = e;
+  }
+  return entries;
 }
 
 namespace {
@@ -460,24 +562,15 @@ std::vector<std::vector<int>> page_groups(const Site& site, const ContextBuilder
 
 size_t BuildMemo::render_pages(Site* site, const Theme& theme, const ContextBuilder& contexts,
                                const std::string& inject, int jobs,
-                               const std::vector<char>& wants_ids,
+                               const std::vector<char>& wants_ids, const std::vector<char>* only,
                                std::vector<std::vector<std::string>>* page_ids,
                                SearchDocuments* documents, const StreamedMarkdown* streamed,
                                Diagnostics* diags) {
   std::vector<std::vector<int>> groups = page_groups(*site, contexts);
-  // Source pages are known by their file, data-driven pages by their URL.
-  std::vector<HtmlEntry*> entries(site->pages.size(), nullptr);
   size_t written = 0;
-  for (const std::vector<int>& group : groups) {
-    written += group.size();
-    for (int i : group) {
-      if (!keeps()) continue;
-      const Page& page = site->pages[i];
-      HtmlEntry& e = page.source_path.empty() ? html_["url:" + page.url] : html_[page.source_path];
-      e.seen = true;
-      entries[i] = &e;
-    }
-  }
+  for (const std::vector<int>& group : groups) written += group.size();
+  if (!reusing_ && keeps()) page_html_ = html_entries(*site, groups);
+  const std::vector<HtmlEntry*>* entries = keeps() ? &page_html_ : nullptr;
   inject_hash_ = hash_bytes(inject);
   jobs = std::max(1, jobs);
   std::vector<Diagnostics> worker_diags(jobs);
@@ -490,9 +583,10 @@ size_t BuildMemo::render_pages(Site* site, const Theme& theme, const ContextBuil
   parallel_for(
       groups.size(), jobs,
       [&](size_t g, int worker) {
-        render_group(site, theme, contexts, groups[g], inject, wants_ids, entries.data(), page_ids,
-                     documents, keeps() ? nullptr : &sections[worker], links,
-                     &worker_anchors[worker], &worker_diags[worker]);
+        render_group(site, theme, contexts, groups[g], inject, wants_ids, only,
+                     entries ? entries->data() : nullptr, page_ids, documents,
+                     keeps() ? nullptr : &sections[worker], links, &worker_anchors[worker],
+                     &worker_diags[worker]);
       },
       /*chunk=*/1);
   for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
@@ -505,6 +599,23 @@ size_t BuildMemo::render_pages(Site* site, const Theme& theme, const ContextBuil
   stats_.pages_rendered = pages_rendered_;
   stats_.pages_reused = written - pages_rendered_;
   return written;
+}
+
+// Each written page's entry, by page index: source pages are known by their file, data-driven
+// pages by their URL.
+std::vector<BuildMemo::HtmlEntry*> BuildMemo::html_entries(
+    const Site& site, const std::vector<std::vector<int>>& groups) {
+  for (auto& [id, entry] : html_) entry.seen = false;
+  std::vector<HtmlEntry*> entries(site.pages.size(), nullptr);
+  for (const std::vector<int>& group : groups) {
+    for (int i : group) {
+      const Page& page = site.pages[i];
+      HtmlEntry& e = page.source_path.empty() ? html_["url:" + page.url] : html_[page.source_path];
+      e.seen = true;
+      entries[i] = &e;
+    }
+  }
+  return entries;
 }
 
 // A page's HTML is reused while the layout, the fingerprints of its three frames, the injected
@@ -540,25 +651,33 @@ void BuildMemo::note_rebuild(const std::string& line) {
 
 void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilder& contexts,
                              const std::vector<int>& group, const std::string& inject,
-                             const std::vector<char>& wants_ids, HtmlEntry* const* entries,
+                             const std::vector<char>& wants_ids, const std::vector<char>* only,
+                             HtmlEntry* const* entries,
                              std::vector<std::vector<std::string>>* page_ids,
                              SearchDocuments* documents, mustache::SectionCache* sections,
                              const LinkResolver* streamed_links, std::vector<AnchorCheck>* anchors,
                              Diagnostics* diags) {
-  const uint64_t group_key = keeps() ? contexts.group_fingerprint(group.front()) : 0;
+  std::optional<uint64_t> group_key;  // computed when a page of the group needs it
   std::optional<nlohmann::json> frame;
   for (int i : group) {
-    HtmlEntry* e = entries[i];
+    HtmlEntry* e = entries ? entries[i] : nullptr;
+    // A reused resolved site: the page's frames are as they were unless its body changed.
+    const bool as_it_was = only && !(*only)[i] && e && e->valid;
     FingerprintInputs inputs;
-    uint64_t key = e ? html_key(*site, contexts, i, group_key, explain_ ? &inputs : nullptr) : 0;
-    bool fresh = !e || !e->valid || e->frames != key || e->templates != used_fingerprint(e->used);
+    uint64_t key = 0;
+    if (e && !as_it_was) {
+      if (!group_key) group_key = contexts.group_fingerprint(group.front());
+      key = html_key(*site, contexts, i, *group_key, explain_ ? &inputs : nullptr);
+    }
+    bool fresh = !as_it_was &&
+                 (!e || !e->valid || e->frames != key || e->templates != used_fingerprint(e->used));
     if (fresh && e && explain_) {
       std::string why = !e->valid          ? "first render or an earlier error"
                         : e->frames != key ? changed_inputs(e->inputs, inputs)
                                            : "a template it uses changed";
       note_rebuild("page " + site->pages[i].url + ": " + why);
     }
-    if (e && explain_) e->inputs = std::move(inputs);
+    if (e && explain_ && !as_it_was) e->inputs = std::move(inputs);
     std::string html;
     if (streamed_links && has_markdown(site->pages[i])) {
       render_page_body(site, theme, contexts, *streamed_links, false, i, nullptr, diags, anchors);
@@ -583,7 +702,7 @@ void BuildMemo::render_group(Site* site, const Theme& theme, const ContextBuilde
             search::extract_document(*e->html, search_page_info(*site, i)));
       }
       if (searched) (*documents)[i] = e->document;
-      next_files_->put(page.output_path, e->html);
+      if (!as_it_was) next_files_->put(page.output_path, e->html);
       continue;
     }
     if (wants_ids[i]) (*page_ids)[i] = collect_ids(html);
@@ -637,40 +756,67 @@ Output* BuildMemo::files_output() {
   return keeps() ? static_cast<Output*>(next_files_.get()) : output_;
 }
 
-void BuildMemo::finish_build(Site* site) {
+void BuildMemo::finish_build(std::unique_ptr<ResolvedStage> resolved) {
   if (!keeps()) return;
   Output* changes = output_;
   site_entries_.clear();
-  std::erase_if(sources_, [](const auto& item) { return !item.second.seen; });
-  std::erase_if(html_, [](const auto& item) { return !item.second.seen; });
+  if (!reusing_) {  // a reused site has the same files and pages
+    std::erase_if(sources_, [](const auto& item) { return !item.second.seen; });
+    std::erase_if(html_, [](const auto& item) { return !item.second.seen; });
+  }
 
-  OutputFiles next = next_files_->take();
+  OutputFiles written = next_files_->take();
+  std::vector<std::string> others = next_files_->take_others();
   next_files_.reset();
-  size_t kept = 0;
-  for (auto& [path, bytes] : next) {
-    auto old = files_->find(path);
-    if (old != files_->end()) {
-      ++kept;
-      if (old->second == bytes) continue;
-      if (*old->second == *bytes) {
-        bytes = old->second;  // the same page rendered again: keep one copy
-        continue;
-      }
-    }
-    ++stats_.files_changed;
-    if (changes) {
-      std::string error;
-      changes->write(path, *bytes, &error);
+  if (reusing_) {
+    // Only the pages made again and the other files were written: the rest is as it was.
+    OutputFiles next = *files_;
+    std::vector<std::string> gone;
+    std::set_difference(other_files_.begin(), other_files_.end(), others.begin(), others.end(),
+                        std::back_inserter(gone));
+    for (const std::string& path : gone) next.erase(path);
+    stats_.files_removed = gone.size();
+    for (auto& item : written) note_output(item, changes);
+    for (auto& [path, bytes] : written) next[path] = std::move(bytes);
+    files_ = std::make_shared<const OutputFiles>(std::move(next));
+  } else {
+    size_t kept = 0;
+    for (auto& item : written) kept += note_output(item, changes);
+    stats_.files_removed = files_->size() - kept;
+    files_ = std::make_shared<const OutputFiles>(std::move(written));
+  }
+  other_files_ = std::move(others);
+  if (!reusing_) {
+    // Freeing 10,000 pages takes a few milliseconds that need not delay the reload.
+    replaced_ = std::move(resolved_);
+    resolved_key_ = next_resolved_key_;
+  }
+  resolved_ = std::move(resolved);
+  resolved_mark_ = build_mark_;
+}
+
+// Compares an output file with the previous build's, counting and passing on a change; true when
+// the previous build had the file.
+bool BuildMemo::note_output(OutputFiles::value_type& item, Output* changes) {
+  auto& [path, bytes] = item;
+  auto old = files_->find(path);
+  if (old != files_->end()) {
+    if (old->second == bytes) return true;
+    if (*old->second == *bytes) {
+      bytes = old->second;  // the same page rendered again: keep one copy
+      return true;
     }
   }
-  stats_.files_removed = files_->size() - kept;
-  files_ = std::make_shared<const OutputFiles>(std::move(next));
-  // Freeing 10,000 pages takes a few milliseconds that need not delay the reload.
-  previous_site_ = std::make_unique<Site>(std::move(*site));
+  ++stats_.files_changed;
+  if (changes) {
+    std::string error;
+    changes->write(path, *bytes, &error);
+  }
+  return old != files_->end();
 }
 
 void BuildMemo::free_previous_build() {
-  previous_site_.reset();
+  replaced_.reset();
 }
 
 void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,

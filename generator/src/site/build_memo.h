@@ -17,6 +17,7 @@
 #include "site/context.h"
 #include "site/links.h"
 #include "site/render.h"
+#include "site/resolved_stage.h"
 #include "site/search_index.h"
 #include "site/site.h"
 #include "site/theme.h"
@@ -43,7 +44,10 @@ using OutputFiles = std::unordered_map<std::string, std::shared_ptr<const std::s
 //                and, with block directives, the site frame, data ids and block templates are
 //                the same;
 //   templates    a page's HTML reused while the fingerprints of its three context frames, its
-//                layout and every template the layout used are the same.
+//                layout and every template the layout used are the same;
+//   resolving    the whole resolved site (ResolvedStage) reused when the file system says which
+//                files changed (FileSystem::changed_since) and each is a page whose front matter
+//                is the same: then only those pages' bodies and HTML are made again.
 //
 // Diagnostics are kept with what produced them and given again on reuse; a template render that
 // reported an error (perhaps a missing partial, which is not among the templates used) is done
@@ -68,6 +72,7 @@ class BuildMemo {
     size_t files_removed = 0;      // output files gone since the previous build
     bool theme_loaded = false;     // templates and assets read and parsed again
     bool data_loaded = false;      // data files read and checked again
+    bool resolved_reused = false;  // only page bodies changed: the resolved site was kept
     // With explain(): why each page body or page was made again, one line each, sorted.
     std::vector<std::string> explanations;
   };
@@ -85,14 +90,22 @@ class BuildMemo {
   void explain(bool on) { explain_ = on; }
   // Forgets everything, e.g. after a build that did not finish.
   void clear();
-  // The last build's Site is kept, so that freeing it does not delay the build; a server calls this
-  // once it has sent the reload (the next build does it otherwise).
+  // A resolved site that a build replaced is kept, so that freeing it does not delay the build; a
+  // server calls this once it has sent the reload (the next build does it otherwise).
   void free_previous_build();
 
   // The steps of build_site (site/build.cc), each reusing what it can. Not for other callers.
   // `output` receives this build's files: all of them as they are made (kOneShot), or, once the
   // build is done, those added or changed since the previous build (kKeep; may be null).
-  void begin_build(Output* output);
+  void begin_build(const FileSystem& fs, Output* output);
+  // The previous build's resolved site, when it holds for this build: the options' `key` is the
+  // same, the file system lists the files changed since (changed_since) and every one of them is
+  // a page of that site whose front matter (and what loading it reported) is the same. The pages'
+  // new texts are put in, and `body_changed` gets a flag per page. Otherwise null.
+  std::unique_ptr<ResolvedStage> reuse_resolved(const FileSystem& fs, uint64_t key,
+                                                std::vector<char>* body_changed);
+  // The options' key of a site resolved afresh in this build.
+  void note_resolved_key(uint64_t key) { next_resolved_key_ = key; }
   std::shared_ptr<const Theme> load_theme(const FileSystem& fs, Diagnostics* diags);
   void load_content(const FileSystem& fs, const LoadOptions& options, Site* site,
                     Diagnostics* diags);
@@ -100,9 +113,11 @@ class BuildMemo {
                                             const std::string& today,
                                             const std::vector<Strings>& strings);
   void note_link_targets(const Site& site, const std::vector<std::string>& outputs);
+  // With `only` (a reused resolved site), the other pages' bodies are taken as they were.
   void render_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
                        const LinkResolver& links, bool want_plain_text, int jobs,
-                       Diagnostics* diags, std::vector<AnchorCheck>* anchors);
+                       const std::vector<char>* only, Diagnostics* diags,
+                       std::vector<AnchorCheck>* anchors);
   // A plain build without the editors' checks (which read every body after the Markdown stage)
   // renders each page's Markdown in render_pages, right before its template, and hands both back
   // once the page is written: memory stays flat per page instead of holding every body at once.
@@ -116,11 +131,13 @@ class BuildMemo {
   };
   size_t render_pages(Site* site, const Theme& theme, const ContextBuilder& contexts,
                       const std::string& inject, int jobs, const std::vector<char>& wants_ids,
+                      const std::vector<char>* only,
                       std::vector<std::vector<std::string>>* page_ids, SearchDocuments* documents,
                       const StreamedMarkdown* streamed, Diagnostics* diags);
   // Where the other files of the build go.
   Output* files_output();
-  void finish_build(Site* site);
+  // Keeps the resolved stage for the next build (kKeep).
+  void finish_build(std::unique_ptr<ResolvedStage> resolved);
 
  private:
   // One Markdown file: what loading it gave, and what rendering its body gave. The text and the
@@ -183,20 +200,27 @@ class BuildMemo {
   void render_page_body(Site* site, const Theme& theme, const ContextBuilder& contexts,
                         const LinkResolver& links, bool want_plain_text, int index,
                         SourceEntry* entry, Diagnostics* diags, std::vector<AnchorCheck>* anchors);
+  void replay_body(const SourceEntry& e, size_t index, Diagnostics* diags,
+                   std::vector<AnchorCheck>* anchors);
+  std::vector<SourceEntry*> page_entries(const Site& site);
   void render_group(Site* site, const Theme& theme, const ContextBuilder& contexts,
                     const std::vector<int>& group, const std::string& inject,
-                    const std::vector<char>& wants_ids, HtmlEntry* const* entries,
-                    std::vector<std::vector<std::string>>* page_ids, SearchDocuments* documents,
-                    mustache::SectionCache* sections, const LinkResolver* streamed_links,
-                    std::vector<AnchorCheck>* anchors, Diagnostics* diags);
+                    const std::vector<char>& wants_ids, const std::vector<char>* only,
+                    HtmlEntry* const* entries, std::vector<std::vector<std::string>>* page_ids,
+                    SearchDocuments* documents, mustache::SectionCache* sections,
+                    const LinkResolver* streamed_links, std::vector<AnchorCheck>* anchors,
+                    Diagnostics* diags);
   void render_ungrouped_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
                                  const LinkResolver& links, int jobs,
                                  std::vector<std::vector<AnchorCheck>>* anchors,
                                  std::vector<Diagnostics>* diags);
+  std::vector<HtmlEntry*> html_entries(const Site& site,
+                                       const std::vector<std::vector<int>>& groups);
   uint64_t html_key(const Site& site, const ContextBuilder& contexts, int index, uint64_t group,
                     FingerprintInputs* inputs) const;
   void note_rebuild(const std::string& line);
   uint64_t used_fingerprint(const std::vector<std::string>* used) const;
+  bool note_output(OutputFiles::value_type& item, Output* changes);
   void remember_html(HtmlEntry* e, std::string html, const std::set<std::string>& used,
                      uint64_t key, bool clean);
   uint64_t template_fingerprint(const std::string& name) const;
@@ -211,11 +235,20 @@ class BuildMemo {
   std::shared_ptr<const ThemeMemo> theme_;
   std::shared_ptr<const DataMemo> data_;
   std::shared_ptr<const OutputFiles> files_;
-  std::unique_ptr<Site> previous_site_;
+  // The last build's resolved site, what made it, and where the file system's changes stood when
+  // that build began; and one that a build replaced, not yet freed.
+  std::unique_ptr<ResolvedStage> resolved_, replaced_;
+  uint64_t resolved_key_ = 0, next_resolved_key_ = 0;
+  uint64_t resolved_mark_ = 0, build_mark_ = 0;
+  bool reusing_ = false;  // this build reuses resolved_
+  // The previous build's entries by page index (kept for a reused resolved site).
+  std::vector<SourceEntry*> page_sources_;
+  std::vector<HtmlEntry*> page_html_;
   // The distinct lists of templates pages used: few, shared by many pages.
   std::set<std::vector<std::string>> used_lists_;
   std::mutex used_lists_mutex_;
   std::unique_ptr<FilesOutput> next_files_;
+  std::vector<std::string> other_files_;  // the last build's files besides pages, sorted
   const Mode mode_;
   bool explain_ = false;
   std::mutex explanations_mutex_;

@@ -2,6 +2,8 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
+
 namespace wegwijzer {
 namespace {
 
@@ -53,11 +55,13 @@ std::optional<uint64_t> CachedFileSystem::known_hash(const std::string& path) co
 void CachedFileSystem::contents_changed(const std::string& path) {
   std::lock_guard lock(mutex_);
   hashes_.erase(path);
+  note_change(path, false);
 }
 
 void CachedFileSystem::invalidate(const std::string& path, bool is_folder) {
   std::lock_guard lock(mutex_);
   hashes_.erase(path);
+  note_change(path, is_folder);
   if (is_folder) {
     // A folder that was renamed or removed takes every file below it along.
     for (auto it = hashes_.begin(); it != hashes_.end();) {
@@ -76,6 +80,32 @@ void CachedFileSystem::invalidate_all() {
   std::lock_guard lock(mutex_);
   hashes_.clear();
   listings_.clear();
+  note_change("", true);
+}
+
+void CachedFileSystem::note_change(const std::string& path, bool forget_earlier) {
+  ++changes_;
+  if (forget_earlier || journal_.size() >= kJournalLength) {
+    journal_.clear();
+    forgotten_through_ = changes_;
+    return;
+  }
+  journal_.push_back(path);
+}
+
+uint64_t CachedFileSystem::change_mark() const {
+  std::lock_guard lock(mutex_);
+  return changes_;
+}
+
+std::optional<std::vector<std::string>> CachedFileSystem::changed_since(uint64_t mark) const {
+  std::lock_guard lock(mutex_);
+  if (mark < forgotten_through_ || mark > changes_) return std::nullopt;
+  std::vector<std::string> paths(journal_.end() - static_cast<std::ptrdiff_t>(changes_ - mark),
+                                 journal_.end());
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  return paths;
 }
 
 }  // namespace wegwijzer

@@ -38,9 +38,21 @@ class CachedFileSystem : public FileSystem {
   void invalidate(const std::string& path, bool is_folder = false);
   void invalidate_all();
 
+  // Counts the changes reported above; a folder's change or invalidate_all() forgets those
+  // before it, as does a long journal (kJournalLength changes since the mark).
+  uint64_t change_mark() const override;
+  std::optional<std::vector<std::string>> changed_since(uint64_t mark) const override;
+
+  static constexpr size_t kJournalLength = 4096;
+
  private:
+  void note_change(const std::string& path, bool forget_earlier);
+
   const FileSystem& base_;
   mutable std::mutex mutex_;
+  uint64_t changes_ = 0;              // changes reported so far
+  uint64_t forgotten_through_ = 0;    // changed_since(mark) is nullopt for a mark below this
+  std::vector<std::string> journal_;  // the files of changes forgotten_through_+1 .. changes_
   mutable std::unordered_map<std::string, uint64_t> hashes_;
   mutable std::map<std::string, std::shared_ptr<const Listing>> listings_;
 };

@@ -45,6 +45,40 @@ TEST_CASE("a cached file system knows hashes and listings until told otherwise",
   CHECK_FALSE(file_hash(fs, "content/weg.md", &hash, &error));
 }
 
+TEST_CASE("a cached file system says which files changed since a mark", "[serve]") {
+  MemoryFileSystem base;
+  CachedFileSystem fs(base);
+  CHECK_FALSE(base.changed_since(0));  // a plain file system cannot tell
+
+  uint64_t start = fs.change_mark();
+  CHECK(fs.changed_since(start) == std::vector<std::string>{});
+  fs.contents_changed("content/b.md");
+  fs.invalidate("content/a.md");
+  fs.contents_changed("content/b.md");
+  uint64_t middle = fs.change_mark();
+  fs.contents_changed("content/c.md");
+  CHECK(fs.changed_since(start) ==
+        std::vector<std::string>{"content/a.md", "content/b.md", "content/c.md"});
+  CHECK(fs.changed_since(middle) == std::vector<std::string>{"content/c.md"});
+  CHECK_FALSE(fs.changed_since(fs.change_mark() + 1));  // a mark from elsewhere
+
+  // A folder's change, or everything's, cannot be listed file by file.
+  fs.invalidate("content/d", /*is_folder=*/true);
+  CHECK_FALSE(fs.changed_since(middle));
+  uint64_t after_folder = fs.change_mark();
+  fs.contents_changed("content/a.md");
+  CHECK(fs.changed_since(after_folder) == std::vector<std::string>{"content/a.md"});
+  fs.invalidate_all();
+  CHECK_FALSE(fs.changed_since(after_folder));
+
+  // Nor is a journal kept for ever.
+  uint64_t old = fs.change_mark();
+  for (size_t i = 0; i <= CachedFileSystem::kJournalLength; ++i)
+    fs.contents_changed("content/a.md");
+  CHECK_FALSE(fs.changed_since(old));
+  CHECK(fs.changed_since(fs.change_mark()) == std::vector<std::string>{});
+}
+
 TEST_CASE("a file trace holds while every question gets the same answer", "[serve]") {
   MemoryFileSystem fs({{"templates/page.html", "a"}, {"templates/partials/x.html", "b"}});
   FileTrace trace;

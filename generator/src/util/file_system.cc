@@ -295,6 +295,10 @@ std::shared_ptr<const FileSystem::Listing> FileSystem::shared_listing(
   return std::make_shared<const Listing>(list_files(dir));
 }
 
+std::optional<std::vector<std::string>> FileSystem::changed_since(uint64_t) const {
+  return std::nullopt;
+}
+
 bool file_hash(const FileSystem& fs, const std::string& path, uint64_t* hash, std::string* error) {
   if (std::optional<uint64_t> known = fs.known_hash(path)) {
     *hash = *known;

@@ -31,6 +31,13 @@ class FileSystem {
   // and hand out the same listing, by pointer, as long as nothing below `dir` changed.
   virtual std::optional<uint64_t> known_hash(const std::string& path) const;
   virtual std::shared_ptr<const Listing> shared_listing(const std::string& dir) const;
+
+  // For a build that keeps an earlier one's results whole while only some files were written:
+  // change_mark() names the present, and changed_since(mark) lists the files that may have
+  // changed after it (each once, sorted). nullopt when the file system cannot tell: it does not
+  // follow changes (the default), it has forgotten, or a folder or everything changed.
+  virtual uint64_t change_mark() const { return 0; }
+  virtual std::optional<std::vector<std::string>> changed_since(uint64_t mark) const;
 };
 
 // xxh3 of a file's contents: known_hash() where the file system knows it, otherwise by reading
