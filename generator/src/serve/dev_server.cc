@@ -206,8 +206,8 @@ void DevServer::stop() {
 
 void DevServer::watch_loop() {
   while (!stopping_) {
-    Watcher::Changes changes =
-        watcher_.wait(std::chrono::seconds(1), options_.debounce, std::chrono::seconds(1));
+    Watcher::Changes changes = watcher_.wait(std::chrono::seconds(1), options_.debounce,
+                                             std::chrono::seconds(1), options_.settle);
     if (stopping_ || changes.interrupted) continue;
     if (changes.changes.empty() && !changes.overflow) continue;
     rebuild(changes);

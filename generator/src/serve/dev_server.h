@@ -31,6 +31,7 @@ struct ServeOptions {
   int port = 1313;  // 0: any free port
   int jobs = 1;
   std::chrono::milliseconds debounce{50};  // how long a burst of saves may pause
+  std::chrono::milliseconds settle{2};     // the same once a file's save has ended (Watcher)
   // Progress and problems, one message (one or more lines) at a time; from the build thread.
   std::function<void(const std::string&)> log;
   bool explain = false;  // log why each page was rebuilt (BuildMemo::explain)

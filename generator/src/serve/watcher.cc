@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "site/content_loader.h"
+
 namespace fs = std::filesystem;
 
 namespace wegwijzer {
@@ -24,6 +26,14 @@ constexpr uint32_t kWritten = IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB;
 bool is_at_or_below(const std::string& path, const std::string& dir) {
   return path.compare(0, dir.size(), dir) == 0 &&
          (path.size() == dir.size() || path[dir.size()] == '/');
+}
+
+// The end of a save: a file closed after writing or renamed into place, unless it is an editor's
+// backup or scratch file, or has no extension (vim's probe "4913").
+bool ends_a_save(uint32_t mask, const std::string& path) {
+  if (!(mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) || (mask & IN_ISDIR)) return false;
+  std::string name = path.substr(path.rfind('/') + 1);
+  return name.find('.') != std::string::npos && !is_ignored_file(path);
 }
 
 std::string first_component(const std::string& path) {
@@ -130,6 +140,7 @@ bool Watcher::read_events(Changes* out) {
           }
         } else if (files_.count(name)) {
           bool written = (ev->mask & kWritten) && !(ev->mask & ~(kWritten | IN_ISDIR));
+          saved_ = saved_ || ends_a_save(ev->mask, name);
           note(out, {name, written, false});
         }
         continue;
@@ -165,6 +176,7 @@ bool Watcher::read_events(Changes* out) {
         note(out, {path, false, true});
       } else {
         bool written = (ev->mask & kWritten) && !(ev->mask & ~kWritten);
+        saved_ = saved_ || ends_a_save(ev->mask, path);
         note(out, {path, written, false});
       }
     }
@@ -173,8 +185,10 @@ bool Watcher::read_events(Changes* out) {
 }
 
 Watcher::Changes Watcher::wait(std::chrono::milliseconds timeout, std::chrono::milliseconds quiet,
-                               std::chrono::milliseconds longest) {
+                               std::chrono::milliseconds longest,
+                               std::optional<std::chrono::milliseconds> settle) {
   Changes out;
+  saved_ = false;
   pollfd fds[2] = {{inotify_fd_, POLLIN, 0}, {wake_fd_, POLLIN, 0}};
   auto woken = [&] {
     if (!(fds[1].revents & POLLIN)) return false;
@@ -191,7 +205,7 @@ Watcher::Changes Watcher::wait(std::chrono::milliseconds timeout, std::chrono::m
   for (;;) {
     auto left = longest - std::chrono::duration_cast<std::chrono::milliseconds>(
                               std::chrono::steady_clock::now() - first);
-    auto wait_for = std::min(quiet, left);
+    auto wait_for = std::min(saved_ && settle ? *settle : quiet, left);
     if (wait_for.count() <= 0) break;
     ready = ::poll(fds, 2, static_cast<int>(wait_for.count()));
     if (ready < 0 && errno == EINTR) continue;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -38,9 +39,12 @@ class Watcher {
 
   // Waits until something changes, interrupt() is called or `timeout` passes; after a change,
   // goes on collecting until `quiet` passes without another (editors save in bursts: a temporary
-  // file, a rename, a chmod), but not longer than `longest`.
+  // file, a rename, a chmod), but not longer than `longest`. Once a file of the site was closed
+  // after writing or renamed into place (the end of a save, as opposed to an editor's backup or
+  // scratch file), `settle` is enough: what is left of the burst follows within microseconds.
   Changes wait(std::chrono::milliseconds timeout, std::chrono::milliseconds quiet,
-               std::chrono::milliseconds longest = std::chrono::milliseconds(1000));
+               std::chrono::milliseconds longest = std::chrono::milliseconds(1000),
+               std::optional<std::chrono::milliseconds> settle = std::nullopt);
 
   // Makes a wait() return, now or when it is next called. Safe from any thread and from a signal
   // handler (it only writes to an eventfd).
@@ -54,6 +58,7 @@ class Watcher {
   void note(Changes* out, Change change);
 
   std::string root_;
+  bool saved_ = false;  // this wait() saw a save end
   int inotify_fd_ = -1;
   int wake_fd_ = -1;
   int root_wd_ = -1;

@@ -93,6 +93,32 @@ TEST_CASE("the watcher reports files written, added and removed, in new folders 
                      [](const Watcher::Change& c) { return c.path == "elders.txt"; }));
 }
 
+bool has_path(const Watcher::Changes& changes, const std::string& path) {
+  return std::any_of(changes.changes.begin(), changes.changes.end(),
+                     [&](const Watcher::Change& c) { return c.path == path; });
+}
+
+TEST_CASE("the end of a save ends the wait; an editor's backup does not", "[serve]") {
+  TempDir dir;
+  dir.write("content/a.md", "een");
+  Watcher w;
+  std::string error;
+  REQUIRE(w.start(dir.path().string(), {"content"}, {}, &error));
+  // An editor keeps a backup, then writes the page; much later another page is written.
+  std::thread editor([&] {
+    dir.write("content/a.md~", "een");
+    std::this_thread::sleep_for(200ms);
+    dir.write("content/a.md", "twee");
+    std::this_thread::sleep_for(3s);
+    dir.write("content/b.md", "later");
+  });
+  Watcher::Changes changes = w.wait(10s, /*quiet=*/20s, /*longest=*/20s, /*settle=*/5ms);
+  editor.join();
+  CHECK(has_path(changes, "content/a.md~"));  // the backup did not end the burst
+  CHECK(has_path(changes, "content/a.md"));
+  CHECK_FALSE(has_path(changes, "content/b.md"));  // the page's save did, long before
+}
+
 TEST_CASE("a watcher's wait can be interrupted from another thread", "[serve]") {
   TempDir dir;
   Watcher w;

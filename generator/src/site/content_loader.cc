@@ -6,10 +6,9 @@
 #include "util/language_suffix.h"
 
 namespace wegwijzer {
-namespace {
+namespace {}  // namespace
 
-// Editor droppings and hidden files are never part of the site.
-bool is_ignored(const std::string& path) {
+bool is_ignored_file(const std::string& path) {
   for (size_t start = 0; start < path.size();) {
     size_t slash = path.find('/', start);
     std::string part =
@@ -22,6 +21,8 @@ bool is_ignored(const std::string& path) {
   return name.ends_with("~") || name.ends_with(".swp") || name.ends_with(".tmp") ||
          (name.size() > 1 && name[0] == '#' && name.back() == '#');
 }
+
+namespace {
 
 // The bundle folder a file belongs to, or "" when it belongs to none.
 std::string bundle_of(const std::string& path, const std::set<std::string>& bundles) {
@@ -61,7 +62,7 @@ ContentLayout classify_content(const std::vector<std::string>& listing, const st
       layout.unsafe_paths.push_back(f);
       continue;
     }
-    if (is_ignored(f) || f.rfind(data_prefix, 0) == 0) continue;
+    if (is_ignored_file(f) || f.rfind(data_prefix, 0) == 0) continue;
     files.push_back(f);
   }
   std::set<std::string> bundles;

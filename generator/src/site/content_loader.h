@@ -33,6 +33,10 @@ void report_unsafe_paths(const ContentLayout& layout, Diagnostics* diags);
 ContentLayout classify_content(const std::vector<std::string>& files, const std::string& data_dir,
                                const std::vector<std::string>& languages = {});
 
+// Editor droppings ("a.md~", "a.md.swp", "#a.md#", "x.tmp") and hidden files or folders, which
+// are never part of the site.
+bool is_ignored_file(const std::string& path);
+
 // "content/a/b.en.md" -> {"content/a/b.md", 1} when "en" is languages[0]; {path, 0} otherwise.
 std::pair<std::string, int> split_language(const std::string& path,
                                            const std::vector<std::string>& languages);

@@ -1,0 +1,168 @@
+// End-to-end benchmark of `wegwijzer serve`: serves a corpus folder (tests/bench/rebuild_bench.sh
+// makes one on tmpfs), listens to the reload events as an open page does, then saves one page's
+// text in place the way an editor does and times each save until its reload message arrives:
+// the watcher, the rebuild and the message together. Prints figures; it is not a pass/fail test.
+//
+// usage: bench_serve CORPUS_DIR [ROUNDS] [JOBS]
+
+#include <fcntl.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "serve/dev_server.h"
+#include "serve/live_reload.h"
+
+#ifdef WEGWIJZER_MIMALLOC
+#include <mimalloc.h>
+#endif
+
+namespace fs = std::filesystem;
+using namespace wegwijzer;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Writes a file in place, as most editors save: truncate, write, close.
+void save(const fs::path& p, const std::string& text) {
+  int fd = ::open(p.c_str(), O_WRONLY | O_TRUNC);
+  if (fd < 0) return;
+  [[maybe_unused]] ssize_t n = ::write(fd, text.data(), text.size());
+  ::close(fd);
+}
+
+// The reload events of one open page, with the time each arrived.
+class ReloadListener {
+ public:
+  explicit ReloadListener(int port) : client_("127.0.0.1", port) {
+    thread_ = std::thread([this] {
+      client_.Get(std::string(kEventsPath), [this](const char* data, size_t len) {
+        std::lock_guard lock(mutex_);
+        received_.append(data, len);
+        size_t at;
+        while ((at = received_.find("event: reload", scanned_)) != std::string::npos) {
+          arrivals_.push_back(Clock::now());
+          scanned_ = at + 1;
+        }
+        arrived_.notify_all();
+        return !closing_;
+      });
+    });
+  }
+  ~ReloadListener() {
+    {
+      std::lock_guard lock(mutex_);
+      closing_ = true;
+    }
+    client_.stop();
+    thread_.join();
+  }
+  bool greeted() {
+    std::unique_lock lock(mutex_);
+    return arrived_.wait_for(lock, std::chrono::seconds(10),
+                             [&] { return received_.find("event: hello") != std::string::npos; });
+  }
+  // The time the `count`-th reload message arrived, waiting for it for up to five seconds.
+  std::optional<Clock::time_point> reload(size_t count) {
+    std::unique_lock lock(mutex_);
+    if (!arrived_.wait_for(lock, std::chrono::seconds(5),
+                           [&] { return arrivals_.size() >= count; }))
+      return std::nullopt;
+    return arrivals_[count - 1];
+  }
+
+ private:
+  httplib::Client client_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable arrived_;
+  std::string received_;
+  size_t scanned_ = 0;
+  std::vector<Clock::time_point> arrivals_;
+  bool closing_ = false;
+};
+
+std::string middle_page(const fs::path& root) {
+  std::vector<std::string> pages;
+  for (const auto& entry : fs::recursive_directory_iterator(root / "content")) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && name.ends_with(".md") && name != "_index.md")
+      pages.push_back(entry.path().string());
+  }
+  std::sort(pages.begin(), pages.end());
+  return pages.empty() ? std::string() : pages[pages.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: bench_serve CORPUS_DIR [ROUNDS] [JOBS]\n");
+    return 2;
+  }
+#ifdef WEGWIJZER_MIMALLOC
+  mi_option_enable(mi_option_large_os_pages);  // as `wegwijzer` does (src/cli/main.cc)
+#endif
+  fs::path root = argv[1];
+  int rounds = argc > 2 ? std::stoi(argv[2]) : 15;
+  ServeOptions options;
+  options.source = root.string();
+  options.port = 0;
+  options.jobs = argc > 3 ? std::stoi(argv[3]) : 2;
+  DevServer server(options);
+  std::string error;
+  auto started = Clock::now();
+  if (!server.start(&error)) {
+    std::fprintf(stderr, "bench_serve: %s\n", error.c_str());
+    return 1;
+  }
+  std::printf("serve: first build %.0f ms\n",
+              std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+  ReloadListener page(server.port());
+  if (!page.greeted()) {
+    std::fprintf(stderr, "bench_serve: no event stream\n");
+    return 1;
+  }
+  fs::path target = middle_page(root);
+  const std::string original = read(target);
+  std::vector<double> ms;
+  for (int round = 1; round <= rounds; ++round) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // one save at a time
+    auto saved = Clock::now();
+    save(target, original + "\nNieuwe alinea " + std::to_string(round) + ".\n");
+    std::optional<Clock::time_point> reload = page.reload(round);
+    if (!reload) {
+      std::fprintf(stderr, "bench_serve: no reload after save %d\n", round);
+      save(target, original);
+      return 1;
+    }
+    ms.push_back(std::chrono::duration<double, std::milli>(*reload - saved).count());
+  }
+  save(target, original);
+  server.stop();
+  std::vector<double> sorted = ms;
+  std::sort(sorted.begin(), sorted.end());
+  std::printf(
+      "save one page's text -> reload message: %.1f ms median of %d (%.1f-%.1f), %s, %d jobs\n",
+      sorted[sorted.size() / 2], rounds, sorted.front(), sorted.back(), target.c_str(),
+      options.jobs);
+  return 0;
+}
