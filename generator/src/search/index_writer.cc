@@ -97,7 +97,8 @@ std::string page_text(const std::string& text, size_t limit) {
 }  // namespace
 
 std::map<std::string, std::string> build_index(const std::vector<Document>& docs,
-                                               const IndexOptions& options, Diagnostics* diags) {
+                                               const IndexOptions& options, Diagnostics* diags,
+                                               PageStemsCache* cache) {
   std::vector<Document> pages;
   for (const Document* doc : pages_in_order(docs, options, diags)) pages.push_back(*doc);
   // Only Dutch: the browser must stem the query as the index did, and zoeken.js ports Dutch only.
@@ -107,7 +108,7 @@ std::map<std::string, std::string> build_index(const std::vector<Document>& docs
   for (const auto& [word, alternatives] : options.synonyms.expansions) {
     synonym_stems.insert(stemmer.stem(word));
   }
-  PostingTable table = collect_postings(pages, stemmer, stop, synonym_stems);
+  PostingTable table = collect_postings(pages, stemmer, stop, synonym_stems, cache);
 
   std::map<std::string, std::string> encoded;
   for (const auto& [term, postings] : table.terms) encoded[term] = encode_postings(postings);

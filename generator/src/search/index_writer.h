@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "search/document.h"
+#include "search/page_stems.h"
 #include "search/synonyms.h"
 #include "util/diagnostic.h"
 
@@ -34,8 +35,10 @@ struct IndexOptions {
 //
 // Pages are numbered in the order of their URLs; the output depends on nothing but the input.
 // Only pages in options.language are indexed (a site in two languages has two indexes); a page
-// without <main> is left out with a warning.
+// without <main> is left out with a warning. With `cache`, pages whose text is the same as when
+// the cache saw it are not stemmed again (search/page_stems.h).
 std::map<std::string, std::string> build_index(const std::vector<Document>& docs,
-                                               const IndexOptions& options, Diagnostics* diags);
+                                               const IndexOptions& options, Diagnostics* diags,
+                                               PageStemsCache* cache = nullptr);
 
 }  // namespace wegwijzer::search

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "search/document.h"
+#include "search/page_stems.h"
 #include "search/stemmer.h"
 
 namespace wegwijzer::search {
@@ -43,9 +44,12 @@ struct PostingTable {
 // compound's parts count half as much as the compound. Parts are the stems of the site and
 // `extra_parts` (the stemmed keys of the synonyms: "zelfmoord" is a word readers type, so
 // "zelfmoordpreventie" should be found by it even where the site never writes it alone).
+// With `cache`, each page's stems are taken from it when the page and the stemming are the same
+// as when they were put there.
 PostingTable collect_postings(const std::vector<Document>& docs, const Stemmer& stemmer,
                               const std::set<std::string>& stop,
-                              const std::set<std::string>& extra_parts = {});
+                              const std::set<std::string>& extra_parts = {},
+                              PageStemsCache* cache = nullptr);
 
 // The stems of a piece of text as the index makes them: folded words, stop words left out.
 std::vector<std::string> stems_of(std::string_view text, const Stemmer& stemmer,

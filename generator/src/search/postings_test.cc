@@ -74,5 +74,30 @@ TEST_CASE("postings: the keys of the synonyms count as parts of compounds") {
   CHECK(collect_postings(docs, dutch, stopwords("nl")).terms.count("zelfmoord") == 0);
 }
 
+TEST_CASE("postings: stems kept between builds give the same table") {
+  Stemmer dutch("nl");
+  std::vector<Document> docs = {
+      page("/a/", "Wachtlijsten", "", "Wachten op zorg", {"Wat doe je?"}, "De wachtlijst."),
+      page("/b/", "Klachten", "", "", {}, "Een klacht over de wachtlijst.")};
+  PageStemsCache cache;
+  PostingTable fresh = collect_postings(docs, dutch, stopwords("nl"));
+  CHECK(collect_postings(docs, dutch, stopwords("nl"), {}, &cache).terms == fresh.terms);
+  CHECK(cache.hits() == 0);
+  cache.end_build();
+
+  // One page changes: the other's stems come from the cache, the table is as a fresh one.
+  docs[1].body = "Een klacht over de zorg.";
+  PostingTable again = collect_postings(docs, dutch, stopwords("nl"), {}, &cache);
+  CHECK(again.terms == collect_postings(docs, dutch, stopwords("nl")).terms);
+  CHECK(again.lengths == collect_postings(docs, dutch, stopwords("nl")).lengths);
+  CHECK(cache.hits() == 1);
+  cache.end_build();
+  CHECK(cache.size() == 2);  // the old version of the changed page is gone
+
+  // Other stop words make other stems: nothing is taken from the cache.
+  collect_postings(docs, dutch, {"klacht"}, {}, &cache);
+  CHECK(cache.hits() == 1);
+}
+
 }  // namespace
 }  // namespace wegwijzer::search

@@ -88,6 +88,7 @@ void BuildMemo::clear() {
   files_ = std::make_shared<const OutputFiles>();
   next_files_.reset();
   other_files_.clear();
+  search_stems_ = search::PageStemsCache();
 }
 
 void BuildMemo::begin_build(const FileSystem& fs, Output* output) {
@@ -793,6 +794,7 @@ void BuildMemo::finish_build(std::unique_ptr<ResolvedStage> resolved) {
   }
   resolved_ = std::move(resolved);
   resolved_mark_ = build_mark_;
+  search_stems_.end_build();
 }
 
 // Compares an output file with the previous build's, counting and passing on a change; true when

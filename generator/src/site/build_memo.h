@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "output/output.h"
+#include "search/page_stems.h"
 #include "site/build.h"
 #include "site/content_loader.h"
 #include "site/context.h"
@@ -136,6 +137,8 @@ class BuildMemo {
                       const StreamedMarkdown* streamed, Diagnostics* diags);
   // Where the other files of the build go.
   Output* files_output();
+  // Each page's stems for the search index, kept between builds (null in a plain build).
+  search::PageStemsCache* search_stems() { return keeps() ? &search_stems_ : nullptr; }
   // Keeps the resolved stage for the next build (kKeep).
   void finish_build(std::unique_ptr<ResolvedStage> resolved);
 
@@ -249,6 +252,7 @@ class BuildMemo {
   std::mutex used_lists_mutex_;
   std::unique_ptr<FilesOutput> next_files_;
   std::vector<std::string> other_files_;  // the last build's files besides pages, sorted
+  search::PageStemsCache search_stems_;
   const Mode mode_;
   bool explain_ = false;
   std::mutex explanations_mutex_;

@@ -48,7 +48,8 @@ search::Synonyms load_synonyms(const FileSystem& fs, const SiteConfig& config,
 
 std::map<std::string, std::string> search_index_files(const FileSystem& fs, const Site& site,
                                                       const SearchDocuments& documents,
-                                                      Diagnostics* diags) {
+                                                      Diagnostics* diags,
+                                                      search::PageStemsCache* cache) {
   std::map<std::string, std::string> files;
   std::vector<search::Document> docs;
   for (const auto& d : documents) {
@@ -62,7 +63,7 @@ std::map<std::string, std::string> search_index_files(const FileSystem& fs, cons
     options.language = site.code_of(static_cast<int>(lang));
     options.prefix = search_index_url(options.language).substr(1);
     options.synonyms = load_synonyms(fs, site.config, options.language, diags);
-    files.merge(search::build_index(docs, options, diags));
+    files.merge(search::build_index(docs, options, diags, cache));
   }
   return files;
 }

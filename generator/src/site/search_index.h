@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "search/document.h"
+#include "search/page_stems.h"
 #include "site/site.h"
 #include "util/diagnostic.h"
 #include "util/file_system.h"
@@ -27,9 +28,11 @@ search::PageInfo search_page_info(const Site& site, int page);
 std::string search_index_url(const std::string& language);
 
 // The index files of every language (path under the site root -> bytes). `documents` is
-// indexed like site.pages; pages without one are left out.
+// indexed like site.pages; pages without one are left out. `cache` (may be null) keeps each
+// page's stems for the next build.
 std::map<std::string, std::string> search_index_files(const FileSystem& fs, const Site& site,
                                                       const SearchDocuments& documents,
-                                                      Diagnostics* diags);
+                                                      Diagnostics* diags,
+                                                      search::PageStemsCache* cache = nullptr);
 
 }  // namespace wegwijzer
