@@ -57,10 +57,13 @@ struct Run {
   std::string out, err;
 };
 
+// The fixtures' expected output holds their dates as of one day. The day is fixed for this run
+// only: tests after it in the same process read the real date.
 Run run(const std::vector<std::string>& args) {
   ::setenv("WEGWIJZER_TODAY", "2026-11-23", 1);
   std::ostringstream out, err;
   int status = run_cli(args, out, err);
+  ::unsetenv("WEGWIJZER_TODAY");
   return {status, out.str(), err.str()};
 }
 
