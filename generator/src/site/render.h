@@ -61,7 +61,7 @@ std::string render_page_html(const Site& site, const Theme& theme, const Context
                              mustache::SectionCache* sections);
 
 // The theme's templates as a page in `language` sees them: "x.en" in place of "x" where the theme
-// has it (templates/gemeente.en.html for an English page). An empty language sees the theme as
+// has it (a site's templates/page.en.html for an English page). An empty language sees the theme as
 // it is. Every "x.<language>" looked up goes to `used` (may be null), found or not.
 class LanguageTemplates : public mustache::TemplateSource {
  public:
