@@ -318,6 +318,7 @@ void add_languages(const Theme& theme, Site* site, Diagnostics* diags) {
                    -1};
     if (!l.params.is_object()) l.params = nlohmann::json::object();
     for (const auto& [key, value] : lang.params.items()) l.params[key] = value;
+    if (!l.strings.values.empty()) check_same_keys(site->strings, l.strings, diags);
     site->languages.push_back(std::move(l));
   }
 }

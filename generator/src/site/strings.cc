@@ -59,6 +59,21 @@ std::string languages_in(const std::map<std::string, std::pair<std::string, std:
 
 }  // namespace
 
+void check_same_keys(const Strings& own, const Strings& other, Diagnostics* diags) {
+  std::vector<std::string> missing;
+  for (const auto& [key, value] : own.values.items()) {
+    if (!other.values.contains(key)) missing.push_back(key);
+  }
+  if (missing.empty()) return;
+  std::string list;
+  for (size_t i = 0; i < missing.size() && i < 5; ++i) list += (i ? ", " : "") + missing[i];
+  if (missing.size() > 5) list += ", ...";
+  diags->warning("templates/strings/" + other.language + ".yaml", 0, 0,
+                 "lacks " + std::to_string(missing.size()) +
+                     " of the words that templates/strings/" + own.language + ".yaml has (" + list +
+                     "): pages in \"" + other.language + "\" show nothing where they go");
+}
+
 Strings load_strings(const std::map<std::string, std::pair<std::string, std::string>>& files,
                      const std::string& language, Diagnostics* diags) {
   Strings s;

@@ -29,4 +29,8 @@ extern const char* const kRequiredStrings[];
 Strings load_strings(const std::map<std::string, std::pair<std::string, std::string>>& files,
                      const std::string& language, Diagnostics* diags);
 
+// A warning on templates/strings/<other.language>.yaml when it lacks keys that `own` (the site's
+// language) has: on pages in that language the theme would write nothing where those words go.
+void check_same_keys(const Strings& own, const Strings& other, Diagnostics* diags);
+
 }  // namespace wegwijzer
