@@ -6,23 +6,20 @@
 // usage: bench_serve CORPUS_DIR [ROUNDS] [JOBS]
 
 #include <fcntl.h>
-#include <httplib.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "serve/dev_server.h"
-#include "serve/live_reload.h"
+#include "serve/reload_events_client.h"
 
 #ifdef WEGWIJZER_MIMALLOC
 #include <mimalloc.h>
@@ -48,57 +45,6 @@ void save(const fs::path& p, const std::string& text) {
   [[maybe_unused]] ssize_t n = ::write(fd, text.data(), text.size());
   ::close(fd);
 }
-
-// The reload events of one open page, with the time each arrived.
-class ReloadListener {
- public:
-  explicit ReloadListener(int port) : client_("127.0.0.1", port) {
-    thread_ = std::thread([this] {
-      client_.Get(std::string(kEventsPath), [this](const char* data, size_t len) {
-        std::lock_guard lock(mutex_);
-        received_.append(data, len);
-        size_t at;
-        while ((at = received_.find("event: reload", scanned_)) != std::string::npos) {
-          arrivals_.push_back(Clock::now());
-          scanned_ = at + 1;
-        }
-        arrived_.notify_all();
-        return !closing_;
-      });
-    });
-  }
-  ~ReloadListener() {
-    {
-      std::lock_guard lock(mutex_);
-      closing_ = true;
-    }
-    client_.stop();
-    thread_.join();
-  }
-  bool greeted() {
-    std::unique_lock lock(mutex_);
-    return arrived_.wait_for(lock, std::chrono::seconds(10),
-                             [&] { return received_.find("event: hello") != std::string::npos; });
-  }
-  // The time the `count`-th reload message arrived, waiting for it for up to five seconds.
-  std::optional<Clock::time_point> reload(size_t count) {
-    std::unique_lock lock(mutex_);
-    if (!arrived_.wait_for(lock, std::chrono::seconds(5),
-                           [&] { return arrivals_.size() >= count; }))
-      return std::nullopt;
-    return arrivals_[count - 1];
-  }
-
- private:
-  httplib::Client client_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable arrived_;
-  std::string received_;
-  size_t scanned_ = 0;
-  std::vector<Clock::time_point> arrivals_;
-  bool closing_ = false;
-};
 
 std::string middle_page(const fs::path& root) {
   std::vector<std::string> pages;
@@ -136,8 +82,8 @@ int main(int argc, char** argv) {
   }
   std::printf("serve: first build %.0f ms\n",
               std::chrono::duration<double, std::milli>(Clock::now() - started).count());
-  ReloadListener page(server.port());
-  if (!page.greeted()) {
+  ReloadEventsClient page("127.0.0.1", server.port(), std::chrono::seconds(5));
+  if (!page.wait_for("event: hello")) {
     std::fprintf(stderr, "bench_serve: no event stream\n");
     return 1;
   }

@@ -4,10 +4,11 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <thread>
+
+#include "serve/reload_events_client.h"
 
 namespace fs = std::filesystem;
 
@@ -92,49 +93,12 @@ bool eventually(const std::function<bool()>& ok) {
   return ok();
 }
 
-// Reads an event stream on its own thread; the test waits for text to appear in it.
-class EventStream {
+// An open page's event stream, waiting as long as every other wait here.
+class EventStream : public ReloadEventsClient {
  public:
-  explicit EventStream(const DevServer& server) : client_(client(server)) {
-    thread_ = std::thread([this] {
-      client_.Get(std::string(kEventsPath), [this](const char* data, size_t len) {
-        std::lock_guard lock(mutex_);
-        received_.append(data, len);
-        arrived_.notify_all();
-        return !closing_;
-      });
-      std::lock_guard lock(mutex_);
-      ended_ = true;
-      arrived_.notify_all();
-    });
-  }
-  ~EventStream() {
-    {
-      std::lock_guard lock(mutex_);
-      closing_ = true;
-    }
-    client_.stop();
-    thread_.join();
-  }
-  bool wait_for(const std::string& text) {
-    std::unique_lock lock(mutex_);
-    return arrived_.wait_for(lock, kLongestWait, [&] {
-      return received_.find(text) != std::string::npos || ended_;
-    }) && received_.find(text) != std::string::npos;
-  }
-  std::string received() {
-    std::lock_guard lock(mutex_);
-    return received_;
-  }
-
- private:
-  httplib::Client client_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable arrived_;
-  std::string received_;
-  bool closing_ = false;
-  bool ended_ = false;
+  explicit EventStream(const DevServer& server)
+      : ReloadEventsClient("127.0.0.1", server.port(),
+                           std::chrono::duration_cast<std::chrono::seconds>(kLongestWait)) {}
 };
 
 TEST_CASE("the dev server serves the built site from memory", "[serve]") {
