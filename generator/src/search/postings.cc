@@ -142,11 +142,12 @@ PostingTable collect_postings(const std::vector<Document>& docs, const Stemmer& 
   }
   add_compound_parts(&pages, extra_parts);
   damp_template_words(docs, &pages);
+  // Gathered by hash, then sorted once: a sorted map would compare strings for every posting.
+  std::unordered_map<std::string, std::vector<Posting>> terms;
   for (size_t i = 0; i < pages.size(); ++i) {
-    for (const auto& [stem, weight] : pages[i]) {
-      table.terms[stem].push_back({static_cast<int>(i), weight});
-    }
+    for (auto& [stem, weight] : pages[i]) terms[stem].push_back({static_cast<int>(i), weight});
   }
+  for (auto& [stem, postings] : terms) table.terms.emplace(stem, std::move(postings));
   return table;
 }
 
