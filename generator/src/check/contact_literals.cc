@@ -91,10 +91,32 @@ void find_emails(const std::string& s, std::string_view original,
 
 }  // namespace
 
+bool may_hold_contact_literal(std::string_view text, const LiteralRules& rules) {
+  if (text.find('@') != std::string_view::npos) return true;
+  // Masking allowed text can make a '0' after it start a word; a {{tag}} ends in '}', which
+  // starts a word as a space does.
+  for (const std::vector<std::string>* list : {&rules.short_numbers, &rules.allowed}) {
+    for (const std::string& s : *list) {
+      if (!s.empty() && text.find(s) != std::string_view::npos) return true;
+    }
+  }
+  for (size_t at = text.find('0'); at != std::string_view::npos; at = text.find('0', at + 1)) {
+    if (at == 0) return true;
+    char before = text[at - 1];
+    if (!is_alnum(before) && before != '-' && before != '/') return true;
+  }
+  return false;
+}
+
 std::vector<ContactLiteral> find_contact_literals(std::string_view text,
                                                   const LiteralRules& rules) {
+  if (!may_hold_contact_literal(text, rules)) return {};
+  return scan_contact_literals(text, rules);
+}
+
+std::vector<ContactLiteral> scan_contact_literals(std::string_view text,
+                                                  const LiteralRules& rules) {
   std::vector<ContactLiteral> found;
-  if (text.find_first_of("0123456789@") == std::string_view::npos) return found;
   std::string s = masked(text, rules);
   find_phones(s, text, rules, &found);
   find_emails(s, text, &found);

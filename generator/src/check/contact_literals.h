@@ -23,6 +23,13 @@ struct ContactLiteral {
 // standing as a word) and e-mail address in `text`, outside {{...}} tags and `allowed` text.
 std::vector<ContactLiteral> find_contact_literals(std::string_view text, const LiteralRules& rules);
 
+// The cheap first look of find_contact_literals: false only when `text` certainly holds none (no
+// '@', no short number, none of the allowed text, no '0' that starts a word). Most pages pass
+// it, and are spared the copy and the byte-by-byte scan.
+bool may_hold_contact_literal(std::string_view text, const LiteralRules& rules);
+// find_contact_literals without that first look.
+std::vector<ContactLiteral> scan_contact_literals(std::string_view text, const LiteralRules& rules);
+
 // The error message for one of them.
 std::string contact_literal_message(const ContactLiteral& literal);
 
