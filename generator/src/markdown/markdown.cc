@@ -1092,4 +1092,31 @@ Rendered render(std::string_view text, const Options& options) {
   return Renderer(text, options).run();
 }
 
+namespace {
+
+// Whether the '#' at `at` belongs to the opening run of an ATX heading: up to three spaces from
+// the start of its line, at most six '#', then a space, a tab or the end of the line.
+bool in_heading_mark(std::string_view text, size_t at) {
+  size_t line = text.rfind('\n', at);
+  line = line == std::string_view::npos ? 0 : line + 1;
+  size_t start = line;
+  while (start < at && start - line < 3 && text[start] == ' ') ++start;
+  size_t end = start;
+  while (end < text.size() && text[end] == '#') ++end;
+  if (at < start || at >= end || end - start > 6) return false;
+  return end == text.size() || text[end] == ' ' || text[end] == '\t' || text[end] == '\n' ||
+         text[end] == '\r';
+}
+
+}  // namespace
+
+bool may_link_to_anchors(std::string_view text) {
+  if (text.find("&#") != std::string_view::npos || text.find("&num") != std::string_view::npos)
+    return true;
+  for (size_t at = text.find('#'); at != std::string_view::npos; at = text.find('#', at + 1)) {
+    if (!in_heading_mark(text, at)) return true;
+  }
+  return false;
+}
+
 }  // namespace wegwijzer::markdown

@@ -74,4 +74,9 @@ struct Rendered {
 
 Rendered render(std::string_view text, const Options& options);
 
+// False when no link or image destination in `text` can hold a '#': every '#' is the mark of an
+// ATX heading, and no character reference ("&#35;", "&num;") could become one. A site none of
+// whose pages may link to an anchor need not look for ids in its pages.
+bool may_link_to_anchors(std::string_view text);
+
 }  // namespace wegwijzer::markdown

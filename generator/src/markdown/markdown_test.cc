@@ -573,4 +573,38 @@ TEST_CASE("markdown: a directive alone on its line stays a block directive") {
   CHECK(inline_calls == 0);
 }
 
+TEST_CASE("markdown: a text whose only '#' mark headings cannot link to an anchor") {
+  CHECK_FALSE(may_link_to_anchors("# Kop\n\n## Kop 2\n   ### Derde\n[a](b.md)\n#\n"));
+  CHECK(may_link_to_anchors("Zie [a](b.md#kop)."));
+  CHECK(may_link_to_anchors("## Kop met [een link](b.md#kop)"));
+  CHECK(may_link_to_anchors("[a]: &#35;kop"));
+  CHECK(may_link_to_anchors("#kop is geen kop"));
+  CHECK(may_link_to_anchors("    # code"));
+
+  // Generated texts: whenever a destination holds a '#', the first look said it might.
+  const std::vector<std::string> pieces = {
+      "#", "## ",   "\n",    "   ", "[a](", "b.md",   "#c", ")",        "[x]: ", "\n[x]", "<",
+      ">", "&#35;", "&num;", "`",   "C# ",  "tekst ", "\t", "####### ", "[y]\n", "(#",    "\\#"};
+  std::mt19937 rng(20261205);
+  std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1), length(1, 14);
+  size_t with_anchor = 0, without = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (size_t n = length(rng); n > 0; --n) text += pieces[piece(rng)];
+    bool anchor = false;
+    Options options;
+    options.rewrite_link = [&](const std::string& href, int, int) -> std::optional<std::string> {
+      anchor = anchor || href.find('#') != std::string::npos;
+      return std::nullopt;
+    };
+    render(text, options);
+    bool may = may_link_to_anchors(text);
+    anchor ? ++with_anchor : ++without;
+    INFO(text);
+    REQUIRE((may || !anchor));
+  }
+  CHECK(with_anchor > 200);
+  CHECK(without > 500);
+}
+
 }  // namespace wegwijzer::markdown

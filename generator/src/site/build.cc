@@ -13,6 +13,7 @@
 #include "data/json_access.h"
 #include "data/provenance.h"
 #include "data/schema_keywords.h"
+#include "markdown/markdown.h"
 #include "output/manifest.h"
 #include "site/base_path.h"
 #include "site/build_memo.h"
@@ -419,6 +420,14 @@ void add_search_index(const FileSystem& fs, const SearchDocuments& documents, Bu
   }
 }
 
+// Whether some page's Markdown may link to an anchor; if none does, no page's ids are needed.
+bool may_link_to_anchors(const Site& site) {
+  for (const Page& page : site.pages) {
+    if (!page.failed && !page.derived && markdown::may_link_to_anchors(page.body())) return true;
+  }
+  return false;
+}
+
 // Anchors (page.md#kop) checked against the ids each target page really has.
 void check_anchors(const Site& site, const std::vector<AnchorCheck>& anchors,
                    const std::vector<std::vector<std::string>>& page_ids, Diagnostics* diags) {
@@ -460,7 +469,8 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   const std::vector<char>* only = body_changed.empty() ? nullptr : &body_changed;
 
   // A plain build renders each body in the templates stage, just before its page (see
-  // BuildMemo::streams_markdown); then every page's ids are kept, as any may be a link's target.
+  // BuildMemo::streams_markdown); then every page's ids are kept, as any may be a link's target,
+  // unless no page can link to an anchor at all.
   std::vector<AnchorCheck> anchors;
   const bool streamed = memo->streams_markdown(options.editor_checks);
   if (!streamed) {
@@ -470,7 +480,7 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   if (options.editor_checks) run_editor_checks(site, in->data->raw, in->today, &result);
   timer.lap("markdown");
 
-  std::vector<char> wants_ids(site.pages.size(), streamed ? 1 : 0);
+  std::vector<char> wants_ids(site.pages.size(), streamed && may_link_to_anchors(site) ? 1 : 0);
   for (const AnchorCheck& a : anchors) wants_ids[a.target] = 1;
   std::vector<std::vector<std::string>> page_ids(site.pages.size());
   SearchDocuments documents(site.config.search ? site.pages.size() : 0);
