@@ -52,9 +52,11 @@ using OutputFiles = std::unordered_map<std::string, std::shared_ptr<const std::s
 //
 // Diagnostics are kept with what produced them and given again on reuse; a template render that
 // reported an error (perhaps a missing partial, which is not among the templates used) is done
-// again every time. Two parts restate code elsewhere and must stay in step with it (the
+// again every time. Three parts restate code elsewhere and must stay in step with it (the
 // random-edit test compares every step with a fresh build): link_targets_fingerprint reads what
-// LinkResolver reads, and classify() sorts files as site/content_loader.cc does. Memory: one
+// LinkResolver reads; classify() sorts files as site/content_loader.cc does; and reuse_resolved
+// holds because the load and resolve stages read no body and a page's frames read no body but
+// its own (site/context.cc writes that one between begin_rendered and end_rendered). Memory: one
 // entry per source file and per page, dropped when the file or page goes.
 //
 // Use: build_site(fs, options, output, &memo) for every build of one site folder; with a
