@@ -12,14 +12,13 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "serve/dev_server.h"
 #include "serve/reload_events_client.h"
+#include "util/file_system.h"
 
 #ifdef WEGWIJZER_MIMALLOC
 #include <mimalloc.h>
@@ -31,13 +30,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Writes a file in place, as most editors save: truncate, write, close.
 void save(const fs::path& p, const std::string& text) {
   int fd = ::open(p.c_str(), O_WRONLY | O_TRUNC);
@@ -46,14 +38,12 @@ void save(const fs::path& p, const std::string& text) {
   ::close(fd);
 }
 
-std::string middle_page(const fs::path& root) {
+// The page in the middle of the corpus (site-relative), not a section's own page.
+std::string middle_page(const DiskFileSystem& site) {
   std::vector<std::string> pages;
-  for (const auto& entry : fs::recursive_directory_iterator(root / "content")) {
-    std::string name = entry.path().filename().string();
-    if (entry.is_regular_file() && name.ends_with(".md") && name != "_index.md")
-      pages.push_back(entry.path().string());
+  for (const std::string& path : site.list_files("content").files) {
+    if (path.ends_with(".md") && !path.ends_with("/_index.md")) pages.push_back(path);
   }
-  std::sort(pages.begin(), pages.end());
   return pages.empty() ? std::string() : pages[pages.size() / 2];
 }
 
@@ -87,8 +77,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_serve: no event stream\n");
     return 1;
   }
-  fs::path target = middle_page(root);
-  const std::string original = read(target);
+  DiskFileSystem site(root.string());
+  std::string original;
+  const std::string edited = middle_page(site);
+  if (edited.empty() || !site.read_file(edited, &original, &error)) {
+    std::fprintf(stderr, "bench_serve: no page to edit in %s %s\n", root.c_str(), error.c_str());
+    return 1;
+  }
+  const fs::path target = root / edited;
   std::vector<double> ms;
   for (int round = 1; round <= rounds; ++round) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));  // one save at a time

@@ -324,7 +324,7 @@ void add_languages(const Theme& theme, Site* site, Diagnostics* diags) {
   }
 }
 
-// The site as read, its theme and its data, into `in` (its diagnostics too).
+// The site as read, its theme and its data, into `in` (its diagnostics too), as of `in->today`.
 void load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, BuildMemo* memo,
                 ResolvedStage* in) {
   Site& site = in->site;
@@ -341,7 +341,6 @@ void load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, Bui
   site.strings = load_strings(in->theme->string_files, site.config.language, diags);
   add_languages(*in->theme, &site, diags);
   memo->load_content(fs, LoadOptions{options.drafts, jobs}, &site, diags);
-  in->today = options.today.empty() ? today_iso() : options.today;
   std::vector<Strings> words;
   for (size_t lang = 0; lang < site.languages.size(); ++lang)
     words.push_back(site.strings_of(lang));
@@ -401,6 +400,7 @@ std::unique_ptr<ResolvedStage> load_and_resolve(const FileSystem& fs, const Buil
     return in;
   }
   in = std::make_unique<ResolvedStage>();
+  in->today = std::move(today);  // the day the key above was made for
   load_stage(fs, options, jobs, memo, in.get());
   timer->lap("load");
   resolve_stage(memo, in.get());
@@ -511,6 +511,7 @@ ResolvedSite resolve_site(const FileSystem& fs, const BuildOptions& options) {
     MemoryOutput nowhere;
     one_shot.begin_build(fs, &nowhere);
     ResolvedStage in;
+    in.today = options.today.empty() ? today_iso() : options.today;
     load_stage(fs, options, 1, &one_shot, &in);
     resolve_stage(&one_shot, &in);
     out.site = std::move(in.site);

@@ -139,12 +139,12 @@ std::unique_ptr<ResolvedStage> BuildMemo::reuse_resolved(const FileSystem& fs, u
   };
   std::vector<Edit> edits;
   for (const std::string& path : *changed) {
+    // Only a page the site was loaded from; page_sources_ has the entry it was loaded from.
     auto page = site.page_by_source.find(path);
-    auto entry = sources_.find(path);
-    if (page == site.page_by_source.end() || entry == sources_.end()) return nullptr;
-    SourceEntry& e = entry->second;
+    if (page == site.page_by_source.end()) return nullptr;
     size_t index = static_cast<size_t>(page->second);
-    if (index >= page_sources_.size() || page_sources_[index] != &e) return nullptr;
+    if (index >= page_sources_.size() || !page_sources_[index]) return nullptr;
+    SourceEntry& e = *page_sources_[index];
     if (!e.loaded || e.failed || !e.load_diagnostics.empty()) return nullptr;
     std::string text, error;
     if (!fs.read_file(path, &text, &error)) return nullptr;
