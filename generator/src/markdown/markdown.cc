@@ -20,6 +20,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "markdown/cmark_node_access.h"
 #include "markdown/cmark_threads.h"
 #include "markdown/node_arena.h"
 #include "util/slug.h"
@@ -101,12 +102,8 @@ struct ParserDeleter {
 struct NodeDeleter {
   void operator()(cmark_node* node) const { cmark_node_free(node); }
 };
-struct IterDeleter {
-  void operator()(cmark_iter* iter) const { cmark_iter_free(iter); }
-};
 using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
-using IterPtr = std::unique_ptr<cmark_iter, IterDeleter>;
 
 ParserPtr new_parser(bool input_is_valid_utf8, cmark_mem* mem) {
   ParserPtr parser(cmark_parser_new_with_mem(
@@ -125,11 +122,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
-}
-
-std::string_view literal_of(cmark_node* node) {
-  const char* literal = cmark_node_get_literal(node);
-  return literal == nullptr ? std::string_view() : std::string_view(literal);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -389,16 +381,12 @@ bool is_dangerous_destination(std::string_view url) {
 
 // The text of a link that shows its own destination (a bare or <angle> autolink), else empty.
 std::string_view autolink_text(cmark_node* link) {
-  cmark_node* child = cmark_node_first_child(link);
-  if (child == nullptr || cmark_node_next(child) != nullptr ||
-      cmark_node_get_type(child) != CMARK_NODE_TEXT) {
-    return {};
-  }
+  cmark_node* child = link->first_child;
+  if (child == nullptr || child->next != nullptr || type_of(child) != CMARK_NODE_TEXT) return {};
   std::string_view text = literal_of(child);
-  const char* url_text = cmark_node_get_url(link);
-  if (text.empty() || url_text == nullptr) return {};
+  if (text.empty()) return {};
   // The autolinker adds "mailto:" to e-mail addresses and "http://" to www. addresses.
-  std::string_view url(url_text);
+  std::string_view url = url_of(link);
   if (url.size() > text.size() && url.ends_with(text)) {
     url.remove_suffix(text.size());
     if (url == "mailto:" || url == "http://") return text;
@@ -411,7 +399,7 @@ std::string_view autolink_text(cmark_node* link) {
 bool opens_at(cmark_node* node, std::string_view line, long byte) {
   if (byte < 0 || static_cast<size_t>(byte) >= line.size()) return false;
   std::string_view rest = line.substr(static_cast<size_t>(byte));
-  if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) return rest.starts_with("![");
+  if (type_of(node) == CMARK_NODE_IMAGE) return rest.starts_with("![");
   std::string_view autolink = autolink_text(node);
   if (autolink.empty()) return rest.starts_with('[');
   if (rest.starts_with('<') || rest.starts_with('[')) rest.remove_prefix(1);
@@ -422,13 +410,12 @@ bool opens_at(cmark_node* node, std::string_view line, long byte) {
 // reports one column early and an <autolink> a meaningless one, while its text's is right.
 int reported_column(cmark_node* node) {
   int column = cmark_node_get_start_column(node);
-  if (cmark_node_get_type(node) != CMARK_NODE_LINK || cmark_node_get_start_line(node) <= 0) {
+  if (type_of(node) != CMARK_NODE_LINK || cmark_node_get_start_line(node) <= 0) {
     return column;
   }
   std::string_view autolink = autolink_text(node);
   if (autolink.empty()) return column;
-  if (std::string_view(cmark_node_get_url(node)).starts_with("http://www.") &&
-      autolink.starts_with("www.")) {
+  if (url_of(node).starts_with("http://www.") && autolink.starts_with("www.")) {
     return column + 1;
   }
   // The '<' (or the '[' of "[https://x.nl](https://x.nl)") comes right before the text.
@@ -446,8 +433,8 @@ int reported_line(cmark_node* node, cmark_node_type type) {
   if (int child_line = cmark_node_get_start_line(child); child_line > 0) {
     return std::min(line, child_line);
   }
-  for (; child != nullptr; child = cmark_node_next(child)) {
-    cmark_node_type child_type = cmark_node_get_type(child);
+  for (; child != nullptr; child = child->next) {
+    cmark_node_type child_type = type_of(child);
     if (child_type == CMARK_NODE_SOFTBREAK || child_type == CMARK_NODE_LINEBREAK) --line;
   }
   return line;
@@ -524,9 +511,9 @@ int LinkLocator::reference_definition_lines(cmark_node* paragraph) const {
   }
   if (count == 0) return 0;
   int max_line = first;
-  IterPtr iter(cmark_iter_new(paragraph));
-  while (cmark_iter_next(iter.get()) != CMARK_EVENT_DONE) {
-    max_line = std::max(max_line, cmark_node_get_start_line(cmark_iter_get_node(iter.get())));
+  for (cmark_node* node = paragraph; node != nullptr;
+       node = next_in_document_order(node, paragraph)) {
+    max_line = std::max(max_line, node->start_line);
   }
   return std::min(count, last - max_line);
 }
@@ -574,8 +561,7 @@ std::pair<int, size_t> LinkLocator::locate(cmark_node* link) {
     found.second = first_content_byte(lines_.line(current_line_));  // nothing better known
   }
   // Past the '[' (or "![") so that the next search finds a following link or a nested image.
-  search_from_ = {found.first,
-                  found.second + (cmark_node_get_type(link) == CMARK_NODE_IMAGE ? 2 : 1)};
+  search_from_ = {found.first, found.second + (type_of(link) == CMARK_NODE_IMAGE ? 2 : 1)};
   return found;
 }
 
@@ -600,7 +586,7 @@ std::optional<std::pair<int, size_t>> LinkLocator::search(cmark_node* node) cons
     size_t from = search_from_.first == number ? search_from_.second : 0;
     if (from > line.size()) return std::nullopt;
     size_t found;
-    if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
+    if (type_of(node) == CMARK_NODE_IMAGE) {
       found = line.find("![", from);
     } else if (!autolink.empty()) {
       found = line.find(autolink, from);
@@ -792,11 +778,11 @@ class Renderer {
   };
 
   void walk(cmark_node* document);
-  void enter(cmark_iter* iter, cmark_node* node);
+  bool enter(cmark_node* node);
   void leave(cmark_node* node);
   void enter_inline(cmark_node* node, cmark_node_type type);
 
-  bool replace_directive(cmark_iter* iter, cmark_node* paragraph);
+  bool replace_directive(cmark_node* paragraph);
   void begin_block(cmark_node* node, bool absolute);
   void end_block(cmark_node* node);
   void visit_link(cmark_node* node);
@@ -821,7 +807,8 @@ class Renderer {
   // to each link in turn: most blocks have none.
   cmark_node* block_ = nullptr;
   bool block_absolute_ = false;
-  IterPtr catch_up_;
+  cmark_node* caught_up_ = nullptr;  // the last node the locator visited, if it started
+  bool catching_up_ = false;
   WordCounter words_;
   // The text of the current block is kept only where it is used: headings, the first top-level
   // paragraph (the summary) and, for readability checks, every block.
@@ -856,7 +843,6 @@ Rendered Renderer::run() {
   }
   if (options_.rewrite_link) locator_.emplace(lines());
   walk(document.get());
-  catch_up_.reset();
   result_.word_count = words_.count();
   if (!inline_.empty()) {
     for (Heading& heading : result_.headings) inline_.restore(&heading.text, false);
@@ -883,22 +869,17 @@ Rendered Renderer::run() {
 }
 
 void Renderer::walk(cmark_node* document) {
-  IterPtr iter(cmark_iter_new(document));
-  cmark_event_type event;
-  while ((event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
-    cmark_node* node = cmark_iter_get_node(iter.get());
-    if (event == CMARK_EVENT_ENTER) {
-      enter(iter.get(), node);
-    } else {
-      leave(node);
-    }
-  }
+  walk_tree(
+      document, [this](cmark_node* node) { return enter(node); },
+      [this](cmark_node* node) { leave(node); });
 }
 
-void Renderer::enter(cmark_iter* iter, cmark_node* node) {
-  cmark_node_type type = cmark_node_get_type(node);
+// False when the node's children are to be skipped.
+bool Renderer::enter(cmark_node* node) {
+  cmark_node_type type = type_of(node);
   if (type == CMARK_NODE_PARAGRAPH) {
-    if (!replace_directive(iter, node)) begin_block(node, false);
+    if (replace_directive(node)) return false;  // its text is gone
+    begin_block(node, false);
   } else if (type == CMARK_NODE_HEADING) {
     begin_block(node, false);
   } else if (type == CMARK_NODE_TABLE_ROW) {
@@ -909,10 +890,11 @@ void Renderer::enter(cmark_iter* iter, cmark_node* node) {
   } else if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE) {
     enter_inline(node, type);
   }
+  return true;
 }
 
 void Renderer::leave(cmark_node* node) {
-  cmark_node_type type = cmark_node_get_type(node);
+  cmark_node_type type = type_of(node);
   if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_TABLE_ROW) {
     end_block(node);
   } else if (type == CMARK_NODE_IMAGE) {
@@ -953,11 +935,11 @@ void Renderer::enter_inline(cmark_node* node, cmark_node_type type) {
   }
 }
 
-bool Renderer::replace_directive(cmark_iter* iter, cmark_node* paragraph) {
+bool Renderer::replace_directive(cmark_node* paragraph) {
   if (!options_.handle_block) return false;
   // Cheap test first: nearly every paragraph fails it, before any source line is looked at.
-  cmark_node* first = cmark_node_first_child(paragraph);
-  if (first == nullptr || cmark_node_get_type(first) != CMARK_NODE_TEXT ||
+  cmark_node* first = paragraph->first_child;
+  if (first == nullptr || type_of(first) != CMARK_NODE_TEXT ||
       !literal_of(first).starts_with("{{")) {
     return false;
   }
@@ -974,25 +956,24 @@ bool Renderer::replace_directive(cmark_iter* iter, cmark_node* paragraph) {
   std::optional<std::string> html = options_.handle_block(*directive);
   if (!html) return false;
   directives_.emplace_back(paragraph, std::move(*html));
-  cmark_iter_reset(iter, paragraph, CMARK_EVENT_EXIT);  // its text is gone: skip it
   return true;
 }
 
 void Renderer::begin_block(cmark_node* node, bool absolute) {
   block_ = node;
   block_absolute_ = absolute;
-  catch_up_.reset();
-  cmark_node_type type = cmark_node_get_type(node);
+  catching_up_ = false;
+  cmark_node_type type = type_of(node);
   collecting_ = options_.want_plain_text || type == CMARK_NODE_HEADING ||
                 (type == CMARK_NODE_PARAGRAPH && result_.summary.empty() &&
-                 cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT);
+                 type_of(node->parent) == CMARK_NODE_DOCUMENT);
   collector_.clear();
 }
 
 void Renderer::end_block(cmark_node* node) {
   words_.end_word();
   const std::string& text = collector_.text();
-  cmark_node_type type = cmark_node_get_type(node);
+  cmark_node_type type = type_of(node);
   if (type == CMARK_NODE_HEADING) {
     Heading heading;
     heading.level = cmark_node_get_heading_level(node);
@@ -1001,7 +982,7 @@ void Renderer::end_block(cmark_node* node) {
     headings_.push_back({node, heading.level});
     result_.headings.push_back(std::move(heading));
   } else if (type == CMARK_NODE_PARAGRAPH && result_.summary.empty() && !text.empty() &&
-             cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT) {
+             type_of(node->parent) == CMARK_NODE_DOCUMENT) {
     result_.summary = text;
   }
   if (options_.want_plain_text && !text.empty()) {
@@ -1010,20 +991,24 @@ void Renderer::end_block(cmark_node* node) {
   }
 }
 
+// Visits the block's inline nodes in document order, from where the last call stopped up to and
+// including `link`.
 void Renderer::catch_up_to(cmark_node* link) {
-  if (!catch_up_) {
-    catch_up_.reset(cmark_iter_new(block_));
+  cmark_node* node = block_;
+  if (!catching_up_) {
+    catching_up_ = true;
     locator_->begin_block(block_, block_absolute_);
+  } else if (caught_up_ == nullptr) {
+    return;  // the block is done
+  } else {
+    node = next_in_document_order(caught_up_, block_);
   }
-  cmark_event_type event;
-  while ((event = cmark_iter_next(catch_up_.get())) != CMARK_EVENT_DONE) {
-    cmark_node* node = cmark_iter_get_node(catch_up_.get());
-    cmark_node_type type = cmark_node_get_type(node);
-    if (event == CMARK_EVENT_ENTER && (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE) {
-      locator_->visit(node, type);
-    }
-    if (node == link) return;
+  for (; node != nullptr; node = next_in_document_order(node, block_)) {
+    cmark_node_type type = type_of(node);
+    if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE) locator_->visit(node, type);
+    if (node == link) break;
   }
+  caught_up_ = node;
 }
 
 void Renderer::visit_link(cmark_node* node) {
@@ -1031,16 +1016,14 @@ void Renderer::visit_link(cmark_node* node) {
     catch_up_to(node);
     auto [line, byte] = locator_->locate(node);
     int column = character_column(lines().line(line), byte);
-    const char* url = cmark_node_get_url(node);
-    std::optional<std::string> replacement = options_.rewrite_link(
-        url == nullptr ? std::string() : std::string(url), file_line(line), column);
+    std::optional<std::string> replacement =
+        options_.rewrite_link(std::string(url_of(node)), file_line(line), column);
     if (replacement) cmark_node_set_url(node, replacement->c_str());
   }
-  const char* url = cmark_node_get_url(node);
-  if (url != nullptr && is_dangerous_destination(url)) cmark_node_set_url(node, "");
+  if (is_dangerous_destination(url_of(node))) cmark_node_set_url(node, "");
   // cmark-gfm renders an empty destination, and drops the schemes it deems unsafe, as href="".
-  url = cmark_node_get_url(node);
-  if (url == nullptr || *url == '\0' || std::strchr(url, ':') != nullptr) may_drop_links_ = true;
+  std::string_view url = url_of(node);
+  if (url.empty() || url.find(':') != std::string_view::npos) may_drop_links_ = true;
 }
 
 std::string Renderer::unique_id(std::string base) {
