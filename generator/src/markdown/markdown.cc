@@ -37,8 +37,11 @@ namespace {
 // Safe mode is cmark-gfm's default (no CMARK_OPT_UNSAFE): raw HTML becomes a comment and
 // javascript:/vbscript:/file: destinations render as href="". VALIDATE_UTF8 keeps a stray Latin-1
 // byte in a source file from producing an invalid UTF-8 page; it is left out for text the caller
-// has checked already (Options::input_is_valid_utf8).
-constexpr int kCmarkOptions = CMARK_OPT_FOOTNOTES;
+// has checked already (Options::input_is_valid_utf8). FOOTNOTES only where there can be one
+// (may_hold_footnotes): with it the parser walks the whole tree twice more to number them.
+int cmark_options(std::string_view text) {
+  return may_hold_footnotes(text) ? CMARK_OPT_FOOTNOTES : 0;
+}
 
 constexpr std::array<const char*, 5> kExtensionNames = {"table", "strikethrough", "autolink",
                                                         "tasklist", "tagfilter"};
@@ -105,9 +108,9 @@ struct NodeDeleter {
 using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 
-ParserPtr new_parser(bool input_is_valid_utf8, cmark_mem* mem) {
+ParserPtr new_parser(int options, bool input_is_valid_utf8, cmark_mem* mem) {
   ParserPtr parser(cmark_parser_new_with_mem(
-      kCmarkOptions | (input_is_valid_utf8 ? 0 : CMARK_OPT_VALIDATE_UTF8), mem));
+      options | (input_is_valid_utf8 ? 0 : CMARK_OPT_VALIDATE_UTF8), mem));
   for (cmark_syntax_extension* extension : extensions()) {
     if (extension != nullptr) cmark_parser_attach_syntax_extension(parser.get(), extension);
   }
@@ -833,7 +836,8 @@ Rendered Renderer::run() {
   ArenaLease lease;
   mem_ = lease.mem();
   text_ = inline_.substitute(text_, options_, &substituted_);
-  ParserPtr parser = new_parser(options_.input_is_valid_utf8, mem_);
+  const int options = cmark_options(text_);
+  ParserPtr parser = new_parser(options, options_.input_is_valid_utf8, mem_);
   NodePtr document;
   {
     std::unique_lock<std::mutex> lock(parse_mutex(), std::defer_lock);
@@ -850,7 +854,7 @@ Rendered Renderer::run() {
     inline_.restore(&result_.plain_text, false);
   }
   apply_tree_changes();
-  char* html = cmark_render_html_with_mem(document.get(), kCmarkOptions,
+  char* html = cmark_render_html_with_mem(document.get(), options,
                                           cmark_parser_get_syntax_extensions(parser.get()), mem_);
   result_.html.assign(html);
   mem_->free(html);
@@ -1092,6 +1096,11 @@ bool in_heading_mark(std::string_view text, size_t at) {
 }
 
 }  // namespace
+
+bool may_hold_footnotes(std::string_view text) {
+  return text.find('^') != std::string_view::npos || text.find("&#") != std::string_view::npos ||
+         text.find("&Hat;") != std::string_view::npos;
+}
 
 bool may_link_to_anchors(std::string_view text) {
   if (text.find("&#") != std::string_view::npos || text.find("&num") != std::string_view::npos)

@@ -74,6 +74,11 @@ struct Rendered {
 
 Rendered render(std::string_view text, const Options& options);
 
+// False when `text` cannot hold a footnote or a reference to one: it has no '^', written as
+// such, escaped ("\^") or as a character reference ("&#94;", "&#x5E;", "&Hat;"), which is what
+// cmark-gfm looks for right after a '['.
+bool may_hold_footnotes(std::string_view text);
+
 // False when no link or image destination in `text` can hold a '#': every '#' is the mark of an
 // ATX heading, and no character reference ("&#35;", "&num;") could become one. A site none of
 // whose pages may link to an anchor need not look for ids in its pages.
