@@ -379,7 +379,8 @@ BuildMemo::SourceEntry* BuildMemo::entry_for(const Page& page, size_t* next_load
 }
 
 void BuildMemo::note_link_targets(const Site& site, const std::vector<std::string>& outputs) {
-  link_targets_ = link_targets_fingerprint(site, outputs);
+  // Only a kept body compares it; hashing every URL of a large site costs a plain build ~10 ms.
+  if (keeps()) link_targets_ = link_targets_fingerprint(site, outputs);
 }
 
 uint64_t BuildMemo::template_fingerprint(const std::string& name) const {
