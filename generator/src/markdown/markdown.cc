@@ -22,6 +22,7 @@
 
 #include "markdown/cmark_node_access.h"
 #include "markdown/cmark_threads.h"
+#include "markdown/html_writer.h"
 #include "markdown/node_arena.h"
 #include "util/slug.h"
 
@@ -792,7 +793,9 @@ class Renderer {
   void catch_up_to(cmark_node* link);
 
   std::string unique_id(std::string base);
+  void give_heading_ids();
   void apply_tree_changes();
+  void render_with_cmark(cmark_parser* parser, cmark_node* document, int options);
 
   const SourceLines& lines() {
     if (!lines_) lines_.emplace(text_);
@@ -827,6 +830,7 @@ class Renderer {
   std::vector<std::pair<cmark_node*, std::string>> directives_;
   std::vector<NodePtr> detached_;  // replaced headings; their text still points into them
   InlineDirectives inline_;
+  HtmlWriter html_;  // the HTML, written along the walk, unless the text holds what it leaves out
   std::string substituted_;   // the text with inline directives replaced, when it has any
   cmark_mem* mem_ = nullptr;  // the document's allocator: new nodes must come from it too
 };
@@ -853,11 +857,14 @@ Rendered Renderer::run() {
     inline_.restore(&result_.summary, false);
     inline_.restore(&result_.plain_text, false);
   }
-  apply_tree_changes();
-  char* html = cmark_render_html_with_mem(document.get(), options,
-                                          cmark_parser_get_syntax_extensions(parser.get()), mem_);
-  result_.html.assign(html);
-  mem_->free(html);
+  give_heading_ids();
+  std::vector<std::string_view> ids;
+  for (const Heading& heading : result_.headings) ids.push_back(heading.id);
+  if (std::optional<std::string> html = html_.take(ids)) {
+    result_.html = std::move(*html);
+  } else {
+    render_with_cmark(parser.get(), document.get(), options);
+  }
   inline_.restore(&result_.html, true, &result_.inline_keys);
   // Both search the whole page, so only where there can be something to find; HTML from a block
   // directive may hold an empty href of its own.
@@ -882,7 +889,10 @@ void Renderer::walk(cmark_node* document) {
 bool Renderer::enter(cmark_node* node) {
   cmark_node_type type = type_of(node);
   if (type == CMARK_NODE_PARAGRAPH) {
-    if (replace_directive(node)) return false;  // its text is gone
+    if (replace_directive(node)) {
+      html_.replace(node, directives_.back().second);
+      return false;  // its text is gone
+    }
     begin_block(node, false);
   } else if (type == CMARK_NODE_HEADING) {
     begin_block(node, false);
@@ -894,6 +904,7 @@ bool Renderer::enter(cmark_node* node) {
   } else if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE) {
     enter_inline(node, type);
   }
+  html_.enter(node);  // after visit_link, which may have changed a destination
   return true;
 }
 
@@ -904,6 +915,7 @@ void Renderer::leave(cmark_node* node) {
   } else if (type == CMARK_NODE_IMAGE) {
     --image_depth_;
   }
+  html_.leave(node);
 }
 
 // Word count and plain text take text and code spans, the words a reader sees in the flow of a
@@ -1044,13 +1056,27 @@ std::string Renderer::unique_id(std::string base) {
   }
 }
 
-// Ids are given after the walk because a footnote anywhere in the text changes them. A heading
-// becomes a custom block holding a custom inline that writes the tags: a custom block alone would
-// put the heading's text on a line of its own.
+// Ids are given after the walk because a footnote anywhere in the text changes them.
+void Renderer::give_heading_ids() {
+  for (Heading& heading : result_.headings) heading.id = unique_id(slugify(heading.text));
+}
+
+// What HtmlWriter leaves out: the tree, changed for the heading ids and block directives, through
+// cmark-gfm's renderer.
+void Renderer::render_with_cmark(cmark_parser* parser, cmark_node* document, int options) {
+  apply_tree_changes();
+  char* html = cmark_render_html_with_mem(document, options,
+                                          cmark_parser_get_syntax_extensions(parser), mem_);
+  result_.html.assign(html);
+  mem_->free(html);
+}
+
+// A heading becomes a custom block holding a custom inline that writes the tags: a custom block
+// alone would put the heading's text on a line of its own.
 void Renderer::apply_tree_changes() {
   for (size_t i = 0; i < headings_.size(); ++i) {
     const PendingHeading& pending = headings_[i];
-    std::string id = unique_id(slugify(result_.headings[i].text));
+    const std::string& id = result_.headings[i].id;
     std::string level = std::to_string(pending.level);
     cmark_node* block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, mem_);
     cmark_node* tags = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, mem_);
@@ -1063,7 +1089,6 @@ void Renderer::apply_tree_changes() {
     cmark_node_append_child(block, tags);
     cmark_node_replace(pending.node, block);
     detached_.emplace_back(pending.node);
-    result_.headings[i].id = std::move(id);
   }
   for (auto& [paragraph, html] : directives_) {
     cmark_node* block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, mem_);

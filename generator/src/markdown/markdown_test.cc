@@ -1,8 +1,5 @@
 #include "markdown/markdown.h"
 
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm.h>
-
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <random>
@@ -11,6 +8,7 @@
 #include <tuple>
 #include <vector>
 
+#include "markdown/cmark_document_for_test.h"
 #include "markdown/cmark_threads.h"
 
 namespace wegwijzer::markdown {
@@ -610,24 +608,6 @@ TEST_CASE("markdown: a text whose only '#' mark headings cannot link to an ancho
   CHECK(without > 500);
 }
 
-// cmark-gfm itself, with the extensions the renderer attaches, as the judge of what an option
-// changes.
-std::string cmark_html(const std::string& text, int options) {
-  cmark_gfm_core_extensions_ensure_registered();
-  cmark_parser* parser = cmark_parser_new(options);
-  for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"}) {
-    cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name));
-  }
-  cmark_parser_feed(parser, text.data(), text.size());
-  cmark_node* document = cmark_parser_finish(parser);
-  char* html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser));
-  std::string out(html);
-  free(html);
-  cmark_node_free(document);
-  cmark_parser_free(parser);
-  return out;
-}
-
 TEST_CASE("markdown: a text that cannot hold a footnote renders the same without the option") {
   CHECK_FALSE(may_hold_footnotes("Tekst [met] een [een](link) en &amp;.\n"));
   CHECK(may_hold_footnotes("[&#94;1]"));
@@ -648,8 +628,8 @@ TEST_CASE("markdown: a text that cannot hold a footnote renders the same without
   for (int round = 0; round < 20000; ++round) {
     std::string text;
     for (size_t n = length(rng); n > 0; --n) text += pieces[piece(rng)];
-    std::string with = cmark_html(text, CMARK_OPT_FOOTNOTES);
-    std::string without = cmark_html(text, 0);
+    std::string with = CmarkDocumentForTest(text, CMARK_OPT_FOOTNOTES).html();
+    std::string without = CmarkDocumentForTest(text, 0).html();
     INFO(text);
     if (may_hold_footnotes(text)) {
       differ_where_may += with != without;
