@@ -9,10 +9,22 @@
 
 namespace wegwijzer {
 
+namespace {
+
+// Fetched once: EVP_sha256() makes OpenSSL 3 look the implementation up again on every call,
+// under a lock the build's threads would share.
+const EVP_MD* sha256_method() {
+  static EVP_MD* const method = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return method;
+}
+
+}  // namespace
+
 std::string sha256_hex(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
-  EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr);
+  const EVP_MD* method = sha256_method();
+  EVP_Digest(data.data(), data.size(), digest, &size, method ? method : EVP_sha256(), nullptr);
   static const char kHex[] = "0123456789abcdef";
   std::string hex;
   for (unsigned int i = 0; i < size; ++i) {
@@ -26,15 +38,25 @@ bool ManifestOutput::write(const std::string& path, std::string_view data, std::
   std::string hash = sha256_hex(data);  // outside the lock: writers run in parallel
   {
     std::lock_guard lock(mutex_);
-    hashes_[path] = std::move(hash);
+    hashes_.emplace_back(path, std::move(hash));
   }
   return inner_->write(path, data, error);
 }
 
 std::string ManifestOutput::manifest() const {
   std::lock_guard lock(mutex_);
+  // Sorted by path once at the end: a map kept sorted under the lock made the writers wait for
+  // each other. A path written twice keeps its last hash, as the file does.
+  std::vector<const std::pair<std::string, std::string>*> lines;
+  lines.reserve(hashes_.size());
+  for (const auto& entry : hashes_) lines.push_back(&entry);
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const auto* a, const auto* b) { return a->first < b->first; });
   std::string out;
-  for (const auto& [path, hash] : hashes_) out += hash + "  " + path + "\n";
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i + 1 < lines.size() && lines[i + 1]->first == lines[i]->first) continue;
+    out += lines[i]->second + "  " + lines[i]->first + "\n";
+  }
   return out;
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "output/output.h"
@@ -29,7 +29,7 @@ class ManifestOutput : public Output {
  private:
   Output* inner_;
   mutable std::mutex mutex_;
-  std::map<std::string, std::string> hashes_;  // path -> hex
+  std::vector<std::pair<std::string, std::string>> hashes_;  // path, hex; in the order written
 };
 
 // What `wegwijzer verify DIR` finds: files the manifest names that are missing or differ, and
