@@ -1,6 +1,7 @@
 #include "site/build.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -421,11 +422,18 @@ void add_search_index(const FileSystem& fs, const SearchDocuments& documents, Bu
 }
 
 // Whether some page's Markdown may link to an anchor; if none does, no page's ids are needed.
-bool may_link_to_anchors(const Site& site) {
-  for (const Page& page : site.pages) {
-    if (!page.failed && !page.derived && markdown::may_link_to_anchors(page.body())) return true;
-  }
-  return false;
+// Every page's text is looked at, so on all cores.
+bool may_link_to_anchors(const Site& site, int jobs) {
+  std::atomic<bool> found{false};
+  parallel_for(
+      site.pages.size(), jobs,
+      [&](size_t i, int) {
+        const Page& page = site.pages[i];
+        if (found.load(std::memory_order_relaxed) || page.failed || page.derived) return;
+        if (markdown::may_link_to_anchors(page.body())) found.store(true);
+      },
+      /*chunk=*/256);
+  return found.load();
 }
 
 // Anchors (page.md#kop) checked against the ids each target page really has.
@@ -480,7 +488,8 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   if (options.editor_checks) run_editor_checks(site, in->data->raw, in->today, &result);
   timer.lap("markdown");
 
-  std::vector<char> wants_ids(site.pages.size(), streamed && may_link_to_anchors(site) ? 1 : 0);
+  std::vector<char> wants_ids(site.pages.size(),
+                              streamed && may_link_to_anchors(site, jobs) ? 1 : 0);
   for (const AnchorCheck& a : anchors) wants_ids[a.target] = 1;
   std::vector<std::vector<std::string>> page_ids(site.pages.size());
   SearchDocuments documents(site.config.search ? site.pages.size() : 0);
