@@ -219,13 +219,14 @@ bool has_word_character(std::string_view token) {
 
 // Counts the words of a stream of text pieces as if they were joined: a word is a run of
 // non-space characters holding a letter or digit ("**e**-mail" is one word, as the reader sees
-// it). Counting as the pieces come saves building the text of every block only to count it.
+// it). Counting as the pieces come saves building the text of every block only to count it. A
+// word is counted at its first letter or digit.
 class WordCounter {
  public:
   void feed(std::string_view s) {
     size_t i = 0;
 #if defined(__SSE2__)
-    // Sixteen bytes at a time where they are all ASCII: words end at spaces, found by bit masks.
+    // Sixteen bytes at a time where they are all ASCII, with bit masks.
     while (i + 16 <= s.size()) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
       if (_mm_movemask_epi8(v) != 0) {
@@ -241,9 +242,7 @@ class WordCounter {
   }
   // A line break, a table cell or the end of a block ends the word being read.
   void end_word() {
-    if (in_token_ && has_word_) ++words_;
-    in_token_ = false;
-    has_word_ = false;
+    counted_ = false;
   }
   size_t count() const {
     return words_;
@@ -255,22 +254,29 @@ class WordCounter {
     size_t& i = *at;
     auto c = static_cast<unsigned char>(s[i]);
     if (kClass[c] == kSpace) {
-      end_word();
+      counted_ = false;
       ++i;
       return;
     }
-    in_token_ = true;
-    if (has_word_ || kClass[c] == kWord) {
-      has_word_ = true;
+    if (counted_ || kClass[c] == kWord) {
+      if (!counted_) ++words_;
+      counted_ = true;
       ++i;
       return;
     }
     size_t begin = i++;
     while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-    has_word_ = kClass[c] == kLead && has_word_character(s.substr(begin, i - begin));
+    if (kClass[c] == kLead && has_word_character(s.substr(begin, i - begin))) {
+      ++words_;
+      counted_ = true;
+    }
   }
 
 #if defined(__SSE2__)
+  // The first letter or digit of a word is one that follows a space, or the start of the stream
+  // while no word is open, through nothing but other characters (punctuation): adding "after a
+  // space" to the mask of those characters carries each such run over to where it ends, which
+  // is a word's first letter when that is where it stops.
   void feed_ascii16(__m128i v) {
     auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
     auto between = [&](__m128i x, char lo, char hi) {  // signed compares: all bytes are ASCII
@@ -281,23 +287,13 @@ class WordCounter {
                                  _mm_or_si128(_mm_or_si128(eq('\n'), eq('\r')), eq('\f')));
     __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
     __m128i word = _mm_or_si128(between(v, '0', '9'), between(lower, 'a', 'z'));
-    unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(space));
-    unsigned words = static_cast<unsigned>(_mm_movemask_epi8(word));
-    unsigned pos = 0;
-    while (pos < 16) {
-      if (!in_token_) {
-        unsigned rest = (~spaces & 0xFFFFu) >> pos;
-        if (rest == 0) return;
-        pos += static_cast<unsigned>(__builtin_ctz(rest));
-        in_token_ = true;
-      }
-      unsigned after = spaces >> pos;
-      unsigned end = after ? pos + static_cast<unsigned>(__builtin_ctz(after)) : 16;
-      if (!has_word_ && ((words >> pos) & ((1u << (end - pos)) - 1))) has_word_ = true;
-      if (end == 16) return;
-      end_word();
-      pos = end + 1;
-    }
+    const uint32_t spaces = static_cast<uint32_t>(_mm_movemask_epi8(space));
+    const uint32_t words = static_cast<uint32_t>(_mm_movemask_epi8(word));
+    const uint32_t others = ~(spaces | words) & 0xFFFFu;
+    const uint32_t reach = ((spaces << 1) | (counted_ ? 0u : 1u)) + others;
+    words_ += static_cast<size_t>(__builtin_popcount(reach & words));
+    // Open at the end: a word that has its letter, or a run still carried past the last byte.
+    counted_ = (spaces & 0x8000u) == 0 && (reach & 0x10000u) == 0;
   }
 #endif
 
@@ -319,8 +315,7 @@ class WordCounter {
   }();
 
   size_t words_ = 0;
-  bool in_token_ = false;
-  bool has_word_ = false;
+  bool counted_ = false;  // the word being read has been counted
 };
 
 // The visible text of one block with runs of whitespace collapsed to one space and no space at
