@@ -273,6 +273,14 @@ class WordCounter {
   }
 
 #if defined(__SSE2__)
+  // Without a popcnt instruction in the baseline x86-64 the builtin is a library call.
+  static size_t bits_set(uint32_t x) {
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+    return (x * 0x01010101u) >> 24;
+  }
+
   // The first letter or digit of a word is one that follows a space, or the start of the stream
   // while no word is open, through nothing but other characters (punctuation): adding "after a
   // space" to the mask of those characters carries each such run over to where it ends, which
@@ -291,7 +299,7 @@ class WordCounter {
     const uint32_t words = static_cast<uint32_t>(_mm_movemask_epi8(word));
     const uint32_t others = ~(spaces | words) & 0xFFFFu;
     const uint32_t reach = ((spaces << 1) | (counted_ ? 0u : 1u)) + others;
-    words_ += static_cast<size_t>(__builtin_popcount(reach & words));
+    words_ += bits_set(reach & words);
     // Open at the end: a word that has its letter, or a run still carried past the last byte.
     counted_ = (spaces & 0x8000u) == 0 && (reach & 0x10000u) == 0;
   }
