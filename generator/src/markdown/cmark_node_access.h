@@ -14,6 +14,15 @@
 
 #include <string_view>
 
+// The table and strikethrough extensions export their node types; Debian's headers do not
+// declare them.
+extern "C" {
+extern cmark_node_type CMARK_NODE_TABLE;
+extern cmark_node_type CMARK_NODE_TABLE_ROW;
+extern cmark_node_type CMARK_NODE_TABLE_CELL;
+extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
+}
+
 namespace wegwijzer::markdown {
 
 inline cmark_node_type type_of(const cmark_node* node) {

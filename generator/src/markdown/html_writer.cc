@@ -3,22 +3,11 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm/houdini.h>
 
-#include <cstring>
-
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 #include "markdown/cmark_node_access.h"
-
-// The table and strikethrough extensions export their node types; Debian's headers do not
-// declare them.
-extern "C" {
-extern cmark_node_type CMARK_NODE_TABLE;
-extern cmark_node_type CMARK_NODE_TABLE_ROW;
-extern cmark_node_type CMARK_NODE_TABLE_CELL;
-extern cmark_node_type CMARK_NODE_STRIKETHROUGH;
-}
 
 namespace wegwijzer::markdown {
 namespace {

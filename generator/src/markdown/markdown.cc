@@ -26,12 +26,6 @@
 #include "markdown/node_arena.h"
 #include "util/slug.h"
 
-// The table extension exports its node types but Debian's headers do not declare them.
-extern "C" {
-extern cmark_node_type CMARK_NODE_TABLE_ROW;
-extern cmark_node_type CMARK_NODE_TABLE_CELL;
-}
-
 namespace wegwijzer::markdown {
 namespace {
 
