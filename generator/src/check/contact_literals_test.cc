@@ -1,7 +1,8 @@
 #include "check/contact_literals.h"
 
 #include <catch2/catch.hpp>
-#include <random>
+
+#include "util/texts_from_pieces_for_test.h"
 
 namespace wegwijzer {
 namespace {
@@ -51,12 +52,10 @@ TEST_CASE("contact literals: the first look never passes over what the scan find
                                            "0800-0113",
                                            "020 123 4567",
                                            "Zorgloket"};
-  std::mt19937 rng(20261205);
-  std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1), length(1, 12);
+  TextsFromPiecesForTest texts(pieces, 12, 20261205);
   size_t with_literals = 0, passed_over = 0;
   for (int round = 0; round < 20000; ++round) {
-    std::string text;
-    for (size_t n = length(rng); n > 0; --n) text += pieces[piece(rng)];
+    std::string text = texts.next();
     bool found = !scan_contact_literals(text, kRules).empty();
     bool may = may_hold_contact_literal(text, kRules);
     if (found) ++with_literals;

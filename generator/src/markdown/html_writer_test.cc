@@ -2,12 +2,12 @@
 
 #include <catch2/catch.hpp>
 #include <optional>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "markdown/cmark_document_for_test.h"
 #include "markdown/cmark_node_access.h"
+#include "util/texts_from_pieces_for_test.h"
 
 namespace wegwijzer::markdown {
 namespace {
@@ -108,12 +108,10 @@ TEST_CASE("html writer: the same HTML as cmark-gfm for generated texts") {
                                            "[x]",
                                            "<https://a.b>",
                                            "~~~\n"};
-  std::mt19937 rng(20261207);
-  std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1), length(1, 20);
+  TextsFromPiecesForTest texts(pieces, 20, 20261207);
   size_t compared = 0, left_to_cmark = 0;
   for (int round = 0; round < 20000; ++round) {
-    std::string text;
-    for (size_t n = length(rng); n > 0; --n) text += pieces[piece(rng)];
+    std::string text = texts.next();
     CmarkDocumentForTest parsed(text, 0);
     std::optional<std::string> html = written(parsed);
     if (!html) {

@@ -9,6 +9,7 @@
 
 #include "markdown/cmark_document_for_test.h"
 #include "markdown/cmark_threads.h"
+#include "util/texts_from_pieces_for_test.h"
 
 namespace wegwijzer::markdown {
 namespace {
@@ -583,12 +584,10 @@ TEST_CASE("markdown: a text whose only '#' mark headings cannot link to an ancho
   const std::vector<std::string> pieces = {
       "#", "## ",   "\n",    "   ", "[a](", "b.md",   "#c", ")",        "[x]: ", "\n[x]", "<",
       ">", "&#35;", "&num;", "`",   "C# ",  "tekst ", "\t", "####### ", "[y]\n", "(#",    "\\#"};
-  std::mt19937 rng(20261205);
-  std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1), length(1, 14);
+  TextsFromPiecesForTest texts(pieces, 14, 20261205);
   size_t with_anchor = 0, without = 0;
   for (int round = 0; round < 20000; ++round) {
-    std::string text;
-    for (size_t n = length(rng); n > 0; --n) text += pieces[piece(rng)];
+    std::string text = texts.next();
     bool anchor = false;
     Options options;
     options.rewrite_link = [&](const std::string& href, int, int) -> std::optional<std::string> {
@@ -619,12 +618,10 @@ TEST_CASE("markdown: a text that cannot hold a footnote renders the same without
                                            "> ", "- ",  "    ",  "\\",   "&#94;",  "`",    "| ",
                                            "*",  "1. ", "[^",    "]:",   "\t",     "(y)",  "<",
                                            ">",  "~~",  "&Hat;", "\\^",  "&#x5e;", "&amp;"};
-  std::mt19937 rng(20261206);
-  std::uniform_int_distribution<size_t> piece(0, pieces.size() - 1), length(1, 16);
+  TextsFromPiecesForTest texts(pieces, 16, 20261206);
   size_t judged = 0, differ_where_may = 0;
   for (int round = 0; round < 20000; ++round) {
-    std::string text;
-    for (size_t n = length(rng); n > 0; --n) text += pieces[piece(rng)];
+    std::string text = texts.next();
     std::string with = CmarkDocumentForTest(text, CMARK_OPT_FOOTNOTES).html();
     std::string without = CmarkDocumentForTest(text, 0).html();
     INFO(text);
