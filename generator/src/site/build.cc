@@ -360,12 +360,12 @@ void load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, Bui
 
 // URLs, the tree, the pages the data makes, their order and layouts, and every other output URL
 // (assets, data exports, sitemap) for the link checks.
-void resolve_stage(BuildMemo* memo, ResolvedStage* in) {
+void resolve_stage(int jobs, BuildMemo* memo, ResolvedStage* in) {
   Site* site = &in->site;
   const Theme& theme = *in->theme;
   const SiteData& data = *in->data;
   Diagnostics* diags = &in->diagnostics;
-  resolve_urls(site, diags);
+  resolve_urls(site, diags, jobs);
   add_data_pages(site, data.raw, diags);
   add_open_data(site, site->config.open_data, diags);
   check_page_references(
@@ -404,7 +404,7 @@ std::unique_ptr<ResolvedStage> load_and_resolve(const FileSystem& fs, const Buil
   in->today = std::move(today);  // the day the key above was made for
   load_stage(fs, options, jobs, memo, in.get());
   timer->lap("load");
-  resolve_stage(memo, in.get());
+  resolve_stage(jobs, memo, in.get());
   in->links.emplace(in->site, in->outputs);
   in->contexts.emplace(in->site, *in->theme);
   memo->note_resolved_key(key);
@@ -522,7 +522,7 @@ ResolvedSite resolve_site(const FileSystem& fs, const BuildOptions& options) {
     ResolvedStage in;
     in.today = options.today.empty() ? today_iso() : options.today;
     load_stage(fs, options, 1, &one_shot, &in);
-    resolve_stage(&one_shot, &in);
+    resolve_stage(1, &one_shot, &in);
     out.site = std::move(in.site);
     out.diagnostics = std::move(in.diagnostics);
   } catch (const std::exception& e) {

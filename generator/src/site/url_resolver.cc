@@ -4,6 +4,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "util/parallel.h"
 #include "util/slug.h"
 
 namespace wegwijzer {
@@ -133,37 +134,68 @@ std::map<std::string, int> find_sections(Site* site) {
   return section_by_dir;
 }
 
-// Gives each page its URL and output path, and registers it by URL and by source.
-void assign_urls(Site* site, Diagnostics* diags) {
+// Gives a page its translation key, URL and output path; false when it has no URL: then it has
+// no place to be written to and is placed, not rendered.
+bool assign_url(const Site& site, Page& page, SlugCache* slugs, Diagnostics* diags) {
+  std::string url = site.prefix_of(page.language) + "/";
+  page.translation_key = translation_key_of(site, page);
+  if (page.source_path.empty()) page.translation_key = "content/_index.md";  // a home page
+  if (!page.source_path.empty() && !url_from_path(site, page, slugs, diags, &url)) return false;
+  if (!page.front_matter.url.empty()) {
+    std::string why;
+    if (!normalize_site_path(page.front_matter.url, &url, &why)) {
+      report(diags, page, page.front_matter.url_pos, "\"url\" " + why);
+      return false;
+    }
+  }
+  page.url = url;
+  page.output_path = output_path_for_url(url);
+  return true;
+}
+
+// Adds `key` to `map`, cheaply when keys come in order (pages are sorted by source path, and
+// their URLs mostly follow); the element with that key, and whether it is new.
+template <class Map>
+std::pair<typename Map::iterator, bool> emplace_mostly_in_order(Map* map, const std::string& key,
+                                                                typename Map::mapped_type value) {
+  if (map->empty() || std::prev(map->end())->first < key) {
+    return {map->emplace_hint(map->end(), key, std::move(value)), true};
+  }
+  return map->emplace(key, std::move(value));
+}
+
+// Gives each page its URL and output path, on all cores, then registers it by URL and by source
+// in page order.
+void assign_urls(Site* site, int jobs, Diagnostics* diags) {
   std::vector<Page>& pages = site->pages;
-  SlugCache slugs;
+  jobs = std::max(1, jobs);
+  std::vector<SlugCache> slugs(jobs);
+  std::vector<Diagnostics> worker_diags(jobs);
+  std::vector<char> has_url(pages.size(), 0);
+  parallel_for(
+      pages.size(), jobs,
+      [&](size_t i, int worker) {
+        has_url[i] = assign_url(*site, pages[i], &slugs[worker], &worker_diags[worker]);
+      },
+      /*chunk=*/64);
+  for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
   for (size_t i = 0; i < pages.size(); ++i) {
     Page& page = pages[i];
-    std::string url = site->prefix_of(page.language) + "/";
-    page.translation_key = translation_key_of(*site, page);
-    if (page.source_path.empty()) page.translation_key = "content/_index.md";  // a home page
-    // A page without a URL has no place to be written to: it is placed, not rendered.
-    if (!page.source_path.empty() && !url_from_path(*site, page, &slugs, diags, &url)) {
+    if (!has_url[i]) {
       page.failed = true;
       continue;
     }
-    if (!page.front_matter.url.empty()) {
-      std::string why;
-      if (!normalize_site_path(page.front_matter.url, &url, &why)) {
-        report(diags, page, page.front_matter.url_pos, "\"url\" " + why);
-        page.failed = true;
-        continue;
-      }
-    }
-    page.url = url;
-    page.output_path = output_path_for_url(url);
-    auto [it, inserted] = site->page_by_url.emplace(url, static_cast<int>(i));
+    auto [it, inserted] =
+        emplace_mostly_in_order(&site->page_by_url, page.url, static_cast<int>(i));
     if (!inserted) {
       diags->error(page.source_path, 0, 0,
-                   "URL " + url + " is claimed by both " + pages[it->second].source_path + " and " +
-                       page.source_path);
+                   "URL " + page.url + " is claimed by both " + pages[it->second].source_path +
+                       " and " + page.source_path);
     }
-    if (!page.source_path.empty()) site->page_by_source[page.source_path] = static_cast<int>(i);
+    if (!page.source_path.empty()) {
+      emplace_mostly_in_order(&site->page_by_source, page.source_path, 0).first->second =
+          static_cast<int>(i);
+    }
   }
 }
 
@@ -290,15 +322,18 @@ void sort_by_weight(const Site& site, std::vector<int>* indexes) {
   });
 }
 
-void resolve_urls(Site* site, Diagnostics* diags) {
+void resolve_urls(Site* site, Diagnostics* diags, int jobs) {
   add_missing_home_pages(site);
   std::map<std::string, int> section_by_dir = find_sections(site);
-  assign_urls(site, diags);
+  assign_urls(site, jobs, diags);
   link_parents(site, section_by_dir);
   register_aliases(site, diags);
   for (size_t i = 0; i < site->pages.size(); ++i) {
     const Page& page = site->pages[i];
-    if (!page.failed) site->translations[page.translation_key].push_back(static_cast<int>(i));
+    if (!page.failed) {
+      emplace_mostly_in_order(&site->translations, page.translation_key, {})
+          .first->second.push_back(static_cast<int>(i));
+    }
   }
 }
 
