@@ -3,21 +3,28 @@
 // For tests: cmark-gfm itself, with the extensions the renderer attaches, as the judge of what the
 // project's own code writes or what an option changes.
 
-#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
 #include <cstdlib>
+#include <span>
 #include <string>
+
+#include "markdown/cmark_extensions.h"
 
 namespace wegwijzer::markdown {
 
 class CmarkDocumentForTest {
  public:
-  CmarkDocumentForTest(const std::string& text, int options) : options_(options) {
-    cmark_gfm_core_extensions_ensure_registered();
+  CmarkDocumentForTest(const std::string& text, int options)
+      : CmarkDocumentForTest(text, options, all_extensions()) {}
+  // With other extensions than the renderer's (cmark_extensions.h).
+  CmarkDocumentForTest(const std::string& text, int options,
+                       std::span<cmark_syntax_extension* const> extensions)
+      : options_(options) {
     parser_ = cmark_parser_new(options);
-    for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"}) {
-      cmark_parser_attach_syntax_extension(parser_, cmark_find_syntax_extension(name));
+    for (cmark_syntax_extension* extension : extensions) {
+      if (extension != nullptr) cmark_parser_attach_syntax_extension(parser_, extension);
     }
     cmark_parser_feed(parser_, text.data(), text.size());
     document_ = cmark_parser_finish(parser_);

@@ -1,6 +1,5 @@
 #include "markdown/markdown.h"
 
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
 #include <algorithm>
@@ -20,6 +19,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "markdown/cmark_extensions.h"
 #include "markdown/cmark_node_access.h"
 #include "markdown/cmark_threads.h"
 #include "markdown/html_writer.h"
@@ -36,22 +36,6 @@ namespace {
 // (may_hold_footnotes): with it the parser walks the whole tree twice more to number them.
 int cmark_options(std::string_view text) {
   return may_hold_footnotes(text) ? CMARK_OPT_FOOTNOTES : 0;
-}
-
-constexpr std::array<const char*, 5> kExtensionNames = {"table", "strikethrough", "autolink",
-                                                        "tasklist", "tagfilter"};
-
-// cmark-gfm's registry is a plain global list, so it is filled and read out exactly once.
-const std::array<cmark_syntax_extension*, kExtensionNames.size()>& extensions() {
-  static std::array<cmark_syntax_extension*, kExtensionNames.size()> found{};
-  static std::once_flag once;
-  std::call_once(once, [] {
-    cmark_gfm_core_extensions_ensure_registered();
-    for (size_t i = 0; i < kExtensionNames.size(); ++i) {
-      found[i] = cmark_find_syntax_extension(kExtensionNames[i]);
-    }
-  });
-  return found;
 }
 
 // cmark-gfm 0.29 keeps its table of special inline characters in one process-wide array, and every
@@ -103,10 +87,11 @@ struct NodeDeleter {
 using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 
-ParserPtr new_parser(int options, bool input_is_valid_utf8, cmark_mem* mem) {
+// The extensions as extensions_for(text) chooses them: the same HTML, less work where it can.
+ParserPtr new_parser(std::string_view text, int options, bool input_is_valid_utf8, cmark_mem* mem) {
   ParserPtr parser(cmark_parser_new_with_mem(
       options | (input_is_valid_utf8 ? 0 : CMARK_OPT_VALIDATE_UTF8), mem));
-  for (cmark_syntax_extension* extension : extensions()) {
+  for (cmark_syntax_extension* extension : extensions_for(text)) {
     if (extension != nullptr) cmark_parser_attach_syntax_extension(parser.get(), extension);
   }
   return parser;
@@ -838,7 +823,7 @@ Rendered Renderer::run() {
   mem_ = lease.mem();
   text_ = inline_.substitute(text_, options_, &substituted_);
   const int options = cmark_options(text_);
-  ParserPtr parser = new_parser(options, options_.input_is_valid_utf8, mem_);
+  ParserPtr parser = new_parser(text_, options, options_.input_is_valid_utf8, mem_);
   NodePtr document;
   {
     std::unique_lock<std::mutex> lock(parse_mutex(), std::defer_lock);
