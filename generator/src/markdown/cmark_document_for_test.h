@@ -7,10 +7,10 @@
 #include <cmark-gfm.h>
 
 #include <cstdlib>
-#include <span>
 #include <string>
 
 #include "markdown/cmark_extensions.h"
+#include "markdown/cmark_threads.h"
 
 namespace wegwijzer::markdown {
 
@@ -18,14 +18,14 @@ class CmarkDocumentForTest {
  public:
   CmarkDocumentForTest(const std::string& text, int options)
       : CmarkDocumentForTest(text, options, all_extensions()) {}
-  // With other extensions than the renderer's (cmark_extensions.h).
-  CmarkDocumentForTest(const std::string& text, int options,
-                       std::span<cmark_syntax_extension* const> extensions)
+  // With the extensions the renderer chose (cmark_extensions.h).
+  CmarkDocumentForTest(const std::string& text, int options, ChosenExtensions extensions)
       : options_(options) {
     parser_ = cmark_parser_new(options);
-    for (cmark_syntax_extension* extension : extensions) {
+    for (cmark_syntax_extension* extension : extensions.list) {
       if (extension != nullptr) cmark_parser_attach_syntax_extension(parser_, extension);
     }
+    AutolinkCharacters lease(extensions.inline_autolinks);
     cmark_parser_feed(parser_, text.data(), text.size());
     document_ = cmark_parser_finish(parser_);
   }

@@ -16,11 +16,15 @@ constexpr size_t kAutolink = 2;
 
 using ExtensionSet = std::array<cmark_syntax_extension*, kExtensionNames.size()>;
 
-// The autolink extension as cmark-gfm has it, without its postprocess. Its inline matcher uses
-// nothing of the extension but the parser, and the special characters are the same list.
-cmark_syntax_extension* autolink_without_postprocess(cmark_syntax_extension* autolink) {
-  if (autolink == nullptr || autolink->match_inline == nullptr) return autolink;
+// A copy of cmark-gfm's autolink extension with only its inline matcher (and the special
+// characters that call it) or only its postprocess. Neither uses anything of the extension
+// itself, only the parser and the tree.
+cmark_syntax_extension* autolink_part(cmark_syntax_extension* autolink, bool matcher) {
   cmark_syntax_extension* copy = cmark_syntax_extension_new(autolink->name);
+  if (!matcher) {
+    cmark_syntax_extension_set_postprocess_func(copy, autolink->postprocess_func);
+    return copy;  // lives as long as the program, as the registered extensions do
+  }
   cmark_syntax_extension_set_match_inline_func(copy, autolink->match_inline);
   cmark_llist* chars = nullptr;
   cmark_mem* mem = cmark_get_default_mem_allocator();
@@ -28,12 +32,13 @@ cmark_syntax_extension* autolink_without_postprocess(cmark_syntax_extension* aut
     chars = cmark_llist_append(mem, chars, it->data);
   }
   cmark_syntax_extension_set_special_inline_chars(copy, chars);
-  return copy;  // lives as long as the program, as the registered extensions do
+  return copy;
 }
 
+// Indexed by (inline autolinks ? 2 : 0) + (e-mail autolinks ? 1 : 0).
 struct ExtensionSets {
-  ExtensionSet all{};
-  ExtensionSet without_email{};
+  std::array<ExtensionSet, 4> by_need{};
+  ExtensionSet without_autolink{};
 };
 
 // cmark-gfm's registry is a plain global list, so it is filled and read out exactly once.
@@ -42,29 +47,62 @@ const ExtensionSets& extension_sets() {
   static std::once_flag once;
   std::call_once(once, [] {
     cmark_gfm_core_extensions_ensure_registered();
+    ExtensionSet all{};
     for (size_t i = 0; i < kExtensionNames.size(); ++i) {
-      sets.all[i] = cmark_find_syntax_extension(kExtensionNames[i]);
+      all[i] = cmark_find_syntax_extension(kExtensionNames[i]);
     }
-    sets.without_email = sets.all;
-    sets.without_email[kAutolink] = autolink_without_postprocess(sets.all[kAutolink]);
+    sets.without_autolink = all;
+    sets.without_autolink[kAutolink] = nullptr;
+    for (ExtensionSet& set : sets.by_need) set = all;
+    if (cmark_syntax_extension* autolink = all[kAutolink]) {
+      sets.by_need[0][kAutolink] = nullptr;
+      sets.by_need[1][kAutolink] = autolink_part(autolink, false);
+      sets.by_need[2][kAutolink] = autolink_part(autolink, true);
+    }
   });
   return sets;
+}
+
+// Whether `part` occurs in `text`, found through its character at `anchor`: the rarest one in
+// prose, so that memchr does most of the work ('w' is common in Dutch, '.' much less).
+bool contains(std::string_view text, std::string_view part, size_t anchor) {
+  const char rare = part[anchor];
+  for (size_t at = text.find(rare, anchor); at != std::string_view::npos;
+       at = text.find(rare, at + 1)) {
+    if (text.substr(at - anchor, part.size()) == part) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 bool may_hold_email_autolink(std::string_view text) {
-  return text.find('@') != std::string_view::npos || text.find("&#") != std::string_view::npos ||
-         text.find("&commat;") != std::string_view::npos;
+  return text.find('@') != std::string_view::npos || contains(text, "&#", 0) ||
+         contains(text, "&commat;", 0);
 }
 
-std::span<cmark_syntax_extension* const> all_extensions() {
-  return extension_sets().all;
+bool may_hold_inline_autolink(std::string_view text) {
+  return contains(text, "://", 0) || contains(text, "www.", 3);
 }
 
-std::span<cmark_syntax_extension* const> extensions_for(std::string_view text) {
-  const ExtensionSets& sets = extension_sets();
-  return may_hold_email_autolink(text) ? sets.all : sets.without_email;
+ChosenExtensions extensions_for(std::string_view text) {
+  const bool inline_links = may_hold_inline_autolink(text);
+  const ExtensionSet& set =
+      extension_sets().by_need[(inline_links ? 2 : 0) + (may_hold_email_autolink(text) ? 1 : 0)];
+  return {set, inline_links && set[kAutolink] != nullptr};
+}
+
+ChosenExtensions all_extensions() {
+  const ExtensionSet& set = extension_sets().by_need[3];
+  return {set, set[kAutolink] != nullptr};
+}
+
+std::span<cmark_syntax_extension* const> extensions_without_autolink() {
+  return extension_sets().without_autolink;
+}
+
+cmark_syntax_extension* autolink_extension() {
+  return extension_sets().by_need[3][kAutolink];
 }
 
 }  // namespace wegwijzer::markdown

@@ -2,11 +2,13 @@
 
 // The cmark-gfm syntax extensions a Markdown text is parsed with.
 //
-// cmark-gfm's autolink extension does two things: while parsing inlines it links "www." and
-// "scheme://" text, and afterwards (its postprocess) it joins all adjacent text nodes of the
-// finished tree once more and searches every text node for an '@' to link e-mail addresses. That
-// second walk costs about 3% of a build and does nothing in a text without an '@'; for such a
-// text the parser gets a copy of the extension that does the first part only.
+// cmark-gfm's autolink extension does two things. While parsing inlines it links "www." and
+// "scheme://" text; for that it makes ':' and 'w' special characters, and every 'w' of the text
+// then ends a text node that the parser joins to the next one later (a fifth of the parse of a
+// Dutch text). Afterwards (its postprocess) it joins all text nodes once more and searches each
+// for an '@' to link e-mail addresses. A text that holds neither gets no autolink extension, and
+// one that holds only one of them gets a copy of the extension that does only that part: the HTML
+// is the same (cmark_extensions_test compares it with cmark-gfm's own over generated texts).
 
 #include <cmark-gfm.h>
 
@@ -20,13 +22,28 @@ namespace wegwijzer::markdown {
 // does the autolink extension's postprocess link an e-mail address (or "mailto:"/"xmpp:" one).
 bool may_hold_email_autolink(std::string_view text);
 
-// The extensions to attach, in order: table, strikethrough, autolink, tasklist and tagfilter, as
-// cmark-gfm registers them. One the library lacks is a null, for the caller to skip.
-std::span<cmark_syntax_extension* const> all_extensions();
+// False when `text` holds neither "www." nor "://": the autolink extension's inline matcher looks
+// for exactly these in the source text (character references are not decoded there).
+bool may_hold_inline_autolink(std::string_view text);
 
-// all_extensions(), except that where `text` cannot hold an e-mail autolink the autolink
-// extension is the copy without postprocess. Both sets switch on the same special characters
-// (cmark_threads.h relies on every parser attaching the same ones).
-std::span<cmark_syntax_extension* const> extensions_for(std::string_view text);
+struct ChosenExtensions {
+  // To attach in order: table, strikethrough, autolink (or its copy), tasklist, tagfilter. One
+  // the library lacks, or that the text does not need, is a null for the caller to skip.
+  std::span<cmark_syntax_extension* const> list;
+  // Whether `list` matches inline autolinks: the parse then needs their special characters
+  // switched on (AutolinkCharacters, cmark_threads.h).
+  bool inline_autolinks = false;
+};
+
+ChosenExtensions extensions_for(std::string_view text);
+
+// Every extension as cmark-gfm has it, as for a text that may hold anything.
+ChosenExtensions all_extensions();
+
+// The extensions other than autolink: their special characters are switched on for good.
+std::span<cmark_syntax_extension* const> extensions_without_autolink();
+
+// cmark-gfm's own autolink extension, or null.
+cmark_syntax_extension* autolink_extension();
 
 }  // namespace wegwijzer::markdown

@@ -4,12 +4,17 @@
 // documents parsed at once switch them off under each other and lose strikethrough, table cells or
 // autolinks at random.
 //
-// Every parser in this program attaches the same extensions, and the table is read only by the
-// inline parser, so leaving the characters switched on is exactly what each parser wants. This
-// file defines the library's exported switch function in the program itself (the program exports
-// it, generator/CMakeLists.txt), so where the library calls it through its PLT this definition
-// takes its place: it switches the characters on once, through the library's own function, and
-// never off again. After that the table is only read, from any number of threads.
+// Every parser in this program attaches the same extensions but autolink, and the table is read
+// only by the inline parser, so leaving their characters switched on is exactly what each parser
+// wants. This file defines the library's exported switch function in the program itself (the
+// program exports it, generator/CMakeLists.txt), so where the library calls it through its PLT
+// this definition takes its place: it switches those characters on once, through the library's
+// own function, and never off again.
+//
+// Autolink's ':' and 'w' are another matter: with them on, every 'w' of a text ends a text node,
+// which costs a fifth of the parse, and most texts have no link for them to find
+// (cmark_extensions.h). So they are switched by the parses themselves: each holds an
+// AutolinkCharacters lease, and the table is written only while no lease holder reads it.
 //
 // Whether the library really calls this definition is not something a symbol lookup can tell: a
 // library linked with -Bsymbolic-functions, built with LTO or calling a hidden alias finds the
@@ -21,7 +26,6 @@
 
 #include "markdown/cmark_threads.h"
 
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>  // declares the switch this file overrides
 #include <cmark-gfm.h>
 #include <dlfcn.h>
@@ -29,9 +33,13 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
+
+#include "markdown/cmark_extensions.h"
 
 namespace wegwijzer::markdown {
 namespace {
@@ -58,27 +66,34 @@ struct Observation {
 };
 std::atomic<Observation*> observing{nullptr};
 
-// The same extensions as markdown.cc attaches: the characters switched on for good are those of
-// the first parser, so every parser in the program must attach this set (or part of it).
-constexpr std::array<const char*, 5> kExtensionNames = {"table", "strikethrough", "autolink",
-                                                        "tasklist", "tagfilter"};
-
 struct ParserDeleter {
   void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
 };
 using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 
-ParserPtr probe_parser() {
-  // Registration is not thread-safe; markdown.cc does it before it first asks whether parsing
-  // may run in parallel, and a second registration is a no-op.
-  cmark_gfm_core_extensions_ensure_registered();
+ParserPtr parser_with(std::span<cmark_syntax_extension* const> extensions) {
   ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT));
-  for (const char* name : kExtensionNames) {
-    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
-      cmark_parser_attach_syntax_extension(parser.get(), extension);
-    }
+  for (cmark_syntax_extension* extension : extensions) {
+    if (extension != nullptr) cmark_parser_attach_syntax_extension(parser.get(), extension);
   }
   return parser;
+}
+
+// Every extension, as markdown.cc may attach them.
+ParserPtr probe_parser() {
+  return parser_with(all_extensions().list);
+}
+
+// The library's switch works on the extensions a parser attaches; these two parsers hold the
+// characters that stay on for good and autolink's, which AutolinkCharacters switches.
+cmark_parser* parser_without_autolink() {
+  static ParserPtr parser = parser_with(extensions_without_autolink());
+  return parser.get();
+}
+cmark_parser* parser_with_autolink_only() {
+  static cmark_syntax_extension* const only[] = {autolink_extension()};
+  static ParserPtr parser = parser_with(only);
+  return parser.get();
 }
 
 std::string finish_to_html(cmark_parser* parser, std::string_view text) {
@@ -126,7 +141,10 @@ std::string probe_override() {
   Observation seen;
   seen.parser = parser.get();
   observing.store(&seen, std::memory_order_release);
+  // Nothing else parses yet: the probe may switch autolink's characters itself.
+  library_switch()(parser_with_autolink_only(), 1);
   const std::string html = finish_to_html(parser.get(), kFirstText);
+  library_switch()(parser_with_autolink_only(), 0);
   observing.store(nullptr, std::memory_order_release);
   if (seen.switched_on == 0 || seen.switched_off == 0) {
     return "cmark-gfm did not call the override to switch the extensions' characters " +
@@ -152,12 +170,68 @@ const std::string& fallback_reason() {
   return reason;
 }
 
-void keep_switched_on(cmark_parser* parser) {
+void keep_switched_on() {
   static std::once_flag once;
-  std::call_once(once, [parser] { library_switch()(parser, 1); });
+  std::call_once(once, [] { library_switch()(parser_without_autolink(), 1); });
+}
+
+// Who reads the table now (AutolinkCharacters). Autolink's characters are written only where no
+// lease holder reads: switched on by a parse that needs them once no other parse runs, switched off
+// by one that does not once none runs at all. In between they stay as they are, for while a
+// needing parse runs they must stay on, and a parse that does not need them gives the same tree
+// either way (cmark_extensions_test).
+struct AutolinkSwitch {
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool on = false;  // the probe leaves them off
+  int needing = 0;  // parses that run with them on
+  int waiting = 0;  // parses that wait to switch them on
+  int others = 0;   // parses that run without needing them
+};
+
+AutolinkSwitch& autolink_switch() {
+  static AutolinkSwitch state;
+  return state;
 }
 
 }  // namespace
+
+AutolinkCharacters::AutolinkCharacters(bool needed)
+    : needed_(needed), managed_(parallel_parsing_is_safe()) {
+  if (!managed_) return;  // the library switches them for each parser itself
+  AutolinkSwitch& s = autolink_switch();
+  std::unique_lock<std::mutex> lock(s.mutex);
+  if (needed_) {
+    ++s.waiting;
+    s.changed.wait(lock, [&s] { return s.on || s.others == 0; });
+    --s.waiting;
+    if (!s.on) {
+      library_switch()(parser_with_autolink_only(), 1);
+      s.on = true;
+      s.changed.notify_all();
+    }
+    ++s.needing;
+    return;
+  }
+  // A waiting parse goes first, so that a stream of others cannot keep it waiting.
+  s.changed.wait(lock, [&s] { return s.on || s.waiting == 0; });
+  if (s.on && s.needing == 0 && s.waiting == 0 && s.others == 0) {
+    library_switch()(parser_with_autolink_only(), 0);
+    s.on = false;
+  }
+  ++s.others;
+}
+
+AutolinkCharacters::~AutolinkCharacters() {
+  if (!managed_) return;
+  AutolinkSwitch& s = autolink_switch();
+  std::lock_guard<std::mutex> lock(s.mutex);
+  if (needed_) {
+    --s.needing;
+  } else if (--s.others == 0) {
+    s.changed.notify_all();
+  }
+}
 
 bool parallel_parsing_is_safe() {
   return fallback_reason().empty();
@@ -183,6 +257,6 @@ extern "C" void cmark_manage_extensions_special_characters(cmark_parser* parser,
     library(parser, add);
     return;
   }
-  if (add) keep_switched_on(parser);
+  if (add) keep_switched_on();
   observe(parser, add);
 }

@@ -1,5 +1,6 @@
 #include "markdown/cmark_threads.h"
 
+#include <array>
 #include <catch2/catch.hpp>
 #include <latch>
 #include <string>
@@ -49,6 +50,36 @@ TEST_CASE("markdown: two threads parsing at once both get the extensions' output
   }
   for (std::thread& thread : threads) thread.join();
   CHECK(mismatches == std::vector<int>(kThreads, 0));
+}
+
+TEST_CASE("markdown: a parse with autolinks beside parses without keeps its links") {
+  // One thread's texts need autolink's characters, the other's do not and switch them off
+  // whenever no parse needs them (AutolinkCharacters); the first must never lose a link.
+  std::string linked, plain;
+  for (int i = 0; i < 50; ++i) {
+    linked += "Kijk op www.example.nl of https://example.nl/" + std::to_string(i) + ".\n\n";
+    plain += "Wat wordt waar gewogen? Wie weet het wel, want we wachten.\n\n";
+  }
+  const std::string linked_html = render(linked, Options{}).html;
+  const std::string plain_html = render(plain, Options{}).html;
+  REQUIRE(linked_html.find("<a href=\"http://www.example.nl\">") != std::string::npos);
+  REQUIRE(linked_html.find("<a href=\"https://example.nl/49\">") != std::string::npos);
+
+  std::array<int, 2> mismatches{};
+  std::latch start(2);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t) {
+    threads.emplace_back([&, t] {
+      const std::string& text = t == 0 ? linked : plain;
+      const std::string& expected = t == 0 ? linked_html : plain_html;
+      start.arrive_and_wait();
+      for (int round = 0; round < 400; ++round) {
+        if (render(text, Options{}).html != expected) ++mismatches[t];
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  CHECK(mismatches == std::array<int, 2>{0, 0});
 }
 
 }  // namespace wegwijzer::markdown

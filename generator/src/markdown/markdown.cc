@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -87,11 +88,11 @@ struct NodeDeleter {
 using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 
-// The extensions as extensions_for(text) chooses them: the same HTML, less work where it can.
-ParserPtr new_parser(std::string_view text, int options, bool input_is_valid_utf8, cmark_mem* mem) {
+ParserPtr new_parser(std::span<cmark_syntax_extension* const> extensions, int options,
+                     bool input_is_valid_utf8, cmark_mem* mem) {
   ParserPtr parser(cmark_parser_new_with_mem(
       options | (input_is_valid_utf8 ? 0 : CMARK_OPT_VALIDATE_UTF8), mem));
-  for (cmark_syntax_extension* extension : extensions_for(text)) {
+  for (cmark_syntax_extension* extension : extensions) {
     if (extension != nullptr) cmark_parser_attach_syntax_extension(parser.get(), extension);
   }
   return parser;
@@ -823,11 +824,14 @@ Rendered Renderer::run() {
   mem_ = lease.mem();
   text_ = inline_.substitute(text_, options_, &substituted_);
   const int options = cmark_options(text_);
-  ParserPtr parser = new_parser(text_, options, options_.input_is_valid_utf8, mem_);
+  // The same HTML as with all extensions, less work where the text needs fewer.
+  const ChosenExtensions extensions = extensions_for(text_);
+  ParserPtr parser = new_parser(extensions.list, options, options_.input_is_valid_utf8, mem_);
   NodePtr document;
   {
     std::unique_lock<std::mutex> lock(parse_mutex(), std::defer_lock);
     if (!parallel_parsing_is_safe()) lock.lock();
+    AutolinkCharacters lease(extensions.inline_autolinks);
     cmark_parser_feed(parser.get(), text_.data(), text_.size());
     document.reset(cmark_parser_finish(parser.get()));
   }
