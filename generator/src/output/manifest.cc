@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 namespace wegwijzer {
@@ -18,13 +19,29 @@ const EVP_MD* sha256_method() {
   return method;
 }
 
+struct ContextDeleter {
+  void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
+};
+
+// One digest context a thread, used again for every file: EVP_Digest makes and frees one each
+// time, which cost a third as much as hashing the 6 KB of a typical page.
+EVP_MD_CTX* thread_context() {
+  thread_local std::unique_ptr<EVP_MD_CTX, ContextDeleter> context(EVP_MD_CTX_new());
+  return context.get();
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int size = 0;
   const EVP_MD* method = sha256_method();
-  EVP_Digest(data.data(), data.size(), digest, &size, method ? method : EVP_sha256(), nullptr);
+  EVP_MD_CTX* context = thread_context();
+  if (context == nullptr || !EVP_DigestInit_ex(context, method ? method : EVP_sha256(), nullptr) ||
+      !EVP_DigestUpdate(context, data.data(), data.size()) ||
+      !EVP_DigestFinal_ex(context, digest, &size)) {
+    EVP_Digest(data.data(), data.size(), digest, &size, method ? method : EVP_sha256(), nullptr);
+  }
   static const char kHex[] = "0123456789abcdef";
   std::string hex;
   for (unsigned int i = 0; i < size; ++i) {
