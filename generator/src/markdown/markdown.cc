@@ -315,19 +315,23 @@ class TextCollector {
     pending_ = '\0';
   }
 
+  // Words joined by one separator: the pending one (a cell's tab) or a space for any run of
+  // whitespace. Words already joined by a single space go in as one piece.
   void append(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
-      size_t word_end = i;
-      while (word_end < s.size() && !is_space(s[word_end])) ++word_end;
-      if (word_end > i) {
-        if (pending_ != '\0') text_ += pending_;
-        pending_ = '\0';
-        text_.append(s.data() + i, word_end - i);
-      }
-      i = word_end;
+      size_t start = i;
       while (i < s.size() && is_space(s[i])) ++i;
-      if (i > word_end && !text_.empty() && pending_ == '\0') pending_ = ' ';
+      if (i > start && !text_.empty() && pending_ == '\0') pending_ = ' ';
+      if (i == s.size()) return;
+      start = i;
+      while (i < s.size() &&
+             (!is_space(s[i]) || (s[i] == ' ' && i + 1 < s.size() && !is_space(s[i + 1])))) {
+        ++i;
+      }
+      if (pending_ != '\0') text_ += pending_;
+      pending_ = '\0';
+      text_.append(s.data() + start, i - start);
     }
   }
 
