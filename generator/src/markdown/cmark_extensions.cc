@@ -7,6 +7,10 @@
 #include <array>
 #include <mutex>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace wegwijzer::markdown {
 namespace {
 
@@ -74,6 +78,32 @@ bool contains(std::string_view text, std::string_view part, size_t anchor) {
   return false;
 }
 
+// What the text at `at` may need, if anything.
+void note_need(std::string_view text, size_t at, TextNeeds* needs) {
+  std::string_view rest = text.substr(at);
+  switch (rest[0]) {
+    case ':':
+      needs->inline_autolinks |= rest.starts_with("://");
+      break;
+    case 'w':
+      needs->inline_autolinks |= rest.starts_with("www.");
+      break;
+    case '@':
+      needs->email_autolinks = true;
+      break;
+    case '^':
+      needs->footnotes = true;
+      break;
+    case '&':
+      if (rest.starts_with("&#")) needs->footnotes = needs->email_autolinks = true;
+      needs->footnotes |= rest.starts_with("&Hat;");
+      needs->email_autolinks |= rest.starts_with("&commat;");
+      break;
+    default:
+      break;
+  }
+}
+
 }  // namespace
 
 bool may_hold_email_autolink(std::string_view text) {
@@ -85,11 +115,37 @@ bool may_hold_inline_autolink(std::string_view text) {
   return contains(text, "://", 0) || contains(text, "www.", 3);
 }
 
-ChosenExtensions extensions_for(std::string_view text) {
-  const bool inline_links = may_hold_inline_autolink(text);
+TextNeeds needs_of(std::string_view text) {
+  TextNeeds needs;
+  const char* data = text.data();
+  size_t i = 0;
+#if defined(__SSE2__)
+  // The characters every need starts with ('w' only as the first of "ww"), sixteen at a time;
+  // prose has few of them, so nearly every block is one comparison of its mask with zero.
+  const __m128i colon = _mm_set1_epi8(':'), at = _mm_set1_epi8('@'), amp = _mm_set1_epi8('&'),
+                caret = _mm_set1_epi8('^'), w = _mm_set1_epi8('w');
+  for (; i + 17 <= text.size(); i += 16) {
+    __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + 1));
+    __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(block, colon), _mm_cmpeq_epi8(block, at)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, amp), _mm_cmpeq_epi8(block, caret)),
+                     _mm_and_si128(_mm_cmpeq_epi8(block, w), _mm_cmpeq_epi8(next, w))));
+    for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0;
+         mask &= mask - 1) {
+      note_need(text, i + static_cast<size_t>(__builtin_ctz(mask)), &needs);
+    }
+    if (needs.footnotes && needs.inline_autolinks && needs.email_autolinks) return needs;
+  }
+#endif
+  for (; i < text.size(); ++i) note_need(text, i, &needs);
+  return needs;
+}
+
+ChosenExtensions extensions_for(const TextNeeds& needs) {
   const ExtensionSet& set =
-      extension_sets().by_need[(inline_links ? 2 : 0) + (may_hold_email_autolink(text) ? 1 : 0)];
-  return {set, inline_links && set[kAutolink] != nullptr};
+      extension_sets().by_need[(needs.inline_autolinks ? 2 : 0) + (needs.email_autolinks ? 1 : 0)];
+  return {set, needs.inline_autolinks && set[kAutolink] != nullptr};
 }
 
 ChosenExtensions all_extensions() {

@@ -26,16 +26,27 @@ bool may_hold_email_autolink(std::string_view text);
 // for exactly these in the source text (character references are not decoded there).
 bool may_hold_inline_autolink(std::string_view text);
 
+// What a text may need of cmark-gfm beyond CommonMark, from one pass over it: each field is
+// what the function named beside it says (sixteen bytes at a time where SSE2 is there).
+struct TextNeeds {
+  bool footnotes = false;         // may_hold_footnotes (markdown.h): CMARK_OPT_FOOTNOTES
+  bool inline_autolinks = false;  // may_hold_inline_autolink
+  bool email_autolinks = false;   // may_hold_email_autolink
+};
+
+TextNeeds needs_of(std::string_view text);
+
 struct ChosenExtensions {
-  // To attach in order: table, strikethrough, autolink (or its copy), tasklist, tagfilter. One
-  // the library lacks, or that the text does not need, is a null for the caller to skip.
+  // To attach in order: table, strikethrough, autolink (or the part of it a text needs), tasklist,
+  // tagfilter. One the library lacks, or that the text does not need, is a null to skip.
   std::span<cmark_syntax_extension* const> list;
   // Whether `list` matches inline autolinks: the parse then needs their special characters
   // switched on (AutolinkCharacters, cmark_threads.h).
   bool inline_autolinks = false;
 };
 
-ChosenExtensions extensions_for(std::string_view text);
+// The extensions for a text with these needs: its HTML is the same as with all_extensions().
+ChosenExtensions extensions_for(const TextNeeds& needs);
 
 // Every extension as cmark-gfm has it, as for a text that may hold anything.
 ChosenExtensions all_extensions();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "markdown/cmark_document_for_test.h"
+#include "markdown/markdown.h"
 #include "util/texts_from_pieces_for_test.h"
 
 namespace wegwijzer::markdown {
@@ -15,9 +16,9 @@ TEST_CASE("cmark extensions: only a text that can hold an '@' gets the e-mail po
   CHECK(may_hold_email_autolink("Mail info@example.nl.\n"));
   CHECK(may_hold_email_autolink("Mail info&#64;example.nl.\n"));
   CHECK(may_hold_email_autolink("Mail info&commat;example.nl.\n"));
-  CHECK_FALSE(extensions_for("Zie info@example.nl.").inline_autolinks);
-  CHECK(extensions_for("Zie www.example.nl.").inline_autolinks);
-  CHECK(extensions_for("Zie https://example.nl.").inline_autolinks);
+  CHECK_FALSE(extensions_for(needs_of("Zie info@example.nl.")).inline_autolinks);
+  CHECK(extensions_for(needs_of("Zie www.example.nl.")).inline_autolinks);
+  CHECK(extensions_for(needs_of("Zie https://example.nl.")).inline_autolinks);
   CHECK(all_extensions().inline_autolinks);
   CHECK(CmarkDocumentForTest("info@example.nl\n", 0).html().find("mailto:") != std::string::npos);
 }
@@ -40,12 +41,38 @@ TEST_CASE("cmark extensions: the extensions chosen for a text render it as all o
     std::string text = texts.next();
     std::string own = CmarkDocumentForTest(text, 0).html();
     INFO(text);
-    REQUIRE(own == CmarkDocumentForTest(text, 0, extensions_for(text)).html());
+    REQUIRE(own == CmarkDocumentForTest(text, 0, extensions_for(needs_of(text))).html());
     ++by_need[(may_hold_inline_autolink(text) ? 2 : 0) + (may_hold_email_autolink(text) ? 1 : 0)];
-    linked += own != CmarkDocumentForTest(text, 0, extensions_for("")).html();
+    linked += own != CmarkDocumentForTest(text, 0, extensions_for(TextNeeds{})).html();
   }
   for (size_t need : by_need) CHECK(need > 1000);
   CHECK(linked > 2000);  // the pieces do make autolinks
+}
+
+TEST_CASE("cmark extensions: one pass finds what the three first looks find") {
+  // Pieces of every kind of need, with fillers of odd lengths so that each lands at every place
+  // in a sixteen-byte block and across two.
+  const std::vector<std::string> pieces = {
+      "www.", "ww",  "w", "w.",  "://",   ":/",        ":",     "/",
+      "@",    "&#",  "&", "#",   "&Hat;", "&Hat",      "&comm", "&commat;",
+      "^",    "\\^", " ", "abc", "defgh", "ijklmnopq", "\n",    "Wat wordt waar gewogen, "};
+  TextsFromPiecesForTest texts(pieces, 24, 20261208);
+  std::array<size_t, 3> found{};
+  for (int round = 0; round < 20000; ++round) {
+    std::string text = texts.next();
+    INFO(text);
+    TextNeeds needs = needs_of(text);
+    REQUIRE(needs.footnotes == may_hold_footnotes(text));
+    REQUIRE(needs.inline_autolinks == may_hold_inline_autolink(text));
+    REQUIRE(needs.email_autolinks == may_hold_email_autolink(text));
+    found[0] += needs.footnotes;
+    found[1] += needs.inline_autolinks;
+    found[2] += needs.email_autolinks;
+  }
+  for (size_t n : found) {
+    CHECK(n > 2000);
+    CHECK(n < 19000);
+  }
 }
 
 }  // namespace wegwijzer::markdown

@@ -35,8 +35,8 @@ namespace {
 // byte in a source file from producing an invalid UTF-8 page; it is left out for text the caller
 // has checked already (Options::input_is_valid_utf8). FOOTNOTES only where there can be one
 // (may_hold_footnotes): with it the parser walks the whole tree twice more to number them.
-int cmark_options(std::string_view text) {
-  return may_hold_footnotes(text) ? CMARK_OPT_FOOTNOTES : 0;
+int cmark_options(const TextNeeds& needs) {
+  return needs.footnotes ? CMARK_OPT_FOOTNOTES : 0;
 }
 
 // cmark-gfm 0.29 keeps its table of special inline characters in one process-wide array, and every
@@ -827,9 +827,10 @@ Rendered Renderer::run() {
   ArenaLease lease;
   mem_ = lease.mem();
   text_ = inline_.substitute(text_, options_, &substituted_);
-  const int options = cmark_options(text_);
-  // The same HTML as with all extensions, less work where the text needs fewer.
-  const ChosenExtensions extensions = extensions_for(text_);
+  // The same HTML as with every option and extension, less work where the text needs fewer.
+  const TextNeeds needs = needs_of(text_);
+  const int options = cmark_options(needs);
+  const ChosenExtensions extensions = extensions_for(needs);
   ParserPtr parser = new_parser(extensions.list, options, options_.input_is_valid_utf8, mem_);
   NodePtr document;
   {
