@@ -16,6 +16,7 @@ namespace {
 
 constexpr std::array<const char*, 5> kExtensionNames = {"table", "strikethrough", "autolink",
                                                         "tasklist", "tagfilter"};
+constexpr size_t kTable = 0;
 constexpr size_t kAutolink = 2;
 
 using ExtensionSet = std::array<cmark_syntax_extension*, kExtensionNames.size()>;
@@ -39,9 +40,9 @@ cmark_syntax_extension* autolink_part(cmark_syntax_extension* autolink, bool mat
   return copy;
 }
 
-// Indexed by (inline autolinks ? 2 : 0) + (e-mail autolinks ? 1 : 0).
+// Indexed by need_index().
 struct ExtensionSets {
-  std::array<ExtensionSet, 4> by_need{};
+  std::array<ExtensionSet, 8> by_need{};
   ExtensionSet without_autolink{};
 };
 
@@ -57,14 +58,26 @@ const ExtensionSets& extension_sets() {
     }
     sets.without_autolink = all;
     sets.without_autolink[kAutolink] = nullptr;
-    for (ExtensionSet& set : sets.by_need) set = all;
-    if (cmark_syntax_extension* autolink = all[kAutolink]) {
-      sets.by_need[0][kAutolink] = nullptr;
-      sets.by_need[1][kAutolink] = autolink_part(autolink, false);
-      sets.by_need[2][kAutolink] = autolink_part(autolink, true);
+    cmark_syntax_extension* autolink = all[kAutolink];
+    cmark_syntax_extension* postprocess = autolink ? autolink_part(autolink, false) : nullptr;
+    cmark_syntax_extension* matcher = autolink ? autolink_part(autolink, true) : nullptr;
+    for (size_t index = 0; index < sets.by_need.size(); ++index) {
+      const TextNeeds needs{.tables = (index & 4) != 0,
+                            .inline_autolinks = (index & 2) != 0,
+                            .email_autolinks = (index & 1) != 0};
+      ExtensionSet& set = sets.by_need[index];
+      set = all;
+      if (!needs.tables) set[kTable] = nullptr;
+      if (!needs.inline_autolinks) set[kAutolink] = needs.email_autolinks ? postprocess : nullptr;
+      if (!needs.email_autolinks) set[kAutolink] = needs.inline_autolinks ? matcher : nullptr;
     }
   });
   return sets;
+}
+
+size_t need_index(const TextNeeds& needs) {
+  return (needs.tables ? 4 : 0) + (needs.inline_autolinks ? 2 : 0) +
+         (needs.email_autolinks ? 1 : 0);
 }
 
 // Whether `part` occurs in `text`, found through its character at `anchor`: the rarest one in
@@ -94,6 +107,9 @@ void note_need(std::string_view text, size_t at, TextNeeds* needs) {
     case '^':
       needs->footnotes = true;
       break;
+    case '|':
+      needs->tables = true;
+      break;
     case '&':
       if (rest.starts_with("&#")) needs->footnotes = needs->email_autolinks = true;
       needs->footnotes |= rest.starts_with("&Hat;");
@@ -111,6 +127,10 @@ bool may_hold_email_autolink(std::string_view text) {
          contains(text, "&commat;", 0);
 }
 
+bool may_hold_table(std::string_view text) {
+  return text.find('|') != std::string_view::npos;
+}
+
 bool may_hold_inline_autolink(std::string_view text) {
   return contains(text, "://", 0) || contains(text, "www.", 3);
 }
@@ -123,19 +143,22 @@ TextNeeds needs_of(std::string_view text) {
   // The characters every need starts with ('w' only as the first of "ww"), sixteen at a time;
   // prose has few of them, so nearly every block is one comparison of its mask with zero.
   const __m128i colon = _mm_set1_epi8(':'), at = _mm_set1_epi8('@'), amp = _mm_set1_epi8('&'),
-                caret = _mm_set1_epi8('^'), w = _mm_set1_epi8('w');
+                caret = _mm_set1_epi8('^'), bar = _mm_set1_epi8('|'), w = _mm_set1_epi8('w');
   for (; i + 17 <= text.size(); i += 16) {
     __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
     __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + 1));
     __m128i hit = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(block, colon), _mm_cmpeq_epi8(block, at)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, colon), _mm_cmpeq_epi8(block, at)),
+                     _mm_cmpeq_epi8(block, bar)),
         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, amp), _mm_cmpeq_epi8(block, caret)),
                      _mm_and_si128(_mm_cmpeq_epi8(block, w), _mm_cmpeq_epi8(next, w))));
     for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit)); mask != 0;
          mask &= mask - 1) {
       note_need(text, i + static_cast<size_t>(__builtin_ctz(mask)), &needs);
     }
-    if (needs.footnotes && needs.inline_autolinks && needs.email_autolinks) return needs;
+    if (needs.footnotes && needs.tables && needs.inline_autolinks && needs.email_autolinks) {
+      return needs;
+    }
   }
 #endif
   for (; i < text.size(); ++i) note_need(text, i, &needs);
@@ -143,13 +166,12 @@ TextNeeds needs_of(std::string_view text) {
 }
 
 ChosenExtensions extensions_for(const TextNeeds& needs) {
-  const ExtensionSet& set =
-      extension_sets().by_need[(needs.inline_autolinks ? 2 : 0) + (needs.email_autolinks ? 1 : 0)];
+  const ExtensionSet& set = extension_sets().by_need[need_index(needs)];
   return {set, needs.inline_autolinks && set[kAutolink] != nullptr};
 }
 
 ChosenExtensions all_extensions() {
-  const ExtensionSet& set = extension_sets().by_need[3];
+  const ExtensionSet& set = extension_sets().by_need.back();
   return {set, set[kAutolink] != nullptr};
 }
 
@@ -158,7 +180,7 @@ std::span<cmark_syntax_extension* const> extensions_without_autolink() {
 }
 
 cmark_syntax_extension* autolink_extension() {
-  return extension_sets().by_need[3][kAutolink];
+  return extension_sets().by_need.back()[kAutolink];
 }
 
 }  // namespace wegwijzer::markdown

@@ -9,6 +9,7 @@
 // for an '@' to link e-mail addresses. A text that holds neither gets no autolink extension, and
 // one that holds only one of them gets a copy of the extension that does only that part: the HTML
 // is the same (cmark_extensions_test compares it with cmark-gfm's own over generated texts).
+// A text without a '|' gets no table extension either, which saves its look at every paragraph.
 
 #include <cmark-gfm.h>
 
@@ -22,6 +23,9 @@ namespace wegwijzer::markdown {
 // does the autolink extension's postprocess link an e-mail address (or "mailto:"/"xmpp:" one).
 bool may_hold_email_autolink(std::string_view text);
 
+// False when `text` has no '|': a table's delimiter row needs one, written as such.
+bool may_hold_table(std::string_view text);
+
 // False when `text` holds neither "www." nor "://": the autolink extension's inline matcher looks
 // for exactly these in the source text (character references are not decoded there).
 bool may_hold_inline_autolink(std::string_view text);
@@ -30,6 +34,7 @@ bool may_hold_inline_autolink(std::string_view text);
 // what the function named beside it says (sixteen bytes at a time where SSE2 is there).
 struct TextNeeds {
   bool footnotes = false;         // may_hold_footnotes (markdown.h): CMARK_OPT_FOOTNOTES
+  bool tables = false;            // may_hold_table
   bool inline_autolinks = false;  // may_hold_inline_autolink
   bool email_autolinks = false;   // may_hold_email_autolink
 };

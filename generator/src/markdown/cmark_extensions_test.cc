@@ -27,26 +27,30 @@ TEST_CASE("cmark extensions: the extensions chosen for a text render it as all o
   // Generated texts from the pieces of links, e-mail addresses and the other extensions' syntax,
   // judged by cmark-gfm itself with every extension: the extensions extensions_for leaves out or
   // replaces by a part change nothing, whatever the autolink characters are switched to.
-  const std::vector<std::string> pieces = {
+  std::vector<std::string> pieces = {
       "www.",  "WWW.",  "ww.",      "https://", "http://", "ftp://", "mailto:", "xmpp:",
       "@",     "&#64;", "&commat;", "&#x40;",   "\\@",     " ",      "\n",      "x",
       "| ",    "|---|", "~~",       "- [ ] ",   "<",       ">",      "(",       ")",
       "[",     "](",    "`",        "*",        "_",       "&amp;",  "/",       "> ",
       "<div>", "\t",    "1. ",      ".",        "-",       ":",      " a@b.nl", "i&#64;x.nl",
-      ":/",    "//",    "example",  ".nl",      "w"};
+      ":/",    "//",    "example",  ".nl",      "w",       "| c |"};
+  pieces.push_back("\n| a | b |\n|---|:--|\n");  // a whole table
   TextsFromPiecesForTest texts(pieces, 16, 20261207);
   std::array<size_t, 4> by_need{};  // (inline autolinks ? 2 : 0) + (e-mail ? 1 : 0)
-  size_t linked = 0;
+  size_t linked = 0, tables = 0;
   for (int round = 0; round < 20000; ++round) {
     std::string text = texts.next();
     std::string own = CmarkDocumentForTest(text, 0).html();
     INFO(text);
     REQUIRE(own == CmarkDocumentForTest(text, 0, extensions_for(needs_of(text))).html());
     ++by_need[(may_hold_inline_autolink(text) ? 2 : 0) + (may_hold_email_autolink(text) ? 1 : 0)];
-    linked += own != CmarkDocumentForTest(text, 0, extensions_for(TextNeeds{})).html();
+    linked +=
+        own != CmarkDocumentForTest(text, 0, extensions_for(TextNeeds{.tables = true})).html();
+    tables += own.find("<table>") != std::string::npos;
   }
   for (size_t need : by_need) CHECK(need > 1000);
   CHECK(linked > 2000);  // the pieces do make autolinks
+  CHECK(tables > 500);   // and tables
 }
 
 TEST_CASE("cmark extensions: one pass finds what the three first looks find") {
@@ -55,19 +59,22 @@ TEST_CASE("cmark extensions: one pass finds what the three first looks find") {
   const std::vector<std::string> pieces = {
       "www.", "ww",  "w", "w.",  "://",   ":/",        ":",     "/",
       "@",    "&#",  "&", "#",   "&Hat;", "&Hat",      "&comm", "&commat;",
-      "^",    "\\^", " ", "abc", "defgh", "ijklmnopq", "\n",    "Wat wordt waar gewogen, "};
+      "^",    "\\^", " ", "abc", "defgh", "ijklmnopq", "\n",    "Wat wordt waar gewogen, ",
+      "|"};
   TextsFromPiecesForTest texts(pieces, 24, 20261208);
-  std::array<size_t, 3> found{};
+  std::array<size_t, 4> found{};
   for (int round = 0; round < 20000; ++round) {
     std::string text = texts.next();
     INFO(text);
     TextNeeds needs = needs_of(text);
     REQUIRE(needs.footnotes == may_hold_footnotes(text));
+    REQUIRE(needs.tables == may_hold_table(text));
     REQUIRE(needs.inline_autolinks == may_hold_inline_autolink(text));
     REQUIRE(needs.email_autolinks == may_hold_email_autolink(text));
     found[0] += needs.footnotes;
     found[1] += needs.inline_autolinks;
     found[2] += needs.email_autolinks;
+    found[3] += needs.tables;
   }
   for (size_t n : found) {
     CHECK(n > 2000);
