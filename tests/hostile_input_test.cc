@@ -731,6 +731,27 @@ TEST_CASE("hostile: raw HTML in Markdown is not passed through", "[hostile]") {
   CHECK(contains(main, "<em>blok</em>"));
 }
 
+TEST_CASE("hostile: '[' and a character reference for '^' stays text; with footnotes, an error",
+          "[hostile]") {
+  // cmark-gfm 0.29 takes "[&#94;" for a footnote mark and reads past the one-byte text the
+  // reference becomes; the renderer leaves footnotes off for such a text.
+  Built plain =
+      build(with(minimal_site(), {{"content/a.md", "---\ntitle: A\n---\nZie [&#94;x].\n"}}));
+  INFO(plain.diagnostics);
+  REQUIRE(plain.ok());
+  CHECK(contains(plain.files.at("a/index.html"), "<p>Zie [^x].</p>"));
+
+  // A page that also defines a footnote would lose it: the editor is told where and why.
+  Built noted = build(with(minimal_site(), {{"content/a.md",
+                                             "---\ntitle: A\n---\nZie[^1].\n\n"
+                                             "Niet [&#x5E;x].\n\n[^1]: Bron.\n"}}));
+  INFO(noted.diagnostics);
+  CHECK(!noted.ok());
+  CHECK(contains(noted.diagnostics,
+                 "content/a.md:6:6: error: '[' followed by a character "
+                 "reference for '^' turns this page's footnotes off"));
+}
+
 // ------------------------------------------------------------------------------------------------
 // Paths out of the output folder
 

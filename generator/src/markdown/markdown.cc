@@ -828,7 +828,10 @@ Rendered Renderer::run() {
   mem_ = lease.mem();
   text_ = inline_.substitute(text_, options_, &substituted_);
   // The same HTML as with every option and extension, less work where the text needs fewer.
-  const TextNeeds needs = needs_of(text_);
+  TextNeeds needs = needs_of(text_);
+  if (needs.footnotes && find_caret_reference_after_bracket(text_) != std::string_view::npos) {
+    needs.footnotes = false;  // cmark-gfm would read past a buffer (see the function)
+  }
   const int options = cmark_options(needs);
   const ChosenExtensions extensions = extensions_for(needs);
   ParserPtr parser = new_parser(extensions.list, options, options_.input_is_valid_utf8, mem_);
@@ -1116,6 +1119,43 @@ bool in_heading_mark(std::string_view text, size_t at) {
 bool may_hold_footnotes(std::string_view text) {
   return text.find('^') != std::string_view::npos || text.find("&#") != std::string_view::npos ||
          text.find("&Hat;") != std::string_view::npos;
+}
+
+size_t find_caret_reference_after_bracket(std::string_view text) {
+  for (size_t at = text.find("[&"); at != std::string_view::npos; at = text.find("[&", at + 1)) {
+    std::string_view rest = text.substr(at + 2);
+    if (rest.starts_with("Hat;")) return at;
+    if (!rest.starts_with("#")) continue;
+    rest.remove_prefix(1);
+    const bool hex = !rest.empty() && (rest[0] == 'x' || rest[0] == 'X');
+    if (hex) rest.remove_prefix(1);
+    // Any number of digits, then ';': more than cmark-gfm reads as a reference, which at worst
+    // turns footnotes off for nothing.
+    unsigned long value = 0;
+    size_t digits = 0;
+    for (; digits < rest.size(); ++digits) {
+      const char c = rest[digits];
+      int digit = c >= '0' && c <= '9'          ? c - '0'
+                  : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                : -1;
+      if (digit < 0) break;
+      value = std::min(value * (hex ? 16 : 10) + static_cast<unsigned long>(digit), 0x110000ul);
+    }
+    if (digits > 0 && digits < rest.size() && rest[digits] == ';' && value == '^') return at;
+  }
+  return std::string_view::npos;
+}
+
+bool defines_footnote(std::string_view text) {
+  for (size_t at = text.find("[^"); at != std::string_view::npos; at = text.find("[^", at + 1)) {
+    size_t line_end = text.find('\n', at);
+    if (text.substr(at, line_end == std::string_view::npos ? line_end : line_end - at).find("]:") !=
+        std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool may_link_to_anchors(std::string_view text) {

@@ -79,6 +79,16 @@ Rendered render(std::string_view text, const Options& options);
 // cmark-gfm looks for right after a '['.
 bool may_hold_footnotes(std::string_view text);
 
+// Where `text` has a '[' followed at once by a character reference for '^' ("&#94;", "&#x5E;",
+// "&Hat;", with any leading zeros), or npos. cmark-gfm 0.29 takes such a '[' for a footnote mark
+// and copies the mark's label from past the end of the one character the reference became, out of
+// memory that is not the text's; so render() parses such a text without footnotes.
+size_t find_caret_reference_after_bracket(std::string_view text);
+
+// True when a line of `text` holds "[^" and, after it, "]:": a footnote's definition, as far as
+// a first look can tell.
+bool defines_footnote(std::string_view text);
+
 // False when no link or image destination in `text` can hold a '#': every '#' is the mark of an
 // ATX heading, and no character reference ("&#35;", "&num;") could become one. A site none of
 // whose pages may link to an anchor need not look for ids in its pages.

@@ -622,6 +622,8 @@ TEST_CASE("markdown: a text that cannot hold a footnote renders the same without
   size_t judged = 0, differ_where_may = 0;
   for (int round = 0; round < 20000; ++round) {
     std::string text = texts.next();
+    // cmark-gfm reads freed memory on these with the option (the renderer leaves it off there).
+    if (find_caret_reference_after_bracket(text) != std::string::npos) continue;
     std::string with = CmarkDocumentForTest(text, CMARK_OPT_FOOTNOTES).html();
     std::string without = CmarkDocumentForTest(text, 0).html();
     INFO(text);
@@ -634,6 +636,23 @@ TEST_CASE("markdown: a text that cannot hold a footnote renders the same without
   }
   CHECK(judged > 2000);
   CHECK(differ_where_may > 500);  // the pieces do make footnotes
+}
+
+TEST_CASE("markdown: '[' and a reference for '^' is text, never a footnote mark") {
+  CHECK(find_caret_reference_after_bracket("Zie [&#94;x].") == 4);
+  CHECK(find_caret_reference_after_bracket("[&#x5e;x]") == 0);
+  CHECK(find_caret_reference_after_bracket("[&#X5E;x]") == 0);
+  CHECK(find_caret_reference_after_bracket("[&#000094;x]") == 0);
+  CHECK(find_caret_reference_after_bracket("![&Hat;x]") == 1);
+  CHECK(find_caret_reference_after_bracket("[&#95;x] [ &#94;x] &#94; [&#94x] [&amp;]") ==
+        std::string::npos);
+  CHECK(defines_footnote("Zie[^1].\n\n[^1]: Bron.\n"));
+  CHECK_FALSE(defines_footnote("[^a-z]\n\n[b]: /c\n"));
+
+  // cmark-gfm with footnotes reads past the one-byte text the reference became (AddressSanitizer
+  // reports it); the renderer parses such a text without them, so the same text always comes out.
+  CHECK(html_of("[&#94;x] en [&Hat;y]") == "<p>[^x] en [^y]</p>\n");
+  CHECK(html_of("Zie[^1].\n\n[^1]: Bron.\n").find("footnote") != std::string::npos);
 }
 
 }  // namespace wegwijzer::markdown

@@ -102,6 +102,18 @@ std::optional<markdown::InlineReplacement> inline_fact(const Site& site, const P
   return out;
 }
 
+// The renderer turns footnotes off for a text where cmark-gfm would misread a '[' (see
+// markdown::find_caret_reference_after_bracket); a page that defines one is told, not left without.
+void check_footnotes_kept(const Page& page, Diagnostics* diags) {
+  std::string_view body = page.body();
+  size_t at = markdown::find_caret_reference_after_bracket(body);
+  if (at == std::string_view::npos || !markdown::defines_footnote(body)) return;
+  diags->error_at(page.source_path, body, at,
+                  "'[' followed by a character reference for '^' turns this page's footnotes off "
+                  "(cmark-gfm misreads it as a footnote mark); write \\[ here, or ^ itself",
+                  page.body_first_line);
+}
+
 // Phone numbers and e-mail addresses belong in the data; typed into a page they are refused.
 void check_contact_literals(const Site& site, const Page& page, Diagnostics* diags) {
   std::string_view body = page.body();
@@ -170,6 +182,7 @@ void render_markdown(const Site& site, const Theme& theme, const ContextBuilder&
     return inline_fact(site, page, d, sinks.block_diags);
   };
   check_contact_literals(site, page, sinks.block_diags);
+  check_footnotes_kept(page, sinks.block_diags);
   *out = markdown::render(page.body(), options);
 }
 
