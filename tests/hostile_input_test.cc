@@ -731,7 +731,7 @@ TEST_CASE("hostile: raw HTML in Markdown is not passed through", "[hostile]") {
   CHECK(contains(main, "<em>blok</em>"));
 }
 
-TEST_CASE("hostile: '[' and a character reference for '^' stays text; with footnotes, an error",
+TEST_CASE("hostile: a bracket and a reference for the caret stay text; with footnotes, an error",
           "[hostile]") {
   // cmark-gfm 0.29 takes "[&#94;" for a footnote mark and reads past the one-byte text the
   // reference becomes; the renderer leaves footnotes off for such a text.

@@ -2,7 +2,8 @@
 # The code conventions of docs/ARCHITECTURE.md, checked by the tools that define them:
 #   - every C++ file is formatted as .clang-format says (clang-format --dry-run -Werror);
 #   - no function in generator/src outside tests is over 80 lines (clang-tidy's
-#     readability-function-size with LineThreshold 80).
+#     readability-function-size with LineThreshold 80);
+#   - no test name holds a '[' or ']', on which CTest's list of names would merge tests.
 # Usage: tests/style_test.sh BUILD_DIR   (BUILD_DIR holds compile_commands.json)
 # The last line is "N passed, M failed".
 set -uo pipefail
@@ -37,6 +38,17 @@ else
   failed=$((failed + 1))
   echo "functions over 80 lines (split them):"
   echo "$long"
+fi
+
+# CTest learns the test names from the binary and keeps them in a CMake list, where a '[' or ']'
+# stops the ';' after it from dividing: the names that follow merge into one test that runs none.
+bad_names=$(grep -nE 'TEST_CASE\("[^"]*[][][^"]*"' "${sources[@]}")
+if [ -z "$bad_names" ]; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  echo "test names with '[' or ']' (CTest would merge and skip tests; reword them):"
+  echo "$bad_names"
 fi
 
 echo "$passed passed, $failed failed"

@@ -638,7 +638,7 @@ TEST_CASE("markdown: a text that cannot hold a footnote renders the same without
   CHECK(differ_where_may > 500);  // the pieces do make footnotes
 }
 
-TEST_CASE("markdown: '[' and a reference for '^' is text, never a footnote mark") {
+TEST_CASE("markdown: a bracket and a reference for the caret are text, never a footnote mark") {
   CHECK(find_caret_reference_after_bracket("Zie [&#94;x].") == 4);
   CHECK(find_caret_reference_after_bracket("[&#x5e;x]") == 0);
   CHECK(find_caret_reference_after_bracket("[&#X5E;x]") == 0);
