@@ -10,6 +10,7 @@
 #include <string>
 
 #include "markdown/cmark_extensions.h"
+#include "markdown/cmark_owners.h"
 #include "markdown/cmark_threads.h"
 
 namespace wegwijzer::markdown {
@@ -21,27 +22,23 @@ class CmarkDocumentForTest {
   // With the extensions the renderer chose (cmark_extensions.h).
   CmarkDocumentForTest(const std::string& text, int options, ChosenExtensions extensions)
       : options_(options) {
-    parser_ = cmark_parser_new(options);
+    parser_.reset(cmark_parser_new(options));
     for (cmark_syntax_extension* extension : extensions.list) {
-      if (extension != nullptr) cmark_parser_attach_syntax_extension(parser_, extension);
+      if (extension != nullptr) cmark_parser_attach_syntax_extension(parser_.get(), extension);
     }
     AutolinkCharacters lease(extensions.inline_autolinks);
-    cmark_parser_feed(parser_, text.data(), text.size());
-    document_ = cmark_parser_finish(parser_);
-  }
-  ~CmarkDocumentForTest() {
-    cmark_node_free(document_);
-    cmark_parser_free(parser_);
+    cmark_parser_feed(parser_.get(), text.data(), text.size());
+    document_.reset(cmark_parser_finish(parser_.get()));
   }
   CmarkDocumentForTest(const CmarkDocumentForTest&) = delete;
   CmarkDocumentForTest& operator=(const CmarkDocumentForTest&) = delete;
 
-  cmark_node* document() const { return document_; }
+  cmark_node* document() const { return document_.get(); }
 
   // cmark_render_html's HTML of the document.
   std::string html() const {
-    char* html =
-        cmark_render_html(document_, options_, cmark_parser_get_syntax_extensions(parser_));
+    char* html = cmark_render_html(document_.get(), options_,
+                                   cmark_parser_get_syntax_extensions(parser_.get()));
     std::string out(html);
     free(html);
     return out;
@@ -49,8 +46,8 @@ class CmarkDocumentForTest {
 
  private:
   int options_;
-  cmark_parser* parser_;
-  cmark_node* document_;
+  ParserPtr parser_;  // declared first, so freed after the document
+  NodePtr document_;
 };
 
 }  // namespace wegwijzer::markdown

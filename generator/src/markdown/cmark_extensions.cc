@@ -80,17 +80,6 @@ size_t need_index(const TextNeeds& needs) {
          (needs.email_autolinks ? 1 : 0);
 }
 
-// Whether `part` occurs in `text`, found through its character at `anchor`: the rarest one in
-// prose, so that memchr does most of the work ('w' is common in Dutch, '.' much less).
-bool contains(std::string_view text, std::string_view part, size_t anchor) {
-  const char rare = part[anchor];
-  for (size_t at = text.find(rare, anchor); at != std::string_view::npos;
-       at = text.find(rare, at + 1)) {
-    if (text.substr(at - anchor, part.size()) == part) return true;
-  }
-  return false;
-}
-
 // What the text at `at` may need, if anything.
 void note_need(std::string_view text, size_t at, TextNeeds* needs) {
   std::string_view rest = text.substr(at);
@@ -121,19 +110,6 @@ void note_need(std::string_view text, size_t at, TextNeeds* needs) {
 }
 
 }  // namespace
-
-bool may_hold_email_autolink(std::string_view text) {
-  return text.find('@') != std::string_view::npos || contains(text, "&#", 0) ||
-         contains(text, "&commat;", 0);
-}
-
-bool may_hold_table(std::string_view text) {
-  return text.find('|') != std::string_view::npos;
-}
-
-bool may_hold_inline_autolink(std::string_view text) {
-  return contains(text, "://", 0) || contains(text, "www.", 3);
-}
 
 TextNeeds needs_of(std::string_view text) {
   TextNeeds needs;

@@ -18,25 +18,21 @@
 
 namespace wegwijzer::markdown {
 
-// False when no text of `text` can hold an '@': none is written, as such or escaped ("\@"), and
-// no character reference ("&#64;", "&#x40;", "&commat;") could become one. Only around an '@'
-// does the autolink extension's postprocess link an e-mail address (or "mailto:"/"xmpp:" one).
-bool may_hold_email_autolink(std::string_view text);
-
-// False when `text` has no '|': a table's delimiter row needs one, written as such.
-bool may_hold_table(std::string_view text);
-
-// False when `text` holds neither "www." nor "://": the autolink extension's inline matcher looks
-// for exactly these in the source text (character references are not decoded there).
-bool may_hold_inline_autolink(std::string_view text);
-
-// What a text may need of cmark-gfm beyond CommonMark, from one pass over it: each field is
-// what the function named beside it says (sixteen bytes at a time where SSE2 is there).
+// What a text may need of cmark-gfm beyond CommonMark, from one pass over it (sixteen bytes at a
+// time where SSE2 is there). A field is false only where the text cannot need the part; the test
+// holds each to a plainer search written beside it.
 struct TextNeeds {
-  bool footnotes = false;         // may_hold_footnotes (markdown.h): CMARK_OPT_FOOTNOTES
-  bool tables = false;            // may_hold_table
-  bool inline_autolinks = false;  // may_hold_inline_autolink
-  bool email_autolinks = false;   // may_hold_email_autolink
+  // CMARK_OPT_FOOTNOTES, as may_hold_footnotes (markdown.h) says.
+  bool footnotes = false;
+  // The table extension: a table's delimiter row needs a '|', written as such.
+  bool tables = false;
+  // Autolink's inline matcher: it looks for "www." or "://" in the source text (character
+  // references are not decoded there).
+  bool inline_autolinks = false;
+  // Autolink's e-mail postprocess: it links only around an '@' (also in "mailto:" and "xmpp:"
+  // links), written as such or escaped ("\@"), or one a character reference ("&#64;", "&#x40;",
+  // "&commat;") becomes.
+  bool email_autolinks = false;
 };
 
 TextNeeds needs_of(std::string_view text);

@@ -3,6 +3,7 @@
 #include <array>
 #include <catch2/catch.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "markdown/cmark_document_for_test.h"
@@ -10,6 +11,39 @@
 #include "util/texts_from_pieces_for_test.h"
 
 namespace wegwijzer::markdown {
+
+namespace {
+
+// The plain searches needs_of is held to, one per need.
+
+// Whether `part` occurs in `text`, found through its character at `anchor`: the rarest one in
+// prose, so that memchr does most of the work ('w' is common in Dutch, '.' much less).
+bool contains(std::string_view text, std::string_view part, size_t anchor) {
+  const char rare = part[anchor];
+  for (size_t at = text.find(rare, anchor); at != std::string_view::npos;
+       at = text.find(rare, at + 1)) {
+    if (text.substr(at - anchor, part.size()) == part) return true;
+  }
+  return false;
+}
+
+// See TextNeeds::email_autolinks.
+bool may_hold_email_autolink(std::string_view text) {
+  return text.find('@') != std::string_view::npos || contains(text, "&#", 0) ||
+         contains(text, "&commat;", 0);
+}
+
+// See TextNeeds::tables.
+bool may_hold_table(std::string_view text) {
+  return text.find('|') != std::string_view::npos;
+}
+
+// See TextNeeds::inline_autolinks.
+bool may_hold_inline_autolink(std::string_view text) {
+  return contains(text, "://", 0) || contains(text, "www.", 3);
+}
+
+}  // namespace
 
 TEST_CASE("cmark extensions: only a text that can hold an '@' gets the e-mail postprocess") {
   CHECK_FALSE(may_hold_email_autolink("Zie www.example.nl of https://example.nl/a.\n"));

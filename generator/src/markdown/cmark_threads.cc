@@ -40,6 +40,7 @@
 #include <string>
 
 #include "markdown/cmark_extensions.h"
+#include "markdown/cmark_owners.h"
 
 namespace wegwijzer::markdown {
 namespace {
@@ -65,11 +66,6 @@ struct Observation {
   std::string interleaved_html;  // and rendered to this
 };
 std::atomic<Observation*> observing{nullptr};
-
-struct ParserDeleter {
-  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
-};
-using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
 
 ParserPtr parser_with(std::span<cmark_syntax_extension* const> extensions) {
   ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT));

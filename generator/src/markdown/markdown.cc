@@ -22,6 +22,7 @@
 
 #include "markdown/cmark_extensions.h"
 #include "markdown/cmark_node_access.h"
+#include "markdown/cmark_owners.h"
 #include "markdown/cmark_threads.h"
 #include "markdown/html_writer.h"
 #include "markdown/node_arena.h"
@@ -78,15 +79,6 @@ void unwrap_dropped_links(std::string* html) {
     html->erase(pos, tag_end + 1 - pos);
   }
 }
-
-struct ParserDeleter {
-  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
-};
-struct NodeDeleter {
-  void operator()(cmark_node* node) const { cmark_node_free(node); }
-};
-using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
-using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 
 ParserPtr new_parser(std::span<cmark_syntax_extension* const> extensions, int options,
                      bool input_is_valid_utf8, cmark_mem* mem) {
