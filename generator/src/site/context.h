@@ -32,6 +32,9 @@ class ContextBuilder {
   // Pages with the same key share their group frame.
   std::pair<int, int> group_key(int page) const;
   nlohmann::json page_frame(int page) const;
+  // The same frame, written into `frame`, which may hold another page's: what the two share is
+  // filled again in place rather than made anew. Thread-safe for distinct frames.
+  void fill_page_frame(int page, nlohmann::json* frame) const;
 
   uint64_t site_fingerprint() const;  // hashes every language's site frame: once per build
   // Thread-safe and cheap: nothing is built.

@@ -208,10 +208,12 @@ std::string render_page_html(const Site& site, const Theme& theme, const Context
                              Diagnostics* diags, std::set<std::string>* used_templates,
                              mustache::SectionCache* sections) {
   const Page& page = site.pages[index];
-  nlohmann::json frame = contexts.page_frame(index);
+  // Each thread fills the frame its previous page left (ContextBuilder::fill_page_frame).
+  thread_local nlohmann::json frame;
+  contexts.fill_page_frame(index, &frame);
   const nlohmann::json* frames[] = {&contexts.site_frame(page.language), &group, &frame};
   const std::string language = page.language == 0 ? std::string() : site.code_of(page.language);
-  // The site and group frames outlive the page; the page frame is this call's own.
+  // The site and group frames outlive the page; the page frame is refilled by the next one.
   std::string html = render_template(theme, page.layout, frames, diags, used_templates, sections,
                                      /*stable_frames=*/2, language);
   localize_links(site, page, &html);
