@@ -72,7 +72,7 @@ std::string ManifestOutput::manifest() const {
   std::string out;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (i + 1 < lines.size() && lines[i + 1]->first == lines[i]->first) continue;
-    out += lines[i]->second + "  " + lines[i]->first + "\n";
+    out.append(lines[i]->second).append("  ").append(lines[i]->first).append("\n");
   }
   return out;
 }

@@ -16,9 +16,9 @@ void escape_xml(std::string& out, std::string_view text) {
 // Every language version of a page that has more than one, as Google reads them from a sitemap.
 void append_alternates(const Site& site, const ContextBuilder& contexts, const Page& page,
                        std::string* xml) {
+  if (!site.multilingual()) return;
   auto versions = site.translations.find(page.translation_key);
-  if (!site.multilingual() || versions == site.translations.end() || versions->second.size() < 2)
-    return;
+  if (versions == site.translations.end() || versions->second.size() < 2) return;
   std::vector<int> in_order = versions->second;  // by language, the site's own first
   std::sort(in_order.begin(), in_order.end(),
             [&](int a, int b) { return site.pages[a].language < site.pages[b].language; });
@@ -44,25 +44,23 @@ std::vector<std::string> site_file_urls(const Site& site, const Theme& theme) {
 }
 
 std::string sitemap_xml(const Site& site, const ContextBuilder& contexts) {
-  std::vector<const Page*> pages;
-  for (const Page& p : site.pages) {
-    if (!p.failed && !p.layout.empty() && p.front_matter.params.value("sitemap", true) != false) {
-      pages.push_back(&p);
-    }
-  }
-  std::sort(pages.begin(), pages.end(),
-            [](const Page* a, const Page* b) { return a->url < b->url; });
   std::string xml =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
   xml += site.multilingual() ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n" : ">\n";
-  for (const Page* p : pages) {
+  // page_by_url holds every page that has a URL, once, in the order of its URL.
+  for (const auto& [url, index] : site.page_by_url) {
+    const Page& p = site.pages[index];
+    if (p.failed || p.layout.empty() || p.front_matter.params.value("sitemap", true) == false) {
+      continue;
+    }
     xml += "  <url><loc>";
-    escape_xml(xml, contexts.permalink(p->url));
+    escape_xml(xml, contexts.permalink(p.url));
     xml += "</loc>";
-    if (!p->front_matter.date.empty())
-      xml += "<lastmod>" + p->front_matter.date.substr(0, 10) + "</lastmod>";
-    append_alternates(site, contexts, *p, &xml);
+    if (!p.front_matter.date.empty()) {
+      xml.append("<lastmod>").append(p.front_matter.date, 0, 10).append("</lastmod>");
+    }
+    append_alternates(site, contexts, p, &xml);
     xml += "</url>\n";
   }
   xml += "</urlset>\n";

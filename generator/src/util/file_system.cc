@@ -172,7 +172,11 @@ FileSystem::Listing DiskFileSystem::list_files(const std::string& dir) const {
     return out;
   }
   Walker(root_, out).run(start, dir);
-  std::sort(out.files.begin(), out.files.end());
+  // The walk lists each folder's names in order, so the whole list mostly is: one look is cheaper
+  // than sorting 10,000 paths that share their first letters.
+  if (!std::is_sorted(out.files.begin(), out.files.end())) {
+    std::sort(out.files.begin(), out.files.end());
+  }
   std::sort(out.errors.begin(), out.errors.end());
   return out;
 }
