@@ -3,22 +3,16 @@
 
 #include <catch2/catch.hpp>
 
-#include "output/output.h"
-#include "site/build.h"
-#include "util/file_system.h"
+#include "site/build_for_test.h"
 
 namespace wegwijzer {
 namespace {
 
 std::map<std::string, std::string> build(const std::map<std::string, std::string>& files) {
-  MemoryFileSystem fs(files);
-  MemoryOutput output;
-  BuildOptions options;
-  options.today = "2026-12-04";
-  BuildResult result = build_site(fs, options, &output);
-  INFO(format_diagnostics(result.diagnostics));
-  REQUIRE(result.ok());
-  return output.take();
+  BuiltForTest built = build_for_test(files);
+  INFO(format_diagnostics(built.result.diagnostics));
+  REQUIRE(built.result.ok());
+  return built.files;
 }
 
 const char* const kPage =

@@ -4,9 +4,7 @@
 #include <map>
 #include <string>
 
-#include "output/output.h"
-#include "site/build.h"
-#include "util/file_system.h"
+#include "site/build_for_test.h"
 
 namespace wegwijzer {
 namespace {
@@ -46,15 +44,10 @@ TEST_CASE("page frames: a page's frame holds nothing of the page rendered before
   // every page but the first is written over another's.
   for (int jobs : {1, 2}) {
     INFO("jobs " << jobs);
-    MemoryFileSystem fs(frame_site());
-    MemoryOutput output;
-    BuildOptions options;
-    options.today = "2026-12-05";
-    options.jobs = jobs;
-    BuildResult result = build_site(fs, options, &output);
-    INFO(format_diagnostics(result.diagnostics));
-    REQUIRE(result.ok());
-    Files out = output.take();
+    BuiltForTest built = build_for_test(frame_site(), jobs);
+    INFO(format_diagnostics(built.result.diagnostics));
+    REQUIRE(built.result.ok());
+    const Files& out = built.files;
     const std::string& een = out.at("a/een/index.html");
     const std::string& twee = out.at("a/twee/index.html");
     CHECK(occurrences(een, "alleen_een") == 1);

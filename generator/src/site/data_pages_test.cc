@@ -2,9 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "output/output.h"
-#include "site/build.h"
-#include "util/file_system.h"
+#include "site/build_for_test.h"
 
 namespace wegwijzer {
 namespace {
@@ -61,13 +59,9 @@ Files site_files() {
 }
 
 Files build(const Files& files, std::string* diagnostics) {
-  MemoryFileSystem fs(files);
-  MemoryOutput output;
-  BuildOptions options;
-  options.today = "2026-12-04";
-  BuildResult result = build_site(fs, options, &output);
-  *diagnostics = format_diagnostics(result.diagnostics);
-  return result.ok() ? output.take() : Files();
+  BuiltForTest built = build_for_test(files);
+  *diagnostics = format_diagnostics(built.result.diagnostics);
+  return built.result.ok() ? built.files : Files();
 }
 
 TEST_CASE("data pages: a page per record, an A-Z list, lookups and the section's own record") {

@@ -4,9 +4,7 @@
 #include <map>
 #include <string>
 
-#include "output/output.h"
-#include "site/build.h"
-#include "util/file_system.h"
+#include "site/build_for_test.h"
 
 namespace wegwijzer {
 
@@ -23,14 +21,10 @@ TEST_CASE("sitemap: every page with a layout, in the order of its URL, without t
       {"templates/section.html", "{{page.title}}"},
       {"templates/page.html", "{{page.title}}"},
   };
-  MemoryFileSystem fs(files);
-  MemoryOutput output;
-  BuildOptions options;
-  options.today = "2026-12-05";
-  BuildResult result = build_site(fs, options, &output);
-  INFO(format_diagnostics(result.diagnostics));
-  REQUIRE(result.ok());
-  CHECK(output.take().at("sitemap.xml") ==
+  BuiltForTest built = build_for_test(files);
+  INFO(format_diagnostics(built.result.diagnostics));
+  REQUIRE(built.result.ok());
+  CHECK(built.files.at("sitemap.xml") ==
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         "  <url><loc>https://example.nl/</loc></url>\n"
