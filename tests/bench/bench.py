@@ -34,6 +34,7 @@ ELEVENTY_SITE = os.path.join(ELEVENTY_DIR, "site")
 ELEVENTY_CMD = os.path.join(ELEVENTY_DIR, "node_modules", "@11ty", "eleventy", "cmd.cjs")
 FLOOR_SOURCE = os.path.join(HERE, "floor.c")
 WRITE_FLOOR_SOURCE = os.path.join(HERE, "write_floor.c")
+MD4C_FLOOR_SOURCE = os.path.join(HERE, "md4c_floor.c")
 GNU_TIME = "/usr/bin/time"
 TMPFS = "/dev/shm"
 STAGES = ("load", "resolve", "markdown", "templates", "write", "check")
@@ -300,14 +301,26 @@ def compile_c(source, binary, flags=()):
     return binary, None
 
 
-def build_floor(work):
-    """Compiles floor.c against libcmark-gfm; returns the binary or None with a reason."""
+def build_with_package(source, binary, package, debian_package, extra=()):
+    """Compiles `source` against a pkg-config package; returns the binary or None with a reason."""
     try:
-        flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcmark-gfm"], check=True,
+        flags = subprocess.run(["pkg-config", "--cflags", "--libs", package], check=True,
                                capture_output=True, text=True).stdout.split()
     except (OSError, subprocess.CalledProcessError):
-        return None, "pkg-config libcmark-gfm not found (libcmark-gfm-dev)"
-    return compile_c(FLOOR_SOURCE, os.path.join(work, "floor"), flags + ["-lcmark-gfm-extensions"])
+        return None, f"pkg-config {package} not found ({debian_package})"
+    return compile_c(source, binary, flags + list(extra))
+
+
+def build_floor(work):
+    """Compiles floor.c against libcmark-gfm; returns the binary or None with a reason."""
+    return build_with_package(FLOOR_SOURCE, os.path.join(work, "floor"), "libcmark-gfm",
+                              "libcmark-gfm-dev", ["-lcmark-gfm-extensions"])
+
+
+def build_md4c_floor(work):
+    """Compiles md4c_floor.c against md4c's HTML renderer; the binary or None with a reason."""
+    return build_with_package(MD4C_FLOOR_SOURCE, os.path.join(work, "md4c_floor"), "md4c-html",
+                              "libmd4c-html0-dev")
 
 
 def figures(text):
@@ -468,7 +481,7 @@ def make_tools(site, args, wegwijzer, hugo, node, scale):
 
 
 def run_size(pages, rounds, args, wegwijzer, peers, floors, work, outputs, scale=False):
-    floor_binary, write_floor_binary = floors
+    floor_binary, write_floor_binary, md4c_floor_binary = floors
     site, files, size, generated = make_site(work, pages, args.sections)
     note = f", generated in {generated:.1f} s" if generated is not None else ", reused"
     secs = args.sections or max(1, pages // 100)
@@ -540,6 +553,8 @@ def run_size(pages, rounds, args, wegwijzer, peers, floors, work, outputs, scale
     result["ok"] = ok
     if ok and floor_binary:
         result["floor"] = run_floor(floor_binary, site, work, rounds)
+    if ok and md4c_floor_binary:
+        result["md4c_floor"] = run_floor(md4c_floor_binary, site, work, rounds)
     if ok and write_floor_binary:
         result["write_floor"] = run_write_floor(write_floor_binary, kept[jn], outputs, work,
                                                 rounds, args.jobs)
@@ -688,6 +703,23 @@ def report_details(results, args):
         log(f"   write CPU) / {cores(args)} cores; md+tpl/floor = wegwijzer's markdown and templates "
             f"stages (wall, all threads; a plain build renders each body in its templates stage) / "
             f"single-thread floor)")
+        report_md4c_floor(results)
+
+
+def report_md4c_floor(results):
+    """md4c's parse and render of the same bodies: how much of the cmark-gfm floor is that
+    library's own speed, and whether the other parser wrote the same HTML for this corpus."""
+    rows = [r for r in results if r.get("floor") and r.get("md4c_floor")]
+    if not rows:
+        return
+    log("  Another parser on the same bodies (md4c, GitHub dialect, no footnotes; one thread, CPU):")
+    for r in rows:
+        f, m = r["floor"], r["md4c_floor"]
+        same = "the same HTML" if m["html_hash"] == f["html_hash"] and \
+            m["html_bytes"] == f["html_bytes"] else "other HTML"
+        log(f"  {r['pages']:>7} pages: md4c {m['total_cpu_ms']:.0f} ms, cmark-gfm "
+            f"{f['total_cpu_ms']:.0f} ms ({f['total_cpu_ms'] / m['total_cpu_ms']:.1f}x), {same} "
+            f"({m['html_bytes'] / 1e6:.1f} MB)")
 
 
 def report_scale(results, args):
@@ -840,7 +872,10 @@ def main():
             WRITE_FLOOR_SOURCE, os.path.join(work, "write_floor"), ["-pthread"])
         if write_floor_note:
             log(f"write floor skipped: {write_floor_note}")
-        floors = (floor_binary, write_floor_binary)
+        md4c_floor_binary, md4c_floor_note = build_md4c_floor(work)
+        if md4c_floor_note:
+            log(f"md4c floor skipped: {md4c_floor_note}")
+        floors = (floor_binary, write_floor_binary, md4c_floor_binary)
 
         results = []
         loads = [load_average()]

@@ -3,8 +3,9 @@
  * as wegwijzer and no templates, no link checks, no writing. Reading the files is not timed.
  *
  * usage: floor LIST_FILE      (LIST_FILE: one Markdown path a line)
- * prints one line of key=value pairs: files, bytes (Markdown), html_bytes, and the parse, render and
- * total time in ms, both as CPU time of the thread (parse_cpu_ms ...) and as wall time (wall_ms).
+ * prints one line of key=value pairs: files, bytes (Markdown), html_bytes, html_hash (bodies.h, not
+ * timed), and the parse, render and total time in ms, both as CPU time of the thread
+ * (parse_cpu_ms ...) and as wall time (wall_ms).
  * CPU time is what run.sh reports as the floor: it holds up when other processes share the cores.
  *
  * Built by run.sh: cc -O2 floor.c $(pkg-config --cflags --libs libcmark-gfm) -lcmark-gfm-extensions
@@ -14,10 +15,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
+#include "bodies.h"
 
 /* Same as generator/src/markdown/markdown.cc. */
 #define OPTIONS (CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8)
@@ -25,72 +23,14 @@ static const char* const kExtensions[] = {"table", "strikethrough", "autolink", 
                                           "tagfilter"};
 #define EXTENSION_COUNT (sizeof kExtensions / sizeof kExtensions[0])
 
-typedef struct {
-  char* text;
-  size_t size;
-} Body;
-
-static double clock_ms(clockid_t clock) {
-  struct timespec ts;
-  clock_gettime(clock, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int read_file(const char* path, char** out, size_t* size) {
-  FILE* f = fopen(path, "rb");
-  if (!f) return 0;
-  size_t cap = 16384, len = 0;
-  char* buf = malloc(cap);
-  size_t n;
-  while ((n = fread(buf + len, 1, cap - len, f)) > 0) {
-    len += n;
-    if (len == cap) buf = realloc(buf, cap *= 2);
-  }
-  fclose(f);
-  *out = buf;
-  *size = len;
-  return 1;
-}
-
-/* Drops a leading "---\n ... \n---\n" block, as the generator's front-matter reader does. */
-static void strip_front_matter(Body* b) {
-  if (b->size < 4 || memcmp(b->text, "---\n", 4) != 0) return;
-  for (size_t i = 3; i + 5 <= b->size; ++i) {
-    if (memcmp(b->text + i, "\n---\n", 5) == 0) {
-      size_t skip = i + 5;
-      memmove(b->text, b->text + skip, b->size - skip);
-      b->size -= skip;
-      return;
-    }
-  }
-}
-
 int main(int argc, char** argv) {
   if (argc != 2) {
     fprintf(stderr, "usage: %s LIST_FILE\n", argv[0]);
     return 2;
   }
-  FILE* list = fopen(argv[1], "r");
-  if (!list) {
-    perror(argv[1]);
-    return 1;
-  }
-  size_t count = 0, cap = 1024, bytes = 0;
-  Body* bodies = malloc(cap * sizeof *bodies);
-  char line[4096];
-  while (fgets(line, sizeof line, list)) {
-    line[strcspn(line, "\n")] = 0;
-    if (!line[0]) continue;
-    if (count == cap) bodies = realloc(bodies, (cap *= 2) * sizeof *bodies);
-    if (!read_file(line, &bodies[count].text, &bodies[count].size)) {
-      perror(line);
-      return 1;
-    }
-    strip_front_matter(&bodies[count]);
-    bytes += bodies[count].size;
-    ++count;
-  }
-  fclose(list);
+  Bodies corpus = read_bodies(argv[1]);
+  Body* bodies = corpus.items;
+  size_t count = corpus.count, bytes = corpus.bytes;
 
   cmark_gfm_core_extensions_ensure_registered();
   cmark_syntax_extension* extensions[EXTENSION_COUNT];
@@ -104,6 +44,7 @@ int main(int argc, char** argv) {
 
   double parse_ms = 0, render_ms = 0;
   size_t html_bytes = 0;
+  uint64_t html_hash = HTML_HASH_START;
   double wall0 = clock_ms(CLOCK_MONOTONIC);
   for (size_t i = 0; i < count; ++i) {
     double t0 = clock_ms(CLOCK_THREAD_CPUTIME_ID);
@@ -115,19 +56,23 @@ int main(int argc, char** argv) {
     cmark_node* document = cmark_parser_finish(parser);
     double t1 = clock_ms(CLOCK_THREAD_CPUTIME_ID);
     char* html = cmark_render_html(document, OPTIONS, cmark_parser_get_syntax_extensions(parser));
-    html_bytes += strlen(html);
+    size_t html_size = strlen(html);
+    html_bytes += html_size;
+    double hash_start = clock_ms(CLOCK_THREAD_CPUTIME_ID);
+    html_hash = html_hash_add(html_hash, html, html_size);
+    double hash_ms = clock_ms(CLOCK_THREAD_CPUTIME_ID) - hash_start;  // not the floor's work
     free(html);
     cmark_node_free(document);
     cmark_parser_free(parser);
     double t2 = clock_ms(CLOCK_THREAD_CPUTIME_ID);
     parse_ms += t1 - t0;
-    render_ms += t2 - t1;
+    render_ms += t2 - t1 - hash_ms;
   }
   double wall_ms = clock_ms(CLOCK_MONOTONIC) - wall0;
-  printf("files=%zu bytes=%zu html_bytes=%zu parse_cpu_ms=%.1f render_cpu_ms=%.1f total_cpu_ms=%.1f "
-         "wall_ms=%.1f\n",
-         count, bytes, html_bytes, parse_ms, render_ms, parse_ms + render_ms, wall_ms);
-  for (size_t i = 0; i < count; ++i) free(bodies[i].text);
-  free(bodies);
+  printf("files=%zu bytes=%zu html_bytes=%zu html_hash=%llu parse_cpu_ms=%.1f render_cpu_ms=%.1f "
+         "total_cpu_ms=%.1f wall_ms=%.1f\n",
+         count, bytes, html_bytes, HTML_HASH_PRINTED(html_hash), parse_ms, render_ms,
+         parse_ms + render_ms, wall_ms);
+  free_bodies(&corpus);
   return 0;
 }

@@ -5,10 +5,10 @@
 #                      [--smoke] [--wegwijzer PATH]
 #
 # The full run installs what it needs (Hugo, GNU time, Node.js and npm, the build dependencies for
-# the cmark-gfm floor) through scripts/deps.sh; --smoke installs no Debian package and skips Hugo
-# or Eleventy if they are missing, so it can run from CTest. Eleventy itself comes from npm,
-# pinned by eleventy/package-lock.json, installed with `npm ci` when node_modules is missing or
-# older than the lockfile. Everything else is in bench.py; see README.md.
+# the cmark-gfm floor, md4c for the floor it is compared with) through scripts/deps.sh; --smoke
+# installs no Debian package and skips Hugo or Eleventy if they are missing, so it can run from
+# CTest. Eleventy itself comes from npm, pinned by eleventy/package-lock.json, installed with
+# `npm ci` when node_modules is missing or older than the lockfile. Everything else is in bench.py; see README.md.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -21,7 +21,7 @@ for arg in "$@"; do
 done
 if [ "$smoke" = 0 ]; then
   # Node.js and npm by command, not by package: some Node.js packages bring npm with them.
-  extra=(hugo time)
+  extra=(hugo time libmd4c-html0-dev)
   command -v node >/dev/null || extra+=(nodejs)
   "$repo/scripts/deps.sh" "${extra[@]}"
   command -v npm >/dev/null || "$repo/scripts/deps.sh" npm
