@@ -93,6 +93,6 @@ static uint64_t html_hash_add(uint64_t hash, const char* html, size_t size) {
   return hash;
 }
 #define HTML_HASH_START 14695981039346656037ULL
-#define HTML_HASH_PRINTED(hash) ((unsigned long long)((hash) & 0xFFFFFFFFFFFFULL))
+#define HTML_HASH_PRINTED(hash) ((unsigned long long)((hash)&0xFFFFFFFFFFFFULL))
 
 #endif

@@ -69,10 +69,11 @@ int main(int argc, char** argv) {
     render_ms += t2 - t1 - hash_ms;
   }
   double wall_ms = clock_ms(CLOCK_MONOTONIC) - wall0;
-  printf("files=%zu bytes=%zu html_bytes=%zu html_hash=%llu parse_cpu_ms=%.1f render_cpu_ms=%.1f "
-         "total_cpu_ms=%.1f wall_ms=%.1f\n",
-         count, bytes, html_bytes, HTML_HASH_PRINTED(html_hash), parse_ms, render_ms,
-         parse_ms + render_ms, wall_ms);
+  printf(
+      "files=%zu bytes=%zu html_bytes=%zu html_hash=%llu parse_cpu_ms=%.1f render_cpu_ms=%.1f "
+      "total_cpu_ms=%.1f wall_ms=%.1f\n",
+      count, bytes, html_bytes, HTML_HASH_PRINTED(html_hash), parse_ms, render_ms,
+      parse_ms + render_ms, wall_ms);
   free_bodies(&corpus);
   return 0;
 }
