@@ -198,15 +198,17 @@ class WordCounter {
   void feed(std::string_view s) {
     size_t i = 0;
 #if defined(__SSE2__)
-    // Sixteen bytes at a time where they are all ASCII, with bit masks.
+    // Sixteen bytes at a time where they are ASCII or Latin-1 letters, with bit masks.
     while (i + 16 <= s.size()) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      if (_mm_movemask_epi8(v) != 0) {
+      const uint32_t high = static_cast<uint32_t>(_mm_movemask_epi8(v));
+      uint32_t letters = 0;
+      if (high != 0 && !latin1_letter_bytes(v, high, &letters)) {
         size_t stop = i + 16;
         while (i < stop) step(s, &i);
         continue;
       }
-      feed_ascii16(v);
+      feed16(v, letters);
       i += 16;
     }
 #endif
@@ -253,11 +255,29 @@ class WordCounter {
     return (x * 0x01010101u) >> 24;
   }
 
+  // The bytes of two-byte Latin-1 letters (U+00C0 to U+00FF but for the signs × and ÷: "é",
+  // "ë", "ö"), set in `letters`, when every byte of the block beyond ASCII belongs to one that
+  // lies wholly in the block; false otherwise, and the block goes byte by byte. Dutch text has
+  // few other characters beyond ASCII.
+  static bool latin1_letter_bytes(__m128i v, uint32_t high, uint32_t* letters) {
+    auto mask = [](__m128i x) { return static_cast<uint32_t>(_mm_movemask_epi8(x)); };
+    const uint32_t lead = mask(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC3))));
+    // 0x80 to 0xBF, which are -128 to -65 as signed bytes.
+    const uint32_t follow = mask(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+    const uint32_t signs =
+        mask(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0x97))),
+                          _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xB7)))));
+    if ((lead | follow) != high || follow != (lead << 1) || (signs & follow) != 0) return false;
+    *letters = lead | follow;
+    return true;
+  }
+
   // The first letter or digit of a word is one that follows a space, or the start of the stream
   // while no word is open, through nothing but other characters (punctuation): adding "after a
   // space" to the mask of those characters carries each such run over to where it ends, which
-  // is a word's first letter when that is where it stops.
-  void feed_ascii16(__m128i v) {
+  // is a word's first letter when that is where it stops. `letters` marks bytes of letters
+  // beyond ASCII; a letter's second byte is never a word's first, as its first byte is a letter.
+  void feed16(__m128i v, uint32_t letters) {
     auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
     auto between = [&](__m128i x, char lo, char hi) {  // signed compares: all bytes are ASCII
       return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
@@ -268,7 +288,7 @@ class WordCounter {
     __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
     __m128i word = _mm_or_si128(between(v, '0', '9'), between(lower, 'a', 'z'));
     const uint32_t spaces = static_cast<uint32_t>(_mm_movemask_epi8(space));
-    const uint32_t words = static_cast<uint32_t>(_mm_movemask_epi8(word));
+    const uint32_t words = static_cast<uint32_t>(_mm_movemask_epi8(word)) | letters;
     const uint32_t others = ~(spaces | words) & 0xFFFFu;
     const uint32_t reach = ((spaces << 1) | (counted_ ? 0u : 1u)) + others;
     words_ += bits_set(reach & words);
