@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_arguments.h"
 #include "site/build.h"
 #include "site/build_memo.h"
 #include "util/cached_file_system.h"
@@ -96,16 +97,19 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: bench_rebuild CORPUS_DIR [ROUNDS] [JOBS]\n");
+  bench::BenchArguments args;
+  args.rounds = 7;
+  args.jobs = default_jobs();
+  if (!bench::parse_bench_arguments(argc, argv, "bench_rebuild CORPUS_DIR [ROUNDS] [JOBS]",
+                                    &args)) {
     return 2;
   }
 #ifdef WEGWIJZER_MIMALLOC
   mi_option_enable(mi_option_large_os_pages);  // as `wegwijzer` does (src/cli/main.cc)
 #endif
-  fs::path root = argv[1];
-  int rounds = argc > 2 ? std::stoi(argv[2]) : 7;
-  int jobs = argc > 3 ? std::stoi(argv[3]) : default_jobs();
+  fs::path root = args.corpus;
+  int rounds = args.rounds;
+  int jobs = args.jobs;
 
   MemoryFileSystem files;
   size_t pages = 0;

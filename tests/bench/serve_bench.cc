@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_arguments.h"
 #include "serve/dev_server.h"
 #include "serve/reload_events_client.h"
 #include "util/file_system.h"
@@ -50,19 +51,21 @@ std::string middle_page(const DiskFileSystem& site) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: bench_serve CORPUS_DIR [ROUNDS] [JOBS]\n");
+  bench::BenchArguments args;
+  args.rounds = 15;
+  args.jobs = 2;
+  if (!bench::parse_bench_arguments(argc, argv, "bench_serve CORPUS_DIR [ROUNDS] [JOBS]", &args)) {
     return 2;
   }
 #ifdef WEGWIJZER_MIMALLOC
   mi_option_enable(mi_option_large_os_pages);  // as `wegwijzer` does (src/cli/main.cc)
 #endif
-  fs::path root = argv[1];
-  int rounds = argc > 2 ? std::stoi(argv[2]) : 15;
+  fs::path root = args.corpus;
+  int rounds = args.rounds;
   ServeOptions options;
   options.source = root.string();
   options.port = 0;
-  options.jobs = argc > 3 ? std::stoi(argv[3]) : 2;
+  options.jobs = args.jobs;
   DevServer server(options);
   std::string error;
   auto started = Clock::now();
