@@ -398,18 +398,19 @@ TEST_CASE("markdown counts words, summarises and gives plain text") {
   CHECK(render("Geen plain text", Options{}).plain_text.empty());
 }
 
-TEST_CASE("markdown counts words the same in long text, ASCII or not") {
+TEST_CASE("markdown counts words and keeps the summary the same in long text, ASCII or not") {
   // Long paragraphs cross many 16-byte blocks, so words straddle the blocks the counter reads at
   // once; Latin-1 letters ("é", "Ö") are read with them, other characters beyond ASCII send a
   // block the slow way. A word is a run without whitespace holding a letter or digit: "é" is one,
-  // "€", "→", "×", "¿" and "," are not.
+  // "€", "→", "×", "¿" and "," are not. The summary is the first paragraph with each run of
+  // whitespace made one space, whether the text between is single-spaced or not.
   const std::vector<std::string> pieces = {"a", "zorg",   "Q7", "9",  ",", ",,",  "€",  "→",
                                            "é", "cliënt", "€5", "→x", "",  "(",   ")",  "×",
                                            "÷", "À",      "ÿ",  "Ö",  "—", "ééé", "x×", "¿"};
   const std::vector<std::string> gaps = {" ", "  ", "\t", " \t "};
   std::mt19937 rng(7);
   for (int doc = 0; doc < 1000; ++doc) {
-    std::string text;
+    std::string text, summary;
     size_t expected = 0;
     int paragraphs = 1 + static_cast<int>(rng() % 3);
     for (int p = 0; p < paragraphs; ++p) {
@@ -418,6 +419,7 @@ TEST_CASE("markdown counts words the same in long text, ASCII or not") {
       for (int t = 0; t < tokens; ++t) {
         int parts = 1 + static_cast<int>(rng() % 3);
         for (int k = 0; k < parts; ++k) token += pieces[rng() % pieces.size()];
+        if (p == 0 && !token.empty()) summary += (summary.empty() ? "" : " ") + token;
         bool word =
             token.find_first_of("abcdefghijklmnopqrstuvwxyzQ0123456789") != std::string::npos ||
             token.find("é") != std::string::npos || token.find("ë") != std::string::npos ||
@@ -430,7 +432,26 @@ TEST_CASE("markdown counts words the same in long text, ASCII or not") {
       }
     }
     INFO(text);
-    CHECK(render(text, Options{}).word_count == expected);
+    Rendered rendered = render(text, Options{});
+    CHECK(rendered.word_count == expected);
+    CHECK(rendered.summary == summary);
+  }
+}
+
+TEST_CASE("markdown summary: one run of whitespace becomes one space wherever it falls") {
+  // Words joined by single spaces go into the summary in one piece, read sixteen bytes at a time:
+  // a second space or a tab at any position, across those blocks too, must still be seen.
+  std::string words;  // 63 bytes, a space at every third to sixth byte
+  for (int w = 0; w < 16; ++w) words += std::string(2 + w % 4, static_cast<char>('a' + w)) + " ";
+  words.pop_back();
+  for (std::string_view extra : {" ", "\t"}) {
+    for (size_t at = 1; at < words.size(); ++at) {
+      if (words[at] != ' ') continue;
+      std::string text = words;
+      text.insert(at, extra);
+      INFO(text);
+      CHECK(render(text + "\n", Options{}).summary == words);
+    }
   }
 }
 
