@@ -15,41 +15,35 @@ mapfile -t sources < <(find generator tests -name '*.cc' -o -name '*.h' | grep -
 passed=0
 failed=0
 
-unformatted=()
+# One check's verdict: passed when it found nothing, otherwise the heading and what it found.
+judge() {
+  local heading=$1 found=$2
+  if [ -z "$found" ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "$heading"
+    echo "$found"
+  fi
+}
+
+unformatted=""
 for f in "${sources[@]}"; do
-  clang-format --dry-run -Werror "$f" >/dev/null 2>&1 || unformatted+=("$f")
+  clang-format --dry-run -Werror "$f" >/dev/null 2>&1 || unformatted+="  $f"$'\n'
 done
-if [ ${#unformatted[@]} -eq 0 ]; then
-  passed=$((passed + 1))
-else
-  failed=$((failed + 1))
-  echo "not formatted as .clang-format says (run clang-format -i on them):"
-  printf '  %s\n' "${unformatted[@]}"
-fi
+judge "not formatted as .clang-format says (run clang-format -i on them):" "${unformatted%$'\n'}"
 
 mapfile -t library < <(find generator/src -name '*.cc' ! -name '*_test.cc' | sort)
 config='{CheckOptions: [{key: readability-function-size.LineThreshold, value: 80}]}'
 long=$(printf '%s\n' "${library[@]}" |
   xargs -P "$(nproc)" -n 4 clang-tidy -p "$build" --quiet --checks='-*,readability-function-size' \
     --config="$config" 2>/dev/null | grep -E "warning: function .* exceeds" | sort -u)
-if [ -z "$long" ]; then
-  passed=$((passed + 1))
-else
-  failed=$((failed + 1))
-  echo "functions over 80 lines (split them):"
-  echo "$long"
-fi
+judge "functions over 80 lines (split them):" "$long"
 
 # CTest learns the test names from the binary and keeps them in a CMake list, where a '[' or ']'
 # stops the ';' after it from dividing: the names that follow merge into one test that runs none.
 bad_names=$(grep -nE 'TEST_CASE\("[^"]*[][][^"]*"' "${sources[@]}")
-if [ -z "$bad_names" ]; then
-  passed=$((passed + 1))
-else
-  failed=$((failed + 1))
-  echo "test names with '[' or ']' (CTest would merge and skip tests; reword them):"
-  echo "$bad_names"
-fi
+judge "test names with '[' or ']' (CTest would merge and skip tests; reword them):" "$bad_names"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -94,6 +94,20 @@ constexpr bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+#if defined(__SSE2__)
+// The bytes of a 16-byte block that is_space takes, as bit masks: the spaces, and the others.
+struct SpaceMasks {
+  uint32_t spaces;
+  uint32_t others;
+};
+SpaceMasks space_masks(__m128i v) {
+  auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+  __m128i others = _mm_or_si128(_mm_or_si128(eq('\t'), eq('\n')), _mm_or_si128(eq('\r'), eq('\f')));
+  return {static_cast<uint32_t>(_mm_movemask_epi8(eq(' '))),
+          static_cast<uint32_t>(_mm_movemask_epi8(others))};
+}
+#endif
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
@@ -278,16 +292,14 @@ class WordCounter {
   // is a word's first letter when that is where it stops. `letters` marks bytes of letters
   // beyond ASCII; a letter's second byte is never a word's first, as its first byte is a letter.
   void feed16(__m128i v, uint32_t letters) {
-    auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
     auto between = [&](__m128i x, char lo, char hi) {  // signed compares: all bytes are ASCII
       return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
                            _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
     };
-    __m128i space = _mm_or_si128(_mm_or_si128(eq(' '), eq('\t')),
-                                 _mm_or_si128(_mm_or_si128(eq('\n'), eq('\r')), eq('\f')));
     __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
     __m128i word = _mm_or_si128(between(v, '0', '9'), between(lower, 'a', 'z'));
-    const uint32_t spaces = static_cast<uint32_t>(_mm_movemask_epi8(space));
+    const SpaceMasks whitespace = space_masks(v);
+    const uint32_t spaces = whitespace.spaces | whitespace.others;
     const uint32_t words = static_cast<uint32_t>(_mm_movemask_epi8(word)) | letters;
     const uint32_t others = ~(spaces | words) & 0xFFFFu;
     const uint32_t reach = ((spaces << 1) | (counted_ ? 0u : 1u)) + others;
@@ -364,11 +376,8 @@ class TextCollector {
 #if defined(__SSE2__)
     for (; i + 16 <= s.size(); i += 16) {
       __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-      __m128i other =
-          _mm_or_si128(_mm_or_si128(eq('\t'), eq('\n')), _mm_or_si128(eq('\r'), eq('\f')));
-      const uint32_t spaces = static_cast<uint32_t>(_mm_movemask_epi8(eq(' ')));
-      if (_mm_movemask_epi8(other) != 0) return false;
+      const auto [spaces, others] = space_masks(v);
+      if (others != 0) return false;
       if ((spaces & ((spaces << 1) | (after_space ? 1u : 0u))) != 0) return false;
       after_space = (spaces & 0x8000u) != 0;
     }
