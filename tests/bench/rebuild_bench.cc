@@ -19,14 +19,11 @@
 #include <vector>
 
 #include "bench_arguments.h"
+#include "cli/allocator_options.h"
 #include "site/build.h"
 #include "site/build_memo.h"
 #include "util/cached_file_system.h"
 #include "util/parallel.h"
-
-#ifdef WEGWIJZER_MIMALLOC
-#include <mimalloc.h>
-#endif
 
 namespace fs = std::filesystem;
 using namespace wegwijzer;
@@ -104,9 +101,7 @@ int main(int argc, char** argv) {
                                     &args)) {
     return 2;
   }
-#ifdef WEGWIJZER_MIMALLOC
-  mi_option_enable(mi_option_large_os_pages);  // as `wegwijzer` does (src/cli/main.cc)
-#endif
+  set_allocator_options();  // as `wegwijzer` does (src/cli/main.cc)
   fs::path root = args.corpus;
   int rounds = args.rounds;
   int jobs = args.jobs;

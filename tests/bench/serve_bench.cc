@@ -17,13 +17,10 @@
 #include <vector>
 
 #include "bench_arguments.h"
+#include "cli/allocator_options.h"
 #include "serve/dev_server.h"
 #include "serve/reload_events_client.h"
 #include "util/file_system.h"
-
-#ifdef WEGWIJZER_MIMALLOC
-#include <mimalloc.h>
-#endif
 
 namespace fs = std::filesystem;
 using namespace wegwijzer;
@@ -57,9 +54,7 @@ int main(int argc, char** argv) {
   if (!bench::parse_bench_arguments(argc, argv, "bench_serve CORPUS_DIR [ROUNDS] [JOBS]", &args)) {
     return 2;
   }
-#ifdef WEGWIJZER_MIMALLOC
-  mi_option_enable(mi_option_large_os_pages);  // as `wegwijzer` does (src/cli/main.cc)
-#endif
+  set_allocator_options();  // as `wegwijzer` does (src/cli/main.cc)
   fs::path root = args.corpus;
   int rounds = args.rounds;
   ServeOptions options;
