@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "bench_arguments.h"
-#include "cli/allocator_options.h"
+#include "cli/allocator.h"
 #include "site/build.h"
 #include "site/build_memo.h"
 #include "util/cached_file_system.h"
@@ -91,17 +91,7 @@ double median(std::vector<double> v) {
   return v.empty() ? 0 : v[v.size() / 2];
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  bench::BenchArguments args;
-  args.rounds = 7;
-  args.jobs = default_jobs();
-  if (!bench::parse_bench_arguments(argc, argv, "bench_rebuild CORPUS_DIR [ROUNDS] [JOBS]",
-                                    &args)) {
-    return 2;
-  }
-  set_allocator_options();  // as `wegwijzer` does (src/cli/main.cc)
+int measure_rebuilds(const bench::BenchArguments& args) {
   fs::path root = args.corpus;
   int rounds = args.rounds;
   int jobs = args.jobs;
@@ -224,4 +214,18 @@ int main(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &usage);
   std::printf("peak memory: %.0f MB\n", usage.ru_maxrss / 1024.0);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bench::BenchArguments args;
+  args.rounds = 7;
+  args.jobs = default_jobs();
+  if (!bench::parse_bench_arguments(argc, argv, "bench_rebuild CORPUS_DIR [ROUNDS] [JOBS]",
+                                    &args)) {
+    return 2;
+  }
+  // Through the allocator set-up `wegwijzer` uses (src/cli/main.cc).
+  return run_with_allocator([&] { return measure_rebuilds(args); });
 }

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "bench_arguments.h"
-#include "cli/allocator_options.h"
+#include "cli/allocator.h"
 #include "serve/dev_server.h"
 #include "serve/reload_events_client.h"
 #include "util/file_system.h"
@@ -45,16 +45,7 @@ std::string middle_page(const DiskFileSystem& site) {
   return pages.empty() ? std::string() : pages[pages.size() / 2];
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  bench::BenchArguments args;
-  args.rounds = 15;
-  args.jobs = 2;
-  if (!bench::parse_bench_arguments(argc, argv, "bench_serve CORPUS_DIR [ROUNDS] [JOBS]", &args)) {
-    return 2;
-  }
-  set_allocator_options();  // as `wegwijzer` does (src/cli/main.cc)
+int measure_serve(const bench::BenchArguments& args) {
   fs::path root = args.corpus;
   int rounds = args.rounds;
   ServeOptions options;
@@ -105,4 +96,17 @@ int main(int argc, char** argv) {
       sorted[sorted.size() / 2], rounds, sorted.front(), sorted.back(), target.c_str(),
       options.jobs);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bench::BenchArguments args;
+  args.rounds = 15;
+  args.jobs = 2;
+  if (!bench::parse_bench_arguments(argc, argv, "bench_serve CORPUS_DIR [ROUNDS] [JOBS]", &args)) {
+    return 2;
+  }
+  // Through the allocator set-up `wegwijzer` uses (src/cli/main.cc).
+  return run_with_allocator([&] { return measure_serve(args); });
 }
