@@ -9,6 +9,8 @@
 
 #ifdef WEGWIJZER_MIMALLOC
 #include <mimalloc.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sys/mman.h>
 
 #include <cstdint>
@@ -33,8 +35,10 @@ inline void give_mimalloc_huge_page_arena() {
   auto start =
       reinterpret_cast<void*>((reinterpret_cast<uintptr_t>(p) + kAlign - 1) & ~(kAlign - 1));
   madvise(start, kSize, MADV_HUGEPAGE);  // fails harmlessly where huge pages are off
-  mi_manage_os_memory(start, kSize, /*is_committed=*/true, /*is_large=*/true, /*is_zero=*/true,
-                      /*numa_node=*/-1);
+  if (!mi_manage_os_memory(start, kSize, /*is_committed=*/true, /*is_large=*/true,
+                           /*is_zero=*/true, /*numa_node=*/-1)) {
+    munmap(p, kSize + kAlign);
+  }
 }
 #endif
 
@@ -48,9 +52,19 @@ int run_with_allocator(Work&& work) {
   give_mimalloc_huge_page_arena();
   // On a thread of its own: the main thread's first segment was taken from the OS before main,
   // outside the arena, and would serve all its allocations (the listing, every page's record).
+  // The main thread, only waiting, blocks every signal, so that a signal sent to the process
+  // reaches the command's thread as it would have reached the main thread: `serve` takes SIGINT
+  // and SIGTERM with sigwait() there, and a build still ends at Ctrl+C.
+  sigset_t all, previous;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &previous);
   int result = 0;
-  std::thread thread([&] { result = std::forward<Work>(work)(); });
+  std::thread thread([&] {
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    result = std::forward<Work>(work)();
+  });
   thread.join();
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   return result;
 #else
   return std::forward<Work>(work)();

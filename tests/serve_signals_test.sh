@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# `wegwijzer serve` stops cleanly on SIGINT (Ctrl+C) and on SIGTERM: it says "Stopped." and exits
+# 0, whichever of its threads the kernel hands the signal to.
+#
+#   tests/serve_signals_test.sh WEGWIJZER SITE_DIR
+set -uo pipefail
+wegwijzer=$1
+site=$2
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/wegwijzer-serve-signals.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+
+for signal in INT TERM; do
+  "$wegwijzer" serve --source "$site" --port 0 --bind 127.0.0.1 >"$tmp/out" 2>"$tmp/err" &
+  pid=$!
+  for _ in $(seq 100); do
+    grep -q "^Serving " "$tmp/out" && break
+    sleep 0.1
+  done
+  if ! grep -q "^Serving " "$tmp/out"; then
+    echo "FAIL: SIG$signal: the server did not start"
+    cat "$tmp/out" "$tmp/err"
+    kill -KILL "$pid" 2>/dev/null
+    failed=1
+    continue
+  fi
+  kill -"$signal" "$pid"
+  for _ in $(seq 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "FAIL: SIG$signal: still running 10 s later"
+    kill -KILL "$pid"
+    wait "$pid" 2>/dev/null
+    failed=1
+    continue
+  fi
+  wait "$pid"
+  status=$?
+  if [ "$status" -eq 0 ] && grep -q "^Stopped\.$" "$tmp/out"; then
+    echo "ok: SIG$signal: stopped, exit 0"
+  else
+    echo "FAIL: SIG$signal: exit $status, output:"
+    cat "$tmp/out" "$tmp/err"
+    failed=1
+  fi
+done
+exit "$failed"
