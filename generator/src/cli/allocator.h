@@ -47,7 +47,8 @@ template <typename Work>
 int run_with_allocator(Work&& work) {
 #ifdef WEGWIJZER_MIMALLOC
   // The worker threads of a build live for one build, and most of what they use is their first
-  // segment: committed whole, not piecemeal as it fills.
+  // segment: committed whole, not piecemeal as it fills (piecemeal, even in the arena below, it
+  // is faulted in 4 KB at a time: 8,500 faults at 10,000 pages instead of 700).
   mi_option_set(mi_option_eager_commit_delay, 0);
   give_mimalloc_huge_page_arena();
   // On a thread of its own: the main thread's first segment was taken from the OS before main,
