@@ -175,6 +175,7 @@ class Outputs:
 
     def __init__(self, disk_dir):
         self.disk = disk_dir is not None
+        self.kind = "the disk folder" if self.disk else "tmpfs"
         parent = os.path.abspath(disk_dir) if self.disk else TMPFS
         os.makedirs(parent, exist_ok=True)
         self.root = tempfile.mkdtemp(prefix="wegwijzer-bench-", dir=parent)
@@ -482,11 +483,17 @@ def make_tools(site, args, wegwijzer, hugo, node, scale):
 
 def run_size(pages, rounds, args, wegwijzer, peers, floors, work, outputs, scale=False):
     floor_binary, write_floor_binary, md4c_floor_binary = floors
-    site, files, size, generated = make_site(work, pages, args.sections)
+    made, files, size, generated = make_site(work, pages, args.sections)
     note = f", generated in {generated:.1f} s" if generated is not None else ", reused"
     secs = args.sections or max(1, pages // 100)
+    # Every tool reads a copy beside the outputs (tmpfs unless --disk): a corpus left in the
+    # page cache is not safe there, for a kernel that pages out cold memory on its own (DAMON's
+    # pageout, as on these machines) makes some builds read it from the disk again.
+    site = outputs.path(os.path.basename(made))
+    remove_tree(site)
+    shutil.copytree(made, site, symlinks=True)
     log(f"corpus {pages:,} pages in {secs} sections: {files:,} Markdown files, "
-        f"{size / 1e6:.1f} MB{note}; load average {load_average()}")
+        f"{size / 1e6:.1f} MB{note}, copied to {outputs.kind}; load average {load_average()}")
     tools = make_tools(site, args, wegwijzer, peers.get("hugo"), peers.get("eleventy"), scale)
     jn = f"wegwijzer -j{args.jobs}"
     kept = {}      # tool -> its last round's output, kept for the checks
@@ -563,6 +570,7 @@ def run_size(pages, rounds, args, wegwijzer, peers, floors, work, outputs, scale
     else:
         for out in kept.values():
             outputs.discard(out)
+    outputs.discard(site)
     outputs.empty_trash()
     return result
 
