@@ -321,7 +321,7 @@ def build_floor(work):
 def build_md4c_floor(work):
     """Compiles md4c_floor.c against md4c's HTML renderer; the binary or None with a reason."""
     return build_with_package(MD4C_FLOOR_SOURCE, os.path.join(work, "md4c_floor"), "md4c-html",
-                              "libmd4c-html0-dev")
+                              "libmd4c-dev and libmd4c-html0-dev")
 
 
 def figures(text):

@@ -21,7 +21,9 @@ for arg in "$@"; do
 done
 if [ "$smoke" = 0 ]; then
   # Node.js and npm by command, not by package: some Node.js packages bring npm with them.
-  extra=(hugo time libmd4c-html0-dev)
+  # libmd4c-dev too: md4c-html.pc requires md4c.pc, which Debian's libmd4c-html0-dev does not
+  # bring with it.
+  extra=(hugo time libmd4c-dev libmd4c-html0-dev)
   command -v node >/dev/null || extra+=(nodejs)
   "$repo/scripts/deps.sh" "${extra[@]}"
   command -v npm >/dev/null || "$repo/scripts/deps.sh" npm

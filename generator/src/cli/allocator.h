@@ -4,6 +4,7 @@
 // it (tests/bench/) run their work through run_with_allocator, so that they measure the allocator
 // the tool runs with. Without mimalloc (WEGWIJZER_MIMALLOC unset) it just runs the work.
 
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -60,11 +61,16 @@ int run_with_allocator(Work&& work) {
   sigfillset(&all);
   pthread_sigmask(SIG_BLOCK, &all, &previous);
   int result = 0;
-  std::thread thread([&] {
+  try {
+    std::thread thread([&] {
+      pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+      result = work();
+    });
+    thread.join();
+  } catch (const std::system_error&) {  // no thread to be had (a limit on processes): run here
     pthread_sigmask(SIG_SETMASK, &previous, nullptr);
-    result = std::forward<Work>(work)();
-  });
-  thread.join();
+    return work();
+  }
   pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   return result;
 #else
