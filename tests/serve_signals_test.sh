@@ -10,14 +10,21 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/wegwijzer-serve-signals.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 failed=0
 
+# Runs the command every tenth of a second until it succeeds, for at most ten seconds.
+within_10s() {
+  for _ in $(seq 100); do
+    "$@" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+started() { grep -q "^Serving " "$tmp/out"; }
+stopped() { ! kill -0 "$pid" 2>/dev/null; }
+
 for signal in INT TERM; do
   "$wegwijzer" serve --source "$site" --port 0 --bind 127.0.0.1 >"$tmp/out" 2>"$tmp/err" &
   pid=$!
-  for _ in $(seq 100); do
-    grep -q "^Serving " "$tmp/out" && break
-    sleep 0.1
-  done
-  if ! grep -q "^Serving " "$tmp/out"; then
+  if ! within_10s started; then
     echo "FAIL: SIG$signal: the server did not start"
     cat "$tmp/out" "$tmp/err"
     kill -KILL "$pid" 2>/dev/null
@@ -25,11 +32,7 @@ for signal in INT TERM; do
     continue
   fi
   kill -"$signal" "$pid"
-  for _ in $(seq 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
+  if ! within_10s stopped; then
     echo "FAIL: SIG$signal: still running 10 s later"
     kill -KILL "$pid"
     wait "$pid" 2>/dev/null

@@ -22,6 +22,7 @@ namespace {
 // Frames are written through one of two writers: JsonWriter builds the frame, HashWriter only
 // hashes what would go into it. The frame code is written once against both, so a fingerprint
 // covers every value of its frame by construction.
+
 // Writes a frame into `root`, which may hold the frame an earlier page left: members, strings and
 // lists are filled again where they are, and what this page does not write is removed when its
 // object or list ends, so the frame comes out as if built afresh. Making and freeing every page's
