@@ -18,7 +18,7 @@ within_10s() {
   done
   return 1
 }
-started() { grep -q "^Serving " "$tmp/out"; }
+started() { grep -qs "^Serving " "$tmp/out"; }  # -s: the shell may not have made the file yet
 stopped() { ! kill -0 "$pid" 2>/dev/null; }
 
 for signal in INT TERM; do

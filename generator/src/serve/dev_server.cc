@@ -84,7 +84,10 @@ bool DevServer::start(std::string* error) {
   http_->Get(".*",
              [this](const httplib::Request& req, httplib::Response& res) { handle_get(req, res); });
 
-  http_thread_ = std::thread([this] { http_->listen_after_bind(); });
+  http_thread_ = std::thread([this] {
+    http_->listen_after_bind();
+    listen_returned_ = true;
+  });
   watch_thread_ = std::thread([this] { watch_loop(); });
   return true;
 }
@@ -198,7 +201,13 @@ void DevServer::stop() {
     stopping_ = true;
     reloads_.stop();  // event streams end
     watcher_.interrupt();
-    if (http_) http_->stop();
+    if (http_) {
+      // httplib's stop() does nothing before listening has begun: asked to stop in that moment
+      // (a signal just after "Serving"), the server would listen for ever. So wait for it.
+      while (!http_->is_running() && !listen_returned_)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      http_->stop();
+    }
     if (http_thread_.joinable()) http_thread_.join();
     if (watch_thread_.joinable()) watch_thread_.join();
   });

@@ -103,6 +103,7 @@ class DevServer {
   ReloadBroadcaster reloads_;
   std::unique_ptr<httplib::Server> http_;
   std::thread http_thread_;
+  std::atomic<bool> listen_returned_{false};  // the HTTP thread is past listening
   std::thread watch_thread_;
   std::string base_url_;
   std::string instance_;  // tells the reload script that the server restarted

@@ -3,9 +3,12 @@
 #include <httplib.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <thread>
 
 #include "serve/reload_events_client.h"
@@ -295,6 +298,40 @@ TEST_CASE("the dev server survives whatever is saved", "[serve]") {
   auto r = http.Get("/__wegwijzer/reload.js");
   REQUIRE(r);
   CHECK(r->status == 200);
+}
+
+// A signal can ask the server to stop the moment it has started, before its HTTP thread listens.
+TEST_CASE("the dev server stops when asked right after it started", "[serve]") {
+  TempSite site;
+  // Every core kept busy, as in a CI run, so that the HTTP thread is often late to start.
+  std::atomic<bool> busy{true};
+  std::vector<std::thread> spinners;
+  for (unsigned n = 0; n < 2 * std::max(1u, std::thread::hardware_concurrency()); ++n) {
+    spinners.emplace_back([&busy] {
+      while (busy) {
+      }
+    });
+  }
+  for (int i = 0; i < 50; ++i) {
+    // Stopped on a thread of its own, so that a stop that never returns fails the test instead of
+    // hanging it (the server is then left behind).
+    DevServer* server = start_server(site).release();
+    auto stopped = std::make_shared<std::promise<void>>();
+    std::future<void> done = stopped->get_future();
+    std::thread([server, stopped] {
+      server->stop();
+      delete server;
+      stopped->set_value();
+    }).detach();
+    INFO("round " << i);
+    if (done.wait_for(kLongestWait) != std::future_status::ready) {
+      busy = false;
+      for (std::thread& t : spinners) t.join();
+      FAIL("stop() did not return");
+    }
+  }
+  busy = false;
+  for (std::thread& t : spinners) t.join();
 }
 
 }  // namespace
