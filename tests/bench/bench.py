@@ -343,10 +343,8 @@ def ideal_s(floor, write_floor, n_cores):
     return (floor["total_cpu_ms"] + write_floor["user_ms"] + write_floor["sys_ms"]) / n_cores / 1000
 
 
-def run_write_floor(binary, built, outputs, work, runs, jobs):
-    """Creates the folders and files of the built site `built` again (same names and sizes,
-    nothing computed) with `jobs` threads, `runs` times, on the same file system as the builds;
-    the median of the figures."""
+def write_floor_listing(built, work):
+    """The folders and files of the built site `built` (names and sizes), for write_floor.c."""
     listing = os.path.join(work, "write-floor-files.txt")
     with open(listing, "w") as f:
         def walk(rel):
@@ -359,29 +357,64 @@ def run_write_floor(binary, built, outputs, work, runs, jobs):
                 else:
                     f.write(f"f {os.path.getsize(full)} {path}\n")
         walk("")
-    results = []
-    for run in range(runs):
-        out = outputs.path(f"write-floor-{run}")
-        os.sync()
-        text = subprocess.run([binary, listing, out, str(jobs)], check=True, capture_output=True,
-                              text=True).stdout
-        results.append(figures(text))
-        outputs.discard(out)
-    return median_figures(results)
+    return listing
 
 
-def run_floor(binary, site, work, runs):
+def markdown_listing(site, work):
+    """Every Markdown file of the corpus, for floor.c and md4c_floor.c."""
     listing = os.path.join(work, f"floor-files-{os.path.basename(site)}.txt")
     with open(listing, "w") as f:
         for dirpath, _, names in sorted(os.walk(os.path.join(site, "content"))):
             for n in sorted(names):
                 if n.endswith(".md"):
                     f.write(os.path.join(dirpath, n) + "\n")
-    results = []
-    for _ in range(runs):
-        out = subprocess.run([binary, listing], check=True, capture_output=True, text=True).stdout
-        results.append(figures(out))
-    return median_figures(results)
+    return listing
+
+
+class FloorRuns:
+    """The floors, run once a round right after the tools. The ideal is then made of figures from
+    the same minutes as the builds it is compared with: on a shared machine a floor measured
+    apart, in a quiet or a busy spell, would move the ratio by itself."""
+
+    def __init__(self, binaries, site, work, outputs, jobs):
+        self.floor, self.write_floor, self.md4c_floor = binaries
+        self.work, self.outputs, self.jobs = work, outputs, jobs
+        self.markdown = markdown_listing(site, work) if self.floor or self.md4c_floor else None
+        self.written = None  # the write floor's listing, from the first build of the size
+        self.samples = {"floor": [], "md4c_floor": [], "write_floor": []}
+
+    def run_round(self, rnd, built):
+        """Runs each floor once; `built` is a wegwijzer output of this size, None if none."""
+        if self.floor:
+            self.samples["floor"].append(self.figures([self.floor, self.markdown]))
+        if self.md4c_floor:
+            self.samples["md4c_floor"].append(self.figures([self.md4c_floor, self.markdown]))
+        if self.write_floor and built:
+            self.written = self.written or write_floor_listing(built, self.work)
+            # Created again with the build's thread count, on the same file system as the builds.
+            out = self.outputs.path(f"write-floor-{rnd}")
+            os.sync()
+            self.samples["write_floor"].append(
+                self.figures([self.write_floor, self.written, out, str(self.jobs)]))
+            self.outputs.discard(out)
+        self.log_round()
+
+    @staticmethod
+    def figures(cmd):
+        return figures(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+
+    def log_round(self):
+        last = {name: runs[-1] for name, runs in self.samples.items() if runs}
+        parts = [f"{label} {last[name]['total_cpu_ms']:.0f} ms"
+                 for name, label in (("floor", "cmark-gfm"), ("md4c_floor", "md4c")) if name in last]
+        if "write_floor" in last:
+            w = last["write_floor"]
+            parts.append(f"write {w['user_ms'] + w['sys_ms']:.0f} ms")
+        if parts:
+            log(f"    {'floors, CPU':15s} " + ", ".join(parts))
+
+    def medians(self):
+        return {name: median_figures(runs) for name, runs in self.samples.items() if runs}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -481,21 +514,25 @@ def make_tools(site, args, wegwijzer, hugo, node, scale):
     return tools
 
 
-def run_size(pages, rounds, args, wegwijzer, peers, floors, work, outputs, scale=False):
-    floor_binary, write_floor_binary, md4c_floor_binary = floors
+def copy_corpus(work, pages, args, outputs):
+    """Makes (or reuses) the corpus and copies it beside the outputs; its path and figures.
+    Every tool reads that copy (tmpfs unless --disk): a corpus left in the page cache is not safe
+    there, for a kernel that pages out cold memory on its own (DAMON's pageout, as on these
+    machines) makes some builds read it from the disk again."""
     made, files, size, generated = make_site(work, pages, args.sections)
     note = f", generated in {generated:.1f} s" if generated is not None else ", reused"
     secs = args.sections or max(1, pages // 100)
-    # Every tool reads a copy beside the outputs (tmpfs unless --disk): a corpus left in the
-    # page cache is not safe there, for a kernel that pages out cold memory on its own (DAMON's
-    # pageout, as on these machines) makes some builds read it from the disk again.
     site = outputs.path(os.path.basename(made))
     remove_tree(site)
     shutil.copytree(made, site, symlinks=True)
     log(f"corpus {pages:,} pages in {secs} sections: {files:,} Markdown files, "
         f"{size / 1e6:.1f} MB{note}, copied to {outputs.kind}; load average {load_average()}")
-    tools = make_tools(site, args, wegwijzer, peers.get("hugo"), peers.get("eleventy"), scale)
-    jn = f"wegwijzer -j{args.jobs}"
+    return site, files, size
+
+
+def run_rounds(pages, rounds, tools, site, outputs, floor_runs, jn):
+    """Every tool once a round, in rotating order, then the floors; the measurements by tool,
+    each tool's last output, and whether every build succeeded."""
     kept = {}      # tool -> its last round's output, kept for the checks
     samples = {t.name: [] for t in tools}
     ok = True
@@ -503,7 +540,7 @@ def run_size(pages, rounds, args, wegwijzer, peers, floors, work, outputs, scale
         # The order rotates every round, so neither a burst of load from elsewhere nor the
         # page cache left by the tool before favours one tool.
         order = tools[rnd % len(tools):] + tools[:rnd % len(tools)]
-        log(f"  round {rnd + 1}/{rounds}: " + ", ".join(t.name for t in order))
+        log(f"  round {rnd + 1}/{rounds}: " + ", ".join(t.name for t in order) + ", floors")
         for tool in order:
             out = outputs.path(f"out-{pages}-{tool.name.replace(' ', '')}-{rnd}")
             if tool.name in kept:
@@ -520,51 +557,62 @@ def run_size(pages, rounds, args, wegwijzer, peers, floors, work, outputs, scale
             kept[tool.name] = out
             log(f"    {tool.name:15s} {m.wall:7.2f} s  {m.rss_kb / 1024:8.1f} MB  "
                 f"cpu {m.cpu:6.2f} s")
-    result = {"pages": pages, "files": files, "bytes": size, "ok": ok, "tools": {},
-              "rounds": rounds, "scale": scale, "page_counts": {}}
-    for tool in tools:
-        ms = samples[tool.name]
+        floor_runs.run_round(rnd, kept.get(jn) if ok else None)
+    return samples, kept, ok
+
+
+def tool_medians(samples):
+    medians = {}
+    for name, ms in samples.items():
         walls = [m.wall for m in ms]
-        result["tools"][tool.name] = {
+        medians[name] = {
             "wall": median(walls), "min": min(walls), "max": max(walls),
             "rss_mb": median([m.rss_kb for m in ms]) / 1024,
             "cpu": median([m.cpu for m in ms]),
             "stages": {s: median([parse_timings(m.stdout).get(s, float("nan")) for m in ms])
-                       for s in STAGES} if tool.name.startswith("wegwijzer") else None,
+                       for s in STAGES} if name.startswith("wegwijzer") else None,
         }
-    # Checks on the last round's outputs: a page for every Markdown file from every tool, the
-    # same pages from every tool, and byte-identical --jobs 1 and --jobs N outputs.
-    if ok:
-        for name in (t.name for t in tools):
-            built = count_pages(kept[name])
-            result["page_counts"][name] = built
-            if built != files:
-                fail(f"{name} on {pages} pages wrote {built} pages for {files} Markdown files")
-                ok = False
-        problems = compare_shapes(site, kept)
-        for p in problems[:20]:
-            fail(f"different pages: {p}")
-        if problems:
+    return medians
+
+
+def check_outputs(result, site, kept, files, jn):
+    """Checks on the last round's outputs: a page for every Markdown file from every tool, the
+    same pages from every tool, and byte-identical --jobs 1 and --jobs N outputs."""
+    pages, ok = result["pages"], True
+    for name, out in kept.items():
+        built = count_pages(out)
+        result["page_counts"][name] = built
+        if built != files:
+            fail(f"{name} on {pages} pages wrote {built} pages for {files} Markdown files")
             ok = False
-        result["shapes_checked"] = len(kept) > 1 and not problems
-    if "wegwijzer -j1" in kept and ok:
+    problems = compare_shapes(site, kept)
+    for p in problems[:20]:
+        fail(f"different pages: {p}")
+    result["shapes_checked"] = len(kept) > 1 and not problems
+    if "wegwijzer -j1" in kept and ok and not problems:
         a, b = kept["wegwijzer -j1"], kept[jn]
         diff = subprocess.run(["diff", "-r", "-q", a, b], capture_output=True, text=True)
         result["identical"] = diff.returncode == 0
         result["diff"] = diff.stdout[:2000]
         result["out_files"] = tree_stats(b)[0]
         if not result["identical"]:
-            ok = False
-            fail(f"--jobs 1 and --jobs {args.jobs} outputs differ on {pages} pages:\n"
+            fail(f"--jobs 1 and {jn[len('wegwijzer '):]} outputs differ on {pages} pages:\n"
                  f"{result['diff']}")
+    return ok and not problems and result.get("identical", True)
+
+
+def run_size(pages, rounds, args, wegwijzer, peers, floors, work, outputs, scale=False):
+    site, files, size = copy_corpus(work, pages, args, outputs)
+    tools = make_tools(site, args, wegwijzer, peers.get("hugo"), peers.get("eleventy"), scale)
+    jn = f"wegwijzer -j{args.jobs}"
+    floor_runs = FloorRuns(floors, site, work, outputs, args.jobs)
+    samples, kept, ok = run_rounds(pages, rounds, tools, site, outputs, floor_runs, jn)
+    result = {"pages": pages, "files": files, "bytes": size, "tools": tool_medians(samples),
+              "rounds": rounds, "scale": scale, "page_counts": {}}
+    ok = ok and check_outputs(result, site, kept, files, jn)
     result["ok"] = ok
-    if ok and floor_binary:
-        result["floor"] = run_floor(floor_binary, site, work, rounds)
-    if ok and md4c_floor_binary:
-        result["md4c_floor"] = run_floor(md4c_floor_binary, site, work, rounds)
-    if ok and write_floor_binary:
-        result["write_floor"] = run_write_floor(write_floor_binary, kept[jn], outputs, work,
-                                                rounds, args.jobs)
+    if ok:
+        result.update(floor_runs.medians())
     if args.keep_output:
         log(f"  outputs kept: {', '.join(kept.values())}")
     else:
