@@ -371,6 +371,22 @@ def markdown_listing(site, work):
     return listing
 
 
+def sha256_cpu_ms(built):
+    """The CPU time SHA-256 takes over every file of the built site `built` (reading left out):
+    the hashing wegwijzer does for its manifest.sha256, which no floor and no peer does. Python's
+    hashlib uses the same OpenSSL as wegwijzer."""
+    spent, total = 0.0, 0
+    for dirpath, _, names in os.walk(built):
+        for name in names:
+            with open(os.path.join(dirpath, name), "rb") as f:
+                data = f.read()
+            start = time.process_time()
+            hashlib.sha256(data).digest()
+            spent += time.process_time() - start
+            total += len(data)
+    return {"cpu_ms": spent * 1000, "bytes": total}
+
+
 class FloorRuns:
     """The floors, run once a round right after the tools. The ideal is then made of figures from
     the same minutes as the builds it is compared with: on a shared machine a floor measured
@@ -381,7 +397,7 @@ class FloorRuns:
         self.work, self.outputs, self.jobs = work, outputs, jobs
         self.markdown = markdown_listing(site, work) if self.floor or self.md4c_floor else None
         self.written = None  # the write floor's listing, from the first build of the size
-        self.samples = {"floor": [], "md4c_floor": [], "write_floor": []}
+        self.samples = {"floor": [], "md4c_floor": [], "write_floor": [], "sha256": []}
 
     def run_round(self, rnd, built):
         """Runs each floor once; `built` is a wegwijzer output of this size, None if none."""
@@ -397,6 +413,8 @@ class FloorRuns:
             self.samples["write_floor"].append(
                 self.figures([self.write_floor, self.written, out, str(self.jobs)]))
             self.outputs.discard(out)
+        if built:
+            self.samples["sha256"].append(sha256_cpu_ms(built))
         self.log_round()
 
     @staticmethod
@@ -410,6 +428,8 @@ class FloorRuns:
         if "write_floor" in last:
             w = last["write_floor"]
             parts.append(f"write {w['user_ms'] + w['sys_ms']:.0f} ms")
+        if "sha256" in last:
+            parts.append(f"SHA-256 of the output {last['sha256']['cpu_ms']:.0f} ms")
         if parts:
             log(f"    {'floors, CPU':15s} " + ", ".join(parts))
 
@@ -660,6 +680,10 @@ def report_size(r, args, judged):
             f"{ideal / w['wall']:17.2f}")
         log(f"    ideal = (cmark-gfm floor {f['total_cpu_ms']:.0f} ms + write floor "
             f"{wf['user_ms'] + wf['sys_ms']:.0f} ms of CPU) / {cores(args)} cores")
+        if r.get("sha256"):
+            sha = r["sha256"]
+            log(f"    not in it: SHA-256 of the {sha['bytes'] / 1e6:.1f} MB written, for "
+                f"manifest.sha256: {sha['cpu_ms']:.0f} ms of CPU")
     counts = r.get("page_counts", {})
     if counts:
         same = len(set(counts.values())) == 1 and r["files"] in counts.values()
@@ -706,6 +730,11 @@ def report_size(r, args, judged):
         q = w["wall"] / ideal
         judged_line(q <= TARGET_IDEAL_RATIO, f"{jn} / ideal, wall",
                     f"<= {TARGET_IDEAL_RATIO:g}", f"{q:.2f}")
+        sha = r.get("sha256")
+        if sha:
+            # The ideal leaves out the manifest's hashing, which wegwijzer does and no peer does.
+            with_sha = ideal + sha["cpu_ms"] / 1000 / cores(args)
+            line("----", f"{jn} / (ideal+SHA-256)", "none", f"{w['wall'] / with_sha:.2f}")
     else:
         line("----", f"{jn} / ideal, wall", "", "not measured (no floor)")
     if h:
