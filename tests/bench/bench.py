@@ -330,7 +330,12 @@ def figures(text):
 
 
 def median_figures(runs):
-    return {k: median([r[k] for r in runs]) for k in runs[0]}
+    """The median of each figure, and of each its spread over the runs as "<figure>_min" and
+    "<figure>_max"."""
+    out = {k: median([r[k] for r in runs]) for k in runs[0]}
+    for k in runs[0]:
+        out[k + "_min"], out[k + "_max"] = min(r[k] for r in runs), max(r[k] for r in runs)
+    return out
 
 
 def cores(args):
@@ -680,6 +685,9 @@ def report_size(r, args, judged):
             f"{ideal / w['wall']:17.2f}")
         log(f"    ideal = (cmark-gfm floor {f['total_cpu_ms']:.0f} ms + write floor "
             f"{wf['user_ms'] + wf['sys_ms']:.0f} ms of CPU) / {cores(args)} cores")
+        # The same work every round: its spread is the machine's, not a tool's.
+        log(f"    cmark-gfm floor over the rounds: {f['total_cpu_ms_min']:.0f}-"
+            f"{f['total_cpu_ms_max']:.0f} ms (the same work each time: the machine's own spread)")
         if r.get("sha256"):
             sha = r["sha256"]
             log(f"    not in it: SHA-256 of the {sha['bytes'] / 1e6:.1f} MB written, for "
