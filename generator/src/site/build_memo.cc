@@ -557,6 +557,10 @@ std::vector<std::vector<int>> page_groups(const Site& site, const ContextBuilder
     if (fresh) groups.emplace_back();
     groups[it->second].push_back(static_cast<int>(i));
   }
+  // Largest first: threads take the next group when free, so the small groups left at the end
+  // fill the gaps instead of one thread finishing a large group while the others wait.
+  std::stable_sort(groups.begin(), groups.end(),
+                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
   return groups;
 }
 
