@@ -330,8 +330,8 @@ def figures(text):
 
 
 def median_figures(runs):
-    """The median of each figure, and of each its spread over the runs as "<figure>_min" and
-    "<figure>_max"."""
+    """The median of each figure over the runs, with its smallest and largest value as
+    "<figure>_min" and "<figure>_max"."""
     out = {k: median([r[k] for r in runs]) for k in runs[0]}
     for k in runs[0]:
         out[k + "_min"], out[k + "_max"] = min(r[k] for r in runs), max(r[k] for r in runs)
@@ -621,7 +621,7 @@ def check_outputs(result, site, kept, files, jn):
         result["diff"] = diff.stdout[:2000]
         result["out_files"] = tree_stats(b)[0]
         if not result["identical"]:
-            fail(f"--jobs 1 and {jn[len('wegwijzer '):]} outputs differ on {pages} pages:\n"
+            fail(f"--jobs 1 and --jobs {jn.split('-j')[1]} outputs differ on {pages} pages:\n"
                  f"{result['diff']}")
     return ok and not problems and result.get("identical", True)
 
