@@ -35,6 +35,9 @@ ELEVENTY_CMD = os.path.join(ELEVENTY_DIR, "node_modules", "@11ty", "eleventy", "
 FLOOR_SOURCE = os.path.join(HERE, "floor.c")
 WRITE_FLOOR_SOURCE = os.path.join(HERE, "write_floor.c")
 MD4C_FLOOR_SOURCE = os.path.join(HERE, "md4c_floor.c")
+FIRST_TOUCH_SOURCE = os.path.join(HERE, "first_touch.c")
+FIRST_TOUCH_MB = 100          # about what wegwijzer holds at 10,000 pages
+FIRST_TOUCH_IDLE_S = 5        # long enough for freed memory to go back to the host here
 GNU_TIME = "/usr/bin/time"
 TMPFS = "/dev/shm"
 STAGES = ("load", "resolve", "markdown", "templates", "write", "check")
@@ -390,6 +393,24 @@ def sha256_cpu_ms(built):
             spent += time.process_time() - start
             total += len(data)
     return {"cpu_ms": spent * 1000, "bytes": total}
+
+
+def log_first_touch(binary):
+    """What memory touched for the first time costs on this machine at the start of the run:
+    straight after another process freed as much, and after a few idle seconds. On a virtual
+    machine that hands free memory back to its host, the second can be many times the first, and
+    every build pays it for the memory it holds, which no floor does."""
+    def once():
+        out = subprocess.run([binary, str(FIRST_TOUCH_MB)], check=True, capture_output=True,
+                             text=True).stdout
+        return figures(out)["ms"]
+    once()  # frees the memory the next ones take
+    freed = min(once(), once())
+    time.sleep(FIRST_TOUCH_IDLE_S)
+    idle = once()
+    log(f"memory: first touch of {FIRST_TOUCH_MB} MB in 2 MB pages took {freed:.0f} ms straight "
+        f"after another process freed as much, {idle:.0f} ms after {FIRST_TOUCH_IDLE_S} s idle "
+        f"(first_touch.c)")
 
 
 class FloorRuns:
@@ -969,6 +990,12 @@ def main():
         if md4c_floor_note:
             log(f"md4c floor skipped: {md4c_floor_note}")
         floors = (floor_binary, write_floor_binary, md4c_floor_binary)
+        first_touch_binary, first_touch_note = compile_c(
+            FIRST_TOUCH_SOURCE, os.path.join(work, "first_touch"), [])
+        if first_touch_note:
+            log(f"memory check skipped: {first_touch_note}")
+        elif not args.smoke:
+            log_first_touch(first_touch_binary)
 
         results = []
         loads = [load_average()]
