@@ -88,6 +88,11 @@ bool DevServer::start(std::string* error) {
     http_->listen_after_bind();
     listen_returned_ = true;
   });
+  // httplib's stop() does nothing before its thread listens: a stop asked in that moment (a
+  // signal just after "Serving") would be lost and the server listen for ever. So start()
+  // returns only once the server listens, or its thread has given up.
+  while (!http_->is_running() && !listen_returned_)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   watch_thread_ = std::thread([this] { watch_loop(); });
   return true;
 }
@@ -201,13 +206,7 @@ void DevServer::stop() {
     stopping_ = true;
     reloads_.stop();  // event streams end
     watcher_.interrupt();
-    if (http_) {
-      // httplib's stop() does nothing before listening has begun: asked to stop in that moment
-      // (a signal just after "Serving"), the server would listen for ever. So wait for it.
-      while (!http_->is_running() && !listen_returned_)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      http_->stop();
-    }
+    if (http_) http_->stop();
     if (http_thread_.joinable()) http_thread_.join();
     if (watch_thread_.joinable()) watch_thread_.join();
   });

@@ -1,6 +1,9 @@
 #include "serve/dev_server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -298,6 +301,37 @@ TEST_CASE("the dev server survives whatever is saved", "[serve]") {
   auto r = http.Get("/__wegwijzer/reload.js");
   REQUIRE(r);
   CHECK(r->status == 200);
+}
+
+// A port another program holds: start() says so, and the server goes away at once.
+TEST_CASE("the dev server reports a port in use and does not hang", "[serve]") {
+  TempSite site;
+  // A plain listening socket, as another program holds one (httplib's own would let a second
+  // server share the port).
+  int holder = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  REQUIRE(::bind(holder, reinterpret_cast<sockaddr*>(&address), length) == 0);
+  REQUIRE(::listen(holder, 1) == 0);
+  REQUIRE(::getsockname(holder, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+  ServeOptions options;
+  options.source = site.root();
+  options.port = ntohs(address.sin_port);
+  auto taken = std::make_shared<DevServer>(options);
+  std::string error;
+  CHECK_FALSE(taken->start(&error));
+  CHECK(error.find("cannot listen on") != std::string::npos);
+  // Destroyed on a thread of its own, so that a hang fails the test instead of stopping it.
+  auto destroyed = std::make_shared<std::promise<void>>();
+  std::future<void> done = destroyed->get_future();
+  std::thread([taken = std::move(taken), destroyed]() mutable {
+    taken.reset();
+    destroyed->set_value();
+  }).detach();
+  REQUIRE(done.wait_for(kLongestWait) == std::future_status::ready);
+  ::close(holder);
 }
 
 // A signal can ask the server to stop the moment it has started, before its HTTP thread listens.
