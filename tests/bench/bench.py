@@ -318,7 +318,7 @@ def build_with_package(source, binary, package, debian_package, extra=()):
 def build_floor(work):
     """Compiles floor.c against libcmark-gfm; returns the binary or None with a reason."""
     return build_with_package(FLOOR_SOURCE, os.path.join(work, "floor"), "libcmark-gfm",
-                              "libcmark-gfm-dev", ["-lcmark-gfm-extensions"])
+                              "libcmark-gfm-dev", ["-lcmark-gfm-extensions", "-pthread"])
 
 
 def build_md4c_floor(work):
@@ -349,6 +349,17 @@ def ideal_s(floor, write_floor, n_cores):
     """The floor's parsing and rendering plus the write floor's writing, spread over the cores
     without a pause: what a build doing nothing else would take."""
     return (floor["total_cpu_ms"] + write_floor["user_ms"] + write_floor["sys_ms"]) / n_cores / 1000
+
+
+def floor_walls(figures_by_floor):
+    """The floors' wall times (ms) on one thread and on --jobs threads, as two dicts by part
+    (reading, parsing and rendering, writing); None unless all four runs are there."""
+    runs = [figures_by_floor.get(k) for k in ("floor", "floor_jobs", "write_floor_1", "write_floor")]
+    if not all(runs):
+        return None
+    f1, fj, w1, wj = runs
+    return ({"read": f1["read_wall_ms"], "cmark-gfm": f1["wall_ms"], "write": w1["wall_ms"]},
+            {"read": fj["read_wall_ms"], "cmark-gfm": fj["wall_ms"], "write": wj["wall_ms"]})
 
 
 def write_floor_listing(built, work):
@@ -423,25 +434,47 @@ class FloorRuns:
         self.work, self.outputs, self.jobs = work, outputs, jobs
         self.markdown = markdown_listing(site, work) if self.floor or self.md4c_floor else None
         self.written = None  # the write floor's listing, from the first build of the size
-        self.samples = {"floor": [], "md4c_floor": [], "write_floor": [], "sha256": []}
+        self.samples = {name: [] for name in ("floor", "floor_jobs", "md4c_floor", "write_floor",
+                                              "write_floor_1", "sha256")}
 
     def run_round(self, rnd, built):
-        """Runs each floor once; `built` is a wegwijzer output of this size, None if none."""
+        """Runs each floor once; `built` is a wegwijzer output of this size, None if none. With
+        --jobs above 1 the cmark-gfm and write floors run on one thread as well, to measure how
+        far their work speeds up on this machine's cores."""
         if self.floor:
-            self.samples["floor"].append(self.figures([self.floor, self.markdown]))
+            runs = {t: self.figures([self.floor, self.markdown, str(t)])
+                    for t in self.thread_counts(rnd)}
+            self.samples["floor"].append(runs[1])
+            if self.jobs > 1:
+                if runs[self.jobs]["html_bytes"] != runs[1]["html_bytes"]:
+                    fail(f"the cmark-gfm floor wrote other HTML on {self.jobs} threads")
+                self.samples["floor_jobs"].append(runs[self.jobs])
         if self.md4c_floor:
             self.samples["md4c_floor"].append(self.figures([self.md4c_floor, self.markdown]))
         if self.write_floor and built:
             self.written = self.written or write_floor_listing(built, self.work)
-            # Created again with the build's thread count, on the same file system as the builds.
-            out = self.outputs.path(f"write-floor-{rnd}")
-            os.sync()
-            self.samples["write_floor"].append(
-                self.figures([self.write_floor, self.written, out, str(self.jobs)]))
-            self.outputs.discard(out)
+            runs = {t: self.run_write_floor(f"{rnd}-{t}", t) for t in self.thread_counts(rnd)}
+            self.samples["write_floor"].append(runs[self.jobs])
+            if self.jobs > 1:
+                self.samples["write_floor_1"].append(runs[1])
         if built:
             self.samples["sha256"].append(sha256_cpu_ms(built))
         self.log_round()
+
+    def thread_counts(self, rnd):
+        """1 and --jobs, each first in every other round: the run that comes first meets memory
+        the machine may have handed back to its host, the second the memory the first freed."""
+        counts = [1, self.jobs] if self.jobs > 1 else [1]
+        return counts if rnd % 2 else counts[::-1]
+
+    def run_write_floor(self, name, threads):
+        """Creates the build's files again on `threads` threads, on the same file system as the
+        builds; the write floor's figures."""
+        out = self.outputs.path(f"write-floor-{name}")
+        os.sync()
+        run = self.figures([self.write_floor, self.written, out, str(threads)])
+        self.outputs.discard(out)
+        return run
 
     @staticmethod
     def figures(cmd):
@@ -458,6 +491,11 @@ class FloorRuns:
             parts.append(f"SHA-256 of the output {last['sha256']['cpu_ms']:.0f} ms")
         if parts:
             log(f"    {'floors, CPU':15s} " + ", ".join(parts))
+        walls = floor_walls(last)
+        if walls:
+            one, many = walls
+            log(f"    {'floors, wall':15s} 1 -> {self.jobs} threads: " +
+                ", ".join(f"{part} {one[part]:.0f} -> {many[part]:.0f} ms" for part in one))
 
     def medians(self):
         return {name: median_figures(runs) for name, runs in self.samples.items() if runs}
@@ -713,6 +751,15 @@ def report_size(r, args, judged):
             sha = r["sha256"]
             log(f"    not in it: SHA-256 of the {sha['bytes'] / 1e6:.1f} MB written, for "
                 f"manifest.sha256: {sha['cpu_ms']:.0f} ms of CPU")
+    walls = floor_walls(r)
+    if walls:
+        one, many = walls
+        log(f"  floors on 1 and {args.jobs} threads, wall: " +
+            ", ".join(f"{part} {one[part]:.0f} -> {many[part]:.0f} ms "
+                      f"({one[part] / many[part]:.2f}x)" for part in one))
+        log(f"    together {sum(one.values()):.0f} -> {sum(many.values()):.0f} ms "
+            f"({sum(one.values()) / sum(many.values()):.2f}x): how far this work speeds up with "
+            f"{args.jobs} threads on this machine, with nothing else to do")
     counts = r.get("page_counts", {})
     if counts:
         same = len(set(counts.values())) == 1 and r["files"] in counts.values()
@@ -755,6 +802,10 @@ def report_size(r, args, judged):
         sp = j1["wall"] / w["wall"]
         judged_line(sp >= TARGET_SPEEDUP, f"wegwijzer -j1 / -j{args.jobs}, wall (speedup)",
                     f">= {TARGET_SPEEDUP:g}", f"{sp:.2f}")
+    if walls:
+        # The same speedup for the floors' work: what this machine's cores give it.
+        line("----", f"floors 1 / {args.jobs} threads, wall", "none",
+             f"{sum(one.values()) / sum(many.values()):.2f}")
     if ideal:
         q = w["wall"] / ideal
         judged_line(q <= TARGET_IDEAL_RATIO, f"{jn} / ideal, wall",
@@ -764,6 +815,10 @@ def report_size(r, args, judged):
             # The ideal leaves out the manifest's hashing, which wegwijzer does and no peer does.
             with_sha = ideal + sha["cpu_ms"] / 1000 / cores(args)
             line("----", f"{jn} / (ideal+SHA-256)", "none", f"{w['wall'] / with_sha:.2f}")
+        if walls:
+            # Against the floors as run on the threads, reading included: a measured ideal.
+            line("----", f"{jn} / floors on {args.jobs} threads", "none",
+                 f"{w['wall'] * 1000 / sum(many.values()):.2f}")
     else:
         line("----", f"{jn} / ideal, wall", "", "not measured (no floor)")
     if h:
