@@ -9,6 +9,7 @@ usage: bench.py [--pages 1000,10000] [--rounds 5] [--disk DIR] [--smoke] [--scal
 """
 import argparse
 import collections
+import ctypes.util
 import datetime
 import hashlib
 import os
@@ -434,8 +435,10 @@ class FloorRuns:
         self.work, self.outputs, self.jobs = work, outputs, jobs
         self.markdown = markdown_listing(site, work) if self.floor or self.md4c_floor else None
         self.written = None  # the write floor's listing, from the first build of the size
-        self.samples = {name: [] for name in ("floor", "floor_jobs", "md4c_floor", "write_floor",
-                                              "write_floor_1", "sha256")}
+        self.samples = {name: [] for name in ("floor", "floor_jobs", "floor_mimalloc", "md4c_floor",
+                                              "write_floor", "write_floor_1", "sha256")}
+        # wegwijzer's allocator, for the floor once more with it (None where it is missing).
+        self.mimalloc = ctypes.util.find_library("mimalloc")
 
     def run_round(self, rnd, built):
         """Runs each floor once; `built` is a wegwijzer output of this size, None if none. With
@@ -449,6 +452,9 @@ class FloorRuns:
                 if runs[self.jobs]["html_bytes"] != runs[1]["html_bytes"]:
                     fail(f"the cmark-gfm floor wrote other HTML on {self.jobs} threads")
                 self.samples["floor_jobs"].append(runs[self.jobs])
+            if self.mimalloc:
+                self.samples["floor_mimalloc"].append(self.figures(
+                    [self.floor, self.markdown], {**os.environ, "LD_PRELOAD": self.mimalloc}))
         if self.md4c_floor:
             self.samples["md4c_floor"].append(self.figures([self.md4c_floor, self.markdown]))
         if self.write_floor and built:
@@ -477,8 +483,9 @@ class FloorRuns:
         return run
 
     @staticmethod
-    def figures(cmd):
-        return figures(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+    def figures(cmd, env=None):
+        return figures(subprocess.run(cmd, check=True, capture_output=True, text=True,
+                                      env=env).stdout)
 
     def log_round(self):
         last = {name: runs[-1] for name, runs in self.samples.items() if runs}
@@ -747,6 +754,11 @@ def report_size(r, args, judged):
         # The same work every round: its spread is the machine's, not a tool's.
         log(f"    cmark-gfm floor over the rounds: {f['total_cpu_ms_min']:.0f}-"
             f"{f['total_cpu_ms_max']:.0f} ms (the same work each time: the machine's own spread)")
+        fm = r.get("floor_mimalloc")
+        if fm:
+            log(f"    cmark-gfm floor with mimalloc preloaded, wegwijzer's allocator: "
+                f"{fm['total_cpu_ms']:.0f} ms of CPU (an ideal made of it: "
+                f"{ideal_s(fm, wf, cores(args)):.2f} s)")
         if r.get("sha256"):
             sha = r["sha256"]
             log(f"    not in it: SHA-256 of the {sha['bytes'] / 1e6:.1f} MB written, for "
@@ -757,9 +769,13 @@ def report_size(r, args, judged):
         log(f"  floors on 1 and {args.jobs} threads, wall: " +
             ", ".join(f"{part} {one[part]:.0f} -> {many[part]:.0f} ms "
                       f"({one[part] / many[part]:.2f}x)" for part in one))
+        speedup = sum(one.values()) / sum(many.values())
         log(f"    together {sum(one.values()):.0f} -> {sum(many.values()):.0f} ms "
-            f"({sum(one.values()) / sum(many.values()):.2f}x): how far this work speeds up with "
-            f"{args.jobs} threads on this machine, with nothing else to do")
+            f"({speedup:.2f}x): how far this work speeds up with {args.jobs} threads on this "
+            f"machine, with nothing else to do")
+        if speedup > args.jobs:
+            log(f"    (more than {args.jobs}x cannot be the threads: the one-thread runs met a "
+                f"slower machine than the others; see the floor's spread above)")
     counts = r.get("page_counts", {})
     if counts:
         same = len(set(counts.values())) == 1 and r["files"] in counts.values()
@@ -815,9 +831,13 @@ def report_size(r, args, judged):
             # The ideal leaves out the manifest's hashing, which wegwijzer does and no peer does.
             with_sha = ideal + sha["cpu_ms"] / 1000 / cores(args)
             line("----", f"{jn} / (ideal+SHA-256)", "none", f"{w['wall'] / with_sha:.2f}")
+        if r.get("floor_mimalloc"):
+            # The floor as it runs with the allocator wegwijzer ships with.
+            q = w["wall"] / ideal_s(r["floor_mimalloc"], r["write_floor"], cores(args))
+            line("----", f"{jn} / ideal on mimalloc", "none", f"{q:.2f}")
         if walls:
             # Against the floors as run on the threads, reading included: a measured ideal.
-            line("----", f"{jn} / floors on {args.jobs} threads", "none",
+            line("----", f"{jn} / floors, {args.jobs} threads", "none",
                  f"{w['wall'] * 1000 / sum(many.values()):.2f}")
     else:
         line("----", f"{jn} / ideal, wall", "", "not measured (no floor)")
