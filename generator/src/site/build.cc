@@ -59,15 +59,39 @@ std::string default_layout(const Page& page, const Theme& theme) {
   return page.kind == PageKind::kPage ? "page" : "section";
 }
 
+// Pages whose layout has no template, by the section whose data_pages gave them that layout (-1
+// for a default layout) and the layout.
+using MissingLayouts = std::map<std::pair<int, std::string>, std::vector<int>>;
+
+// One error for each declaration and layout rather than one for each page: at the declaration's
+// layout key, or at the template's name for a default layout.
+void report_missing_layouts(const Site& site, const MissingLayouts& missing, Diagnostics* diags) {
+  for (const auto& [key, pages] : missing) {
+    const auto& [section, layout] = key;
+    std::string which = page_name(site, site.pages[pages.front()]);
+    if (pages.size() > 1) {
+      which +=
+          " and " + std::to_string(pages.size() - 1) + " more page" + (pages.size() > 2 ? "s" : "");
+    }
+    const std::string file = "templates/" + layout + ".html";
+    if (section >= 0) {
+      place_of_key_in(site.pages[section], "data_pages", "layout")
+          .error(diags, "data_pages: " + file + " is missing, the layout of " + which);
+    } else {
+      diags->error(file, 0, 0, "template is missing, the layout of " + which);
+    }
+  }
+}
+
 void choose_layouts(Site* site, const Theme& theme, Diagnostics* diags) {
-  for (Page& page : site->pages) {
+  MissingLayouts missing;
+  for (size_t i = 0; i < site->pages.size(); ++i) {
+    Page& page = site->pages[i];
     if (page.failed) continue;
     const FrontMatter& fm = page.front_matter;
     if (page.derived) {
       if (!theme.templates.contains(page.layout)) {
-        diags->error("templates", 0, 0,
-                     "no template for the page " + page.url + ": templates/" + page.layout +
-                         ".html is missing");
+        missing[{page.declared_in, page.layout}].push_back(static_cast<int>(i));
         page.layout.clear();
       }
     } else if (!fm.layout.empty()) {
@@ -81,14 +105,13 @@ void choose_layouts(Site* site, const Theme& theme, Diagnostics* diags) {
     } else if (page.layout.empty()) {
       page.layout = default_layout(page, theme);
       if (!theme.templates.contains(page.layout)) {
-        if (!theme.broken_templates.count(page.layout)) {
-          diags->error(page.source_path.empty() ? "templates" : page.source_path, 0, 0,
-                       "no template for this page: templates/" + page.layout + ".html is missing");
-        }
+        if (!theme.broken_templates.count(page.layout))
+          missing[{-1, page.layout}].push_back(static_cast<int>(i));
         page.layout.clear();
       }
     }
   }
+  report_missing_layouts(*site, missing, diags);
 }
 
 std::string percent(double share) {
@@ -308,7 +331,7 @@ void add_languages(const Theme& theme, Site* site, Diagnostics* diags) {
   const SiteConfig& config = site->config;
   site->languages.clear();
   site->languages.push_back(
-      {config.language, "", config.title, config.description, config.params, {}, {}, -1});
+      {config.language, "", config.title, config.description, config.params, {}, {}, -1, {}});
   for (const SiteConfig::Language& lang : config.languages) {
     SiteLanguage l{lang.code,
                    "/" + lang.code,
@@ -317,7 +340,8 @@ void add_languages(const Theme& theme, Site* site, Diagnostics* diags) {
                    config.params,
                    load_strings(theme.string_files, lang.code, diags),
                    {},
-                   -1};
+                   -1,
+                   {}};
     if (!l.params.is_object()) l.params = nlohmann::json::object();
     for (const auto& [key, value] : lang.params.items()) l.params[key] = value;
     if (!l.strings.values.empty()) check_same_keys(site->strings, l.strings, diags);
@@ -445,11 +469,10 @@ void check_anchors(const Site& site, const std::vector<AnchorCheck>& anchors,
     if (target.failed || target.layout.empty()) continue;
     const auto& ids = page_ids[a.target];
     if (!std::binary_search(ids.begin(), ids.end(), a.anchor)) {
-      diags->error(
-          a.from, a.line, a.column,
-          "broken link: " + (target.source_path.empty() ? target.url : target.source_path) +
-              " has no heading or anchor \"#" + a.anchor + "\"",
-          std::string(line_text(from.text, a.line)));
+      diags->error(a.from, a.line, a.column,
+                   "broken link: " + page_name(site, target) + " has no heading or anchor \"#" +
+                       a.anchor + "\"",
+                   std::string(line_text(from.text, a.line)));
     }
   }
 }

@@ -94,7 +94,8 @@ int add_page(Site* site, const std::string& url, const std::string& title, int p
     const Page& other = site->pages[it->second];
     fail(diags, at,
          "data_pages: the page " + url + " is also claimed by " +
-             (other.source_path.empty() ? "another page made from data" : other.source_path));
+             (other.derived && other.parent == parent ? "another record of this data_pages"
+                                                      : page_name(*site, other)));
     return -1;
   }
   Page page;
@@ -283,7 +284,12 @@ std::vector<std::pair<int, json>> declarations(const Site& site, Diagnostics* di
 void add_language_pages(Site* site, const DataFiles& raw, int lang,
                         const std::vector<std::pair<int, json>>& decls, Diagnostics* diags) {
   std::vector<Made> made;
-  std::vector<std::pair<int, PagesDecl>> read;
+  struct Read {
+    int section;    // where the pages go, in `lang`
+    int declaring;  // whose front matter holds the declaration: the section or its original
+    PagesDecl decl;
+  };
+  std::vector<Read> read;
   read.reserve(decls.size());
   for (const auto& [original, value] : decls) {
     int section = section_in(*site, original, lang);
@@ -291,24 +297,28 @@ void add_language_pages(Site* site, const DataFiles& raw, int lang,
     json decl = value;
     const json& own = member(site->pages[section].front_matter.params, kDeclarationKey);
     if (lang != 0 && own.is_object()) decl.update(own);
-    Place at = place_of_key(site->pages[lang == 0 || own.is_object() ? section : original],
-                            kDeclarationKey);
+    int declaring = lang == 0 || own.is_object() ? section : original;
     PagesDecl d;
-    if (!read_decl(decl, at, &d, diags)) continue;
-    read.emplace_back(section, std::move(d));
+    if (!read_decl(decl, place_of_key(site->pages[declaring], kDeclarationKey), &d, diags))
+      continue;
+    read.push_back({section, declaring, std::move(d)});
   }
-  for (const auto& [section, d] : read) {
-    Place at = place_of_key(site->pages[section], kDeclarationKey);
-    make_pages(site, section, d, at, &made, diags);
-    if (lang == 0) check_lookups(*site, d, at, diags);
+  for (const Read& r : read) {
+    Place at = place_of_key(site->pages[r.declaring], kDeclarationKey);
+    size_t first = made.size();
+    make_pages(site, r.section, r.decl, at, &made, diags);
+    for (size_t i = first; i < made.size(); ++i) {
+      if (made[i].page != r.section) site->pages[made[i].page].declared_in = r.declaring;
+    }
+    if (lang == 0) check_lookups(*site, r.decl, at, diags);
   }
   add_references(site, raw, lang, diags);
   add_contexts(site, lang, made);
-  for (const auto& [section, d] : read) {
-    if (!d.az) continue;
-    Page& p = site->pages[section];
+  for (const Read& r : read) {
+    if (!r.decl.az) continue;
+    Page& p = site->pages[r.section];
     if (!p.derived_context.is_object()) p.derived_context = json::object();
-    p.derived_context["az"] = az_letters(*site, made, section);
+    p.derived_context["az"] = az_letters(*site, made, r.section);
     p.derived_context["count"] = p.pages.size();
   }
 }

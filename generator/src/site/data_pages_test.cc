@@ -113,5 +113,25 @@ TEST_CASE("data pages: mistakes in a declaration are errors at its line") {
             .find("content/_index.md:4:1: error: unknown place \"z\"") != std::string::npos);
 }
 
+TEST_CASE("data pages: messages name a page made from data by its URL and declaration") {
+  Files files = site_files();
+  files.erase("templates/place.html");
+  std::string diags;
+  build(files, &diags);
+  // One error for the declaration, at its own layout key (line 11, not the section's line 3).
+  CHECK(diags.find("content/places/_index.md:11:3: error: data_pages: templates/place.html is "
+                   "missing, the layout of the page /places/a/ (made by data_pages in "
+                   "content/places/_index.md) and 2 more pages\n") != std::string::npos);
+  CHECK(diags.find("place.html is missing", diags.find("place.html is missing") + 1) ==
+        std::string::npos);
+
+  files = site_files();
+  files["content/about.md"] = "---\ntitle: About\n---\nSee [a](/places/a/#nowhere).\n";
+  build(files, &diags);
+  CHECK(diags.find("content/about.md:4:5: error: broken link: the page /places/a/ (made by "
+                   "data_pages in content/places/_index.md) has no heading or anchor "
+                   "\"#nowhere\"") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace wegwijzer

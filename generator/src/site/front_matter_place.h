@@ -24,4 +24,9 @@ struct FrontMatterPlace {
 // The first line of the page's front matter that starts (after indentation) with "key:".
 FrontMatterPlace place_of_key(const Page& page, const std::string& key);
 
+// The line of `key` inside the mapping under `parent` ("layout" in "data_pages:"), or where
+// `parent` is written when the mapping does not hold `key` on a line of its own.
+FrontMatterPlace place_of_key_in(const Page& page, const std::string& parent,
+                                 const std::string& key);
+
 }  // namespace wegwijzer

@@ -398,9 +398,8 @@ void add_page(OpenData* od, const json& decl) {
   Site* site = od->site;
   auto [it, fresh] = site->page_by_url.emplace(page.url, static_cast<int>(site->pages.size()));
   if (!fresh) {
-    const std::string& other = site->pages[it->second].source_path;
     od->reader.error(where, "the page " + page.url + " is also claimed by " +
-                                (other.empty() ? "a page made from data" : other));
+                                page_name(*site, site->pages[it->second]));
     return;
   }
   page.derived = true;

@@ -47,6 +47,10 @@ struct Page {
 
   // Derived pages (data-driven) carry their own template context and need no Markdown.
   bool derived = false;
+  // Made by data_pages: the page whose front matter declares them (the section, or the original
+  // of a translated section without a declaration of its own); -1 for the other derived pages,
+  // which open_data in the site's configuration makes.
+  int declared_in = -1;
   nlohmann::json derived_context;
 
   // Filled by the render stage.
@@ -114,5 +118,9 @@ struct Site {
   int translation_in(int page, int language) const;
   bool multilingual() const { return languages.size() > 1; }
 };
+
+// How every message names a page: its file; for a page made from data, its URL and the file
+// whose data_pages made it; for a home page the site made up, why it did.
+std::string page_name(const Site& site, const Page& page);
 
 }  // namespace wegwijzer

@@ -164,15 +164,6 @@ std::pair<typename Map::iterator, bool> emplace_mostly_in_order(Map* map, const 
   return map->emplace(key, std::move(value));
 }
 
-// How a page is named in an error: its file, or for a home page the site made up, the file whose
-// absence made it.
-std::string claimant_name(const Site& site, const Page& page) {
-  if (!page.source_path.empty()) return page.source_path;
-  const std::string index =
-      page.language == 0 ? "_index.md" : "_index." + site.languages[page.language].code + ".md";
-  return "the home page (made because content/" + index + " is missing)";
-}
-
 // Gives each page its URL and output path, on all cores, then registers it by URL and by source
 // in page order.
 void assign_urls(Site* site, int jobs, Diagnostics* diags) {
@@ -199,7 +190,7 @@ void assign_urls(Site* site, int jobs, Diagnostics* diags) {
     if (!inserted) {
       diags->error(page.source_path, 0, 0,
                    "URL " + page.url + " is claimed by both " +
-                       claimant_name(*site, pages[it->second]) + " and " + page.source_path);
+                       page_name(*site, pages[it->second]) + " and " + page.source_path);
     }
     if (!page.source_path.empty()) {
       emplace_mostly_in_order(&site->page_by_source, page.source_path, 0).first->second =
