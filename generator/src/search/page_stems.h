@@ -3,14 +3,18 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace wegwijzer::search {
 
 // What the index takes from one page before it looks at the others: each stem with its weight
 // (search/postings.h), and the page's length in words.
 struct PageStems {
-  std::unordered_map<std::string, int> counts;  // stem -> weight on the page
-  int length = 0;                               // heading and body words, stop words left out
+  // Each stem once, with its weight on the page, in stem order: in one block, so that the index
+  // reads the stems of hundreds of pages at every rebuild without chasing a node for each.
+  std::vector<std::pair<std::string, int>> stems;
+  int length = 0;  // heading and body words, stop words left out
 };
 
 // The stems of pages, kept from one build of the index to the next by whoever builds it again and

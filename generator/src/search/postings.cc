@@ -1,6 +1,7 @@
 #include "search/postings.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -27,18 +28,20 @@ void count(std::string_view text, int weight, const Stemmer& stemmer,
 PageStems page_stems(const Document& doc, const Stemmer& stemmer,
                      const std::set<std::string>& stop) {
   PageStems out;
-  count(doc.info.title, kTitleWeight, stemmer, stop, &out.counts, nullptr);
+  Counts counts;
+  count(doc.info.title, kTitleWeight, stemmer, stop, &counts, nullptr);
   for (const std::string& keyword : doc.info.keywords) {
-    count(keyword, kKeywordWeight, stemmer, stop, &out.counts, nullptr);
+    count(keyword, kKeywordWeight, stemmer, stop, &counts, nullptr);
   }
   bool first_h1 = !doc.heading1.empty();
   for (const std::string& heading : doc.headings) {
     bool is_h1 = first_h1 && heading == doc.heading1;
-    count(heading, is_h1 ? kHeading1Weight : kHeadingWeight, stemmer, stop, &out.counts,
-          &out.length);
+    count(heading, is_h1 ? kHeading1Weight : kHeadingWeight, stemmer, stop, &counts, &out.length);
     if (is_h1) first_h1 = false;
   }
-  count(doc.body, kBodyWeight, stemmer, stop, &out.counts, &out.length);
+  count(doc.body, kBodyWeight, stemmer, stop, &counts, &out.length);
+  out.stems.assign(std::make_move_iterator(counts.begin()), std::make_move_iterator(counts.end()));
+  std::sort(out.stems.begin(), out.stems.end());
   return out;
 }
 
@@ -59,55 +62,107 @@ uint64_t words_key(const Stemmer& stemmer, const std::set<std::string>& stop) {
   return h.digest();
 }
 
-bool only_letters(const std::string& word) {
+bool only_letters(std::string_view word) {
   return std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-// Adds the parts of each compound stem of a page, at half the compound's weight, so that a query
-// for "gedachten" also finds the page that says "zelfmoordgedachten".
-void add_compound_parts(std::vector<Counts>* pages, const std::set<std::string>& extra_parts) {
-  std::unordered_set<std::string> vocabulary(extra_parts.begin(), extra_parts.end());
-  for (const Counts& page : *pages) {
-    for (const auto& [stem, weight] : page) vocabulary.insert(stem);
+// The stems of one build of the index by number, as views of the strings the pages' stems and
+// `extra_parts` hold: each page's stem is hashed once, and all that follows works on numbers.
+class StemIds {
+ public:
+  int id(std::string_view stem) {
+    auto [it, fresh] = ids_.try_emplace(stem, static_cast<int>(names_.size()));
+    if (fresh) names_.push_back(stem);
+    return it->second;
   }
-  auto known = [&](std::string_view part) { return vocabulary.count(std::string(part)) > 0; };
-  std::unordered_map<std::string, std::vector<std::string>> parts_of;
-  for (const std::string& stem : vocabulary) {
-    if (!only_letters(stem)) continue;
-    std::vector<std::string> parts = split_compound(stem, known);
-    if (!parts.empty()) parts_of.emplace(stem, std::move(parts));
-  }
-  for (Counts& page : *pages) {
-    Counts extra;
-    for (const auto& [stem, weight] : page) {
-      auto it = parts_of.find(stem);
-      if (it == parts_of.end()) continue;
-      for (const std::string& part : it->second) extra[part] += std::max(1, weight / 2);
+  bool known(std::string_view stem) const { return ids_.count(stem) > 0; }
+  int find(std::string_view stem) const { return ids_.at(stem); }
+  std::string_view name(int id) const { return names_[id]; }
+  size_t size() const { return names_.size(); }
+
+ private:
+  std::unordered_map<std::string_view, int> ids_;
+  std::vector<std::string_view> names_;
+};
+
+// One page's stems by number with their weights, sorted by number.
+using Entries = std::vector<std::pair<int, int>>;
+
+// Sorts by number and adds up the weights of equal numbers.
+void merge_equal(Entries* entries) {
+  std::sort(entries->begin(), entries->end());
+  size_t out = 0;
+  for (size_t i = 0; i < entries->size(); ++i) {
+    if (out > 0 && (*entries)[out - 1].first == (*entries)[i].first) {
+      (*entries)[out - 1].second += (*entries)[i].second;
+    } else {
+      (*entries)[out++] = (*entries)[i];
     }
-    for (const auto& [part, weight] : extra) page[part] += weight;
+  }
+  entries->resize(out);
+}
+
+// Adds the parts of each compound stem of a page, at half the compound's weight, so that a query
+// for "gedachten" also finds the page that says "zelfmoordgedachten". The parts are the stems of
+// the whole site and `extra_parts`, all of which `ids` holds.
+void add_compound_parts(const StemIds& ids, std::vector<Entries>* pages) {
+  std::vector<std::vector<int>> parts_of(ids.size());
+  auto known = [&](std::string_view part) { return ids.known(part); };
+  for (size_t id = 0; id < ids.size(); ++id) {
+    if (!only_letters(ids.name(id))) continue;
+    for (const std::string& part : split_compound(ids.name(id), known))
+      parts_of[id].push_back(ids.find(part));
+  }
+  for (Entries& page : *pages) {
+    const size_t own = page.size();
+    for (size_t i = 0; i < own; ++i) {
+      for (int part : parts_of[page[i].first])
+        page.emplace_back(part, std::max(1, page[i].second / 2));
+    }
+    if (page.size() > own) merge_equal(&page);
   }
 }
 
 // In a section of many pages, a word on most of them came with the template the pages share:
 // it says nothing about one page, and without damping it would bury the one page written about
 // that word under hundreds of near-identical ones.
-void damp_template_words(const std::vector<Document>& docs, std::vector<Counts>* pages) {
+void damp_template_words(const std::vector<Document>& docs, size_t stem_count,
+                         std::vector<Entries>* pages) {
   std::map<std::string, std::vector<size_t>> sections;
   for (size_t i = 0; i < docs.size(); ++i) {
     if (!docs[i].info.section.empty()) sections[docs[i].info.section].push_back(i);
   }
+  std::vector<size_t> frequency(stem_count, 0);
   for (const auto& [section, members] : sections) {
     if (members.size() < kTemplateSectionPages) continue;
-    std::unordered_map<std::string, size_t> frequency;
     for (size_t i : members) {
-      for (const auto& [stem, weight] : (*pages)[i]) ++frequency[stem];
+      for (const auto& [id, weight] : (*pages)[i]) ++frequency[id];
     }
     for (size_t i : members) {
-      for (auto& [stem, weight] : (*pages)[i]) {
-        if (frequency[stem] * 2 > members.size()) weight = std::max(1, weight / kTemplateDamping);
+      for (auto& [id, weight] : (*pages)[i]) {
+        if (frequency[id] * 2 > members.size()) weight = std::max(1, weight / kTemplateDamping);
       }
     }
+    for (size_t i : members) {
+      for (const auto& [id, weight] : (*pages)[i]) frequency[id] = 0;
+    }
   }
+}
+
+// The postings of every stem, in the order of the stems.
+void fill_terms(const StemIds& ids, const std::vector<Entries>& pages, PostingTable* table) {
+  std::vector<std::vector<Posting>> by_id(ids.size());
+  for (size_t page = 0; page < pages.size(); ++page) {
+    for (const auto& [id, weight] : pages[page])
+      by_id[id].push_back({static_cast<int>(page), weight});
+  }
+  std::vector<int> order;
+  for (size_t id = 0; id < by_id.size(); ++id) {
+    if (!by_id[id].empty()) order.push_back(static_cast<int>(id));
+  }
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return ids.name(a) < ids.name(b); });
+  for (int id : order)
+    table->terms.emplace_hint(table->terms.end(), std::string(ids.name(id)), std::move(by_id[id]));
 }
 
 }  // namespace
@@ -127,27 +182,28 @@ PostingTable collect_postings(const std::vector<Document>& docs, const Stemmer& 
                               const std::set<std::string>& stop,
                               const std::set<std::string>& extra_parts, PageStemsCache* cache) {
   PostingTable table;
-  std::vector<Counts> pages;
+  // The stems as the cache keeps them, or as made here when there is none: StemIds views them.
+  std::vector<PageStems> made;
+  made.reserve(cache ? 0 : docs.size());
+  StemIds ids;
+  for (const std::string& part : extra_parts) ids.id(part);
+  std::vector<Entries> pages(docs.size());
   const uint64_t words = cache ? words_key(stemmer, stop) : 0;
-  for (const Document& doc : docs) {
-    const uint64_t key = cache ? page_stems_key(doc, words) : 0;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const uint64_t key = cache ? page_stems_key(docs[i], words) : 0;
     const PageStems* kept = cache ? cache->find(key) : nullptr;
-    PageStems made;
     if (!kept) {
-      made = page_stems(doc, stemmer, stop);
-      kept = cache ? &cache->put(key, std::move(made)) : &made;
+      PageStems stems = page_stems(docs[i], stemmer, stop);
+      kept = cache ? &cache->put(key, std::move(stems)) : &made.emplace_back(std::move(stems));
     }
-    pages.push_back(kept->counts);
+    pages[i].reserve(kept->stems.size());
+    for (const auto& [stem, weight] : kept->stems) pages[i].emplace_back(ids.id(stem), weight);
+    std::sort(pages[i].begin(), pages[i].end());
     table.lengths.push_back(kept->length);
   }
-  add_compound_parts(&pages, extra_parts);
-  damp_template_words(docs, &pages);
-  // Gathered by hash, then sorted once: a sorted map would compare strings for every posting.
-  std::unordered_map<std::string, std::vector<Posting>> terms;
-  for (size_t i = 0; i < pages.size(); ++i) {
-    for (auto& [stem, weight] : pages[i]) terms[stem].push_back({static_cast<int>(i), weight});
-  }
-  for (auto& [stem, postings] : terms) table.terms.emplace(stem, std::move(postings));
+  add_compound_parts(ids, &pages);
+  damp_template_words(docs, ids.size(), &pages);
+  fill_terms(ids, pages, &table);
   return table;
 }
 
