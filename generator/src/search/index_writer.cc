@@ -23,10 +23,11 @@ std::string dump(const json& value) {
 
 // The pages of the index's language in URL order, each URL once; pages without <main> are left
 // out and reported.
-std::vector<const Document*> pages_in_order(const std::vector<Document>& docs,
+std::vector<const Document*> pages_in_order(const std::vector<const Document*>& docs,
                                             const IndexOptions& options, Diagnostics* diags) {
   std::vector<const Document*> pages;
-  for (const Document& doc : docs) {
+  for (const Document* page : docs) {
+    const Document& doc = *page;
     const std::string& language = doc.info.language;
     if (!language.empty() && !options.language.empty() && language != options.language) continue;
     if (doc.has_main) {
@@ -48,11 +49,12 @@ std::vector<const Document*> pages_in_order(const std::vector<Document>& docs,
 
 // The title a result shows: the page's own, unless other pages share it (the steps of a
 // questionnaire all called "Waar kan ik terecht?"): then its <h1>, which tells them apart.
-std::vector<std::string> result_titles(const std::vector<Document>& pages) {
+std::vector<std::string> result_titles(const std::vector<const Document*>& pages) {
   std::map<std::string, int> uses;
-  for (const Document& page : pages) ++uses[page.info.title];
+  for (const Document* page : pages) ++uses[page->info.title];
   std::vector<std::string> titles;
-  for (const Document& page : pages) {
+  for (const Document* doc : pages) {
+    const Document& page = *doc;
     bool unclear = page.info.title.empty() || uses[page.info.title] > 1;
     titles.push_back(unclear && !page.heading1.empty() ? page.heading1
                      : page.info.title.empty()         ? page.info.url
@@ -61,14 +63,15 @@ std::vector<std::string> result_titles(const std::vector<Document>& pages) {
   return titles;
 }
 
-json page_table(const std::vector<Document>& pages, const PostingTable& table, json* sections) {
+json page_table(const std::vector<const Document*>& pages, const PostingTable& table,
+                json* sections) {
   std::vector<std::string> titles = result_titles(pages);
   std::map<std::string, int> section_number;
   json rows = json::array();
   std::string previous;
   for (size_t i = 0; i < pages.size(); ++i) {
-    const std::string& url = pages[i].info.url;
-    const std::string& section = pages[i].info.section;
+    const std::string& url = pages[i]->info.url;
+    const std::string& section = pages[i]->info.section;
     auto [it, fresh] = section_number.emplace(section, static_cast<int>(sections->size()));
     if (fresh) sections->push_back(section);
     size_t shared = 0;
@@ -96,11 +99,10 @@ std::string page_text(const std::string& text, size_t limit) {
 
 }  // namespace
 
-std::map<std::string, std::string> build_index(const std::vector<Document>& docs,
+std::map<std::string, std::string> build_index(const std::vector<const Document*>& docs,
                                                const IndexOptions& options, Diagnostics* diags,
                                                PageStemsCache* cache) {
-  std::vector<Document> pages;
-  for (const Document* doc : pages_in_order(docs, options, diags)) pages.push_back(*doc);
+  const std::vector<const Document*> pages = pages_in_order(docs, options, diags);
   // Only Dutch: the browser must stem the query as the index did, and zoeken.js ports Dutch only.
   Stemmer stemmer(Stemmer::algorithm_for(options.language) == "dutch" ? "nl" : "");
   const std::set<std::string>& stop = stopwords(options.language);
@@ -124,7 +126,7 @@ std::map<std::string, std::string> build_index(const std::vector<Document>& docs
   }
   for (size_t i = 0; i < pages.size(); ++i) {
     files[options.prefix + "p/" + std::to_string(i) + ".txt"] =
-        page_text(pages[i].text, options.page_text_bytes);
+        page_text(pages[i]->text, options.page_text_bytes);
   }
   long total = 0;
   for (int length : table.lengths) total += length;
@@ -140,6 +142,14 @@ std::map<std::string, std::string> build_index(const std::vector<Document>& docs
   meta["sec"] = sections;
   files[options.prefix + "meta.json"] = dump(meta);
   return files;
+}
+
+std::map<std::string, std::string> build_index(const std::vector<Document>& docs,
+                                               const IndexOptions& options, Diagnostics* diags,
+                                               PageStemsCache* cache) {
+  std::vector<const Document*> pointers;
+  for (const Document& doc : docs) pointers.push_back(&doc);
+  return build_index(pointers, options, diags, cache);
 }
 
 }  // namespace wegwijzer::search

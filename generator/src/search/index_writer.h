@@ -37,6 +37,10 @@ struct IndexOptions {
 // Only pages in options.language are indexed (a site in two languages has two indexes); a page
 // without <main> is left out with a warning. With `cache`, pages whose text is the same as when
 // the cache saw it are not stemmed again (search/page_stems.h).
+std::map<std::string, std::string> build_index(const std::vector<const Document*>& docs,
+                                               const IndexOptions& options, Diagnostics* diags,
+                                               PageStemsCache* cache = nullptr);
+// The same for documents held in a list.
 std::map<std::string, std::string> build_index(const std::vector<Document>& docs,
                                                const IndexOptions& options, Diagnostics* diags,
                                                PageStemsCache* cache = nullptr);

@@ -126,11 +126,11 @@ void add_compound_parts(const StemIds& ids, std::vector<Entries>* pages) {
 // In a section of many pages, a word on most of them came with the template the pages share:
 // it says nothing about one page, and without damping it would bury the one page written about
 // that word under hundreds of near-identical ones.
-void damp_template_words(const std::vector<Document>& docs, size_t stem_count,
+void damp_template_words(const std::vector<const Document*>& docs, size_t stem_count,
                          std::vector<Entries>* pages) {
   std::map<std::string, std::vector<size_t>> sections;
   for (size_t i = 0; i < docs.size(); ++i) {
-    if (!docs[i].info.section.empty()) sections[docs[i].info.section].push_back(i);
+    if (!docs[i]->info.section.empty()) sections[docs[i]->info.section].push_back(i);
   }
   std::vector<size_t> frequency(stem_count, 0);
   for (const auto& [section, members] : sections) {
@@ -178,7 +178,7 @@ std::vector<std::string> stems_of(std::string_view text, const Stemmer& stemmer,
   return out;
 }
 
-PostingTable collect_postings(const std::vector<Document>& docs, const Stemmer& stemmer,
+PostingTable collect_postings(const std::vector<const Document*>& docs, const Stemmer& stemmer,
                               const std::set<std::string>& stop,
                               const std::set<std::string>& extra_parts, PageStemsCache* cache) {
   PostingTable table;
@@ -190,10 +190,10 @@ PostingTable collect_postings(const std::vector<Document>& docs, const Stemmer& 
   std::vector<Entries> pages(docs.size());
   const uint64_t words = cache ? words_key(stemmer, stop) : 0;
   for (size_t i = 0; i < docs.size(); ++i) {
-    const uint64_t key = cache ? page_stems_key(docs[i], words) : 0;
+    const uint64_t key = cache ? page_stems_key(*docs[i], words) : 0;
     const PageStems* kept = cache ? cache->find(key) : nullptr;
     if (!kept) {
-      PageStems stems = page_stems(docs[i], stemmer, stop);
+      PageStems stems = page_stems(*docs[i], stemmer, stop);
       kept = cache ? &cache->put(key, std::move(stems)) : &made.emplace_back(std::move(stems));
     }
     pages[i].reserve(kept->stems.size());
@@ -205,6 +205,14 @@ PostingTable collect_postings(const std::vector<Document>& docs, const Stemmer& 
   damp_template_words(docs, ids.size(), &pages);
   fill_terms(ids, pages, &table);
   return table;
+}
+
+PostingTable collect_postings(const std::vector<Document>& docs, const Stemmer& stemmer,
+                              const std::set<std::string>& stop,
+                              const std::set<std::string>& extra_parts, PageStemsCache* cache) {
+  std::vector<const Document*> pointers;
+  for (const Document& doc : docs) pointers.push_back(&doc);
+  return collect_postings(pointers, stemmer, stop, extra_parts, cache);
 }
 
 }  // namespace wegwijzer::search

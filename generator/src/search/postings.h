@@ -46,6 +46,11 @@ struct PostingTable {
 // "zelfmoordpreventie" should be found by it even where the site never writes it alone).
 // With `cache`, each page's stems are taken from it when the page and the stemming are the same
 // as when they were put there.
+PostingTable collect_postings(const std::vector<const Document*>& docs, const Stemmer& stemmer,
+                              const std::set<std::string>& stop,
+                              const std::set<std::string>& extra_parts = {},
+                              PageStemsCache* cache = nullptr);
+// The same for documents held in a list.
 PostingTable collect_postings(const std::vector<Document>& docs, const Stemmer& stemmer,
                               const std::set<std::string>& stop,
                               const std::set<std::string>& extra_parts = {},

@@ -51,12 +51,21 @@ std::map<std::string, std::string> search_index_files(const FileSystem& fs, cons
                                                       Diagnostics* diags,
                                                       search::PageStemsCache* cache) {
   std::map<std::string, std::string> files;
-  std::vector<search::Document> docs;
+  // Results link from the browser: to the page as published, under the site's path. Pages are
+  // copied only where that changes their URL.
+  std::vector<search::Document> moved;
+  moved.reserve(documents.size());  // never moves: `docs` points into it
+  std::vector<const search::Document*> docs;
   for (const auto& d : documents) {
     if (!d) continue;
-    docs.push_back(*d);
-    // Results link from the browser: to the page as published, under the site's path.
-    docs.back().info.url = with_base_path(d->info.url, site.config.base_path);
+    std::string url = with_base_path(d->info.url, site.config.base_path);
+    if (url == d->info.url) {
+      docs.push_back(d.get());
+      continue;
+    }
+    moved.push_back(*d);
+    moved.back().info.url = std::move(url);
+    docs.push_back(&moved.back());
   }
   for (size_t lang = 0; lang < site.language_count(); ++lang) {
     search::IndexOptions options;
