@@ -1,14 +1,22 @@
 #include "site/front_matter_place.h"
 
+#include <optional>
+
 namespace wegwijzer {
 
 namespace {
 
-// The first line from byte `from` of the front matter that starts (after more than `min_indent`
-// spaces, -1 for any) with "key:"; its place and indentation. A line indented `min_indent` or
-// less ends the search, as it ends the mapping looked in.
-FrontMatterPlace find_key(const Page& page, const std::string& key, size_t from, int min_indent,
-                          size_t* indent_found, size_t* next) {
+struct FoundKey {
+  FrontMatterPlace place;  // line 0 when not found
+  size_t indent = 0;       // of the key's line
+  size_t next = 0;         // where the line after it starts
+};
+
+// The first line from byte `from` of the front matter that starts (after indentation) with
+// "key:". With `within` (a mapping's own indentation) a line indented no further ends the
+// search, as it ends that mapping. Comment lines are skipped.
+FoundKey find_key(const Page& page, const std::string& key, size_t from,
+                  std::optional<size_t> within) {
   std::string_view text = page.text.substr(0, std::min(page.body_offset, page.text.size()));
   for (size_t at = from; at < text.size();) {
     size_t end = text.find('\n', at);
@@ -16,35 +24,29 @@ FrontMatterPlace find_key(const Page& page, const std::string& key, size_t from,
     std::string_view line = text.substr(at, end - at);
     size_t indent = line.find_first_not_of(' ');
     if (indent != std::string_view::npos && line[indent] != '#') {
-      if (min_indent >= 0 && indent <= static_cast<size_t>(min_indent)) break;
+      if (within && indent <= *within) break;
       if (line.substr(indent).starts_with(key + ":")) {
         LineColumn lc = line_column_at(page.text, at + indent);
-        *indent_found = indent;
-        *next = end + 1;
-        return {page.source_path, lc.line, lc.column, std::string(line)};
+        return {{page.source_path, lc.line, lc.column, std::string(line)}, indent, end + 1};
       }
     }
     at = end + 1;
   }
-  return {page.source_path, 0, 0, ""};
+  return {{page.source_path, 0, 0, ""}};
 }
 
 }  // namespace
 
 FrontMatterPlace place_of_key(const Page& page, const std::string& key) {
-  size_t indent = 0, next = 0;
-  return find_key(page, key, 0, -1, &indent, &next);
+  return find_key(page, key, 0, std::nullopt).place;
 }
 
 FrontMatterPlace place_of_key_in(const Page& page, const std::string& parent,
                                  const std::string& key) {
-  size_t indent = 0, next = 0;
-  FrontMatterPlace outer = find_key(page, parent, 0, -1, &indent, &next);
-  if (outer.line == 0) return outer;
-  size_t inner_indent = 0, inner_next = 0;
-  FrontMatterPlace inner =
-      find_key(page, key, next, static_cast<int>(indent), &inner_indent, &inner_next);
-  return inner.line == 0 ? outer : inner;
+  FoundKey outer = find_key(page, parent, 0, std::nullopt);
+  if (outer.place.line == 0) return outer.place;
+  FoundKey inner = find_key(page, key, outer.next, outer.indent);
+  return inner.place.line == 0 ? outer.place : inner.place;
 }
 
 }  // namespace wegwijzer
