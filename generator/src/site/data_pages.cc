@@ -198,14 +198,13 @@ json az_letters(const Site& site, const std::vector<Made>& made, int section) {
 
 // One declared lookup for one record: {data, list, match: {their: mine}, one, complete_when};
 // `candidates` are the records of the lookup's list, found once for all records.
-json run_lookup(const json& decl, const std::vector<ConstFoundRecord>& candidates,
-                const json& record) {
+json run_lookup(const json& decl, const MatchIndex& candidates, const json& record) {
   bool one = member(decl, "one") == true;
   json found = json::array();
-  for (const ConstFoundRecord& r : candidates) {
-    if (!record_matches(*r.record, record, member(decl, "match"))) continue;
-    json item = *r.record;
-    if (r.parent) item["parent"] = without_lists(*r.parent);
+  for (const ConstFoundRecord* r : candidates.candidates(record)) {
+    if (!record_matches(*r->record, record, member(decl, "match"))) continue;
+    json item = *r->record;
+    if (r->parent) item["parent"] = without_lists(*r->parent);
     found.push_back(std::move(item));
     if (one) break;
   }
@@ -237,13 +236,16 @@ void check_lookups(const Site& site, const PagesDecl& d, const Place& at, Diagno
 // Phase two: the context of each data page (and of a section that is a record itself).
 void add_contexts(Site* site, int lang, const std::vector<Made>& made) {
   const json& data = site->data_of(lang);
-  std::map<const json*, std::vector<ConstFoundRecord>> candidates;  // by lookup declaration
+  std::map<const json*, MatchIndex> candidates;  // by lookup declaration
   for (const Made& m : made) {
     json context = {{"record", *m.record}};
     for (const auto& [name, decl] : m.decl->lookups.items()) {
-      auto [it, fresh] = candidates.try_emplace(&decl);
-      if (fresh)
-        it->second = records_at(member(data, str(decl, "data").c_str()), str(decl, "list"));
+      auto it = candidates.find(&decl);
+      if (it == candidates.end()) {
+        MatchIndex index(records_at(member(data, str(decl, "data").c_str()), str(decl, "list")),
+                         member(decl, "match"));
+        it = candidates.emplace(&decl, std::move(index)).first;
+      }
       context[name] = run_lookup(decl, it->second, *m.record);
       if (context[name].is_array()) context["has_" + name] = !context[name].empty();
     }

@@ -1,5 +1,7 @@
 #include "site/data_query.h"
 
+#include <algorithm>
+
 #include "data/json_access.h"
 
 namespace wegwijzer {
@@ -77,6 +79,53 @@ bool record_matches(const json& theirs, const json& mine, const json& match) {
       return false;
   }
   return true;
+}
+
+MatchIndex::MatchIndex(std::vector<ConstFoundRecord> records, const json& match)
+    : records_(std::move(records)) {
+  if (!match.is_object() || match.empty() || !match.begin().value().is_string()) return;
+  their_field_ = match.begin().key();
+  my_field_ = text(match.begin().value());
+  for (size_t i = 0; i < records_.size(); ++i) {
+    const json& value = member(*records_[i].record, their_field_.c_str());
+    if (value.is_null()) continue;
+    if (!value.is_array()) {
+      values_[value].push_back(i);
+      continue;
+    }
+    lists_[value].push_back(i);
+    for (const json& element : value) elements_[element].push_back(i);
+  }
+}
+
+void MatchIndex::add(const std::map<json, std::vector<size_t>>& map, const json& key,
+                     std::vector<size_t>* out) const {
+  auto it = map.find(key);
+  if (it != map.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+}
+
+std::vector<const ConstFoundRecord*> MatchIndex::candidates(const json& mine) const {
+  std::vector<const ConstFoundRecord*> out;
+  if (their_field_.empty()) {
+    for (const ConstFoundRecord& r : records_) out.push_back(&r);
+    return out;
+  }
+  // The cases of same_or_contains, from my side.
+  const json& value = member(mine, my_field_.c_str());
+  std::vector<size_t> positions;
+  if (value.is_array()) {
+    for (const json& element : value) {
+      if (!element.is_null()) add(values_, element, &positions);
+    }
+    add(lists_, value, &positions);
+  } else if (!value.is_null()) {
+    add(values_, value, &positions);
+    add(elements_, value, &positions);
+  }
+  std::sort(positions.begin(), positions.end());
+  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+  for (size_t i : positions) out.push_back(&records_[i]);
+  return out;
 }
 
 std::string fill_fields(const std::string& pattern, const json& record, const json& extra) {

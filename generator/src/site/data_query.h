@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -28,6 +29,28 @@ std::vector<ConstFoundRecord> records_at(const nlohmann::json& root, const std::
 // values, or one is a list holding the other.
 bool record_matches(const nlohmann::json& theirs, const nlohmann::json& mine,
                     const nlohmann::json& match);
+
+// The records of a lookup's list, indexed by the first {their_field: my_field} of its `match`,
+// so that finding the records one record matches takes a few map lookups instead of a pass over
+// the whole list for every record (342 municipalities against every region, say).
+class MatchIndex {
+ public:
+  MatchIndex(std::vector<ConstFoundRecord> records, const nlohmann::json& match);
+  // In list order, the records whose first match field holds against `mine` as record_matches
+  // says (equal, or one a list holding the other); record_matches decides on the other fields.
+  // Every record when `match` has no usable first field.
+  std::vector<const ConstFoundRecord*> candidates(const nlohmann::json& mine) const;
+
+ private:
+  void add(const std::map<nlohmann::json, std::vector<size_t>>& map, const nlohmann::json& key,
+           std::vector<size_t>* out) const;
+
+  std::vector<ConstFoundRecord> records_;
+  std::string their_field_, my_field_;  // empty: not indexed
+  // Positions of the records whose field is that value: not a list, an element of their list,
+  // or their whole list.
+  std::map<nlohmann::json, std::vector<size_t>> values_, elements_, lists_;
+};
 
 // `pattern` with each "{field}" replaced by that string (or number) field of `record`, or of
 // `extra` first; an unknown field becomes "".

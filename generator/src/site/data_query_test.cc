@@ -35,6 +35,46 @@ TEST_CASE("data query: matching fields, equal or one list holding the other") {
   CHECK_FALSE(record_matches({{"member", "M1"}}, mine, json::object()));  // matches nothing
 }
 
+TEST_CASE("data query: the match index finds what record_matches accepts, in list order") {
+  // Every shape of value on both sides: text, number (1 and 1.0 are equal), list, nested list,
+  // object, null and missing.
+  const std::vector<json> values = {"a",
+                                    "b",
+                                    1,
+                                    1.0,
+                                    json::array({"a", "b"}),
+                                    json::array({"b"}),
+                                    json::array({json::array({"a"})}),
+                                    json{{"k", "a"}},
+                                    nullptr};
+  json list = json::array();
+  for (const json& v : values) list.push_back({{"their", v}, {"other", "x"}});
+  list.push_back({{"other", "x"}});  // no "their"
+  list.push_back(list[0]);           // a repeat, found twice
+  const json data = {{"list", list}};
+  for (const json& match : {json{{"their", "mine"}}, json{{"their", "mine"}, {"other", "same"}},
+                            json::object(), json{{"their", 7}}}) {
+    MatchIndex index(records_at(data, "/list"), match);
+    std::vector<ConstFoundRecord> all = records_at(data, "/list");
+    for (const json& v : values) {
+      for (const json& mine : {json{{"mine", v}, {"same", "x"}}, json{{"same", "x"}}}) {
+        std::vector<std::string> expected, found;
+        for (const ConstFoundRecord& r : all) {
+          if (record_matches(*r.record, mine, match)) expected.push_back(r.pointer);
+        }
+        for (const ConstFoundRecord* r : index.candidates(mine)) {
+          if (record_matches(*r->record, mine, match)) found.push_back(r->pointer);
+        }
+        INFO("match " << match.dump() << ", mine " << mine.dump());
+        CHECK(found == expected);
+      }
+    }
+  }
+  // The index narrows the list: a text finds the records holding it, not the others.
+  MatchIndex index(records_at(data, "/list"), {{"their", "mine"}});
+  CHECK(index.candidates({{"mine", "b"}}).size() == 3);  // "b", ["a","b"], ["b"]
+}
+
 TEST_CASE("data query: fields filled into a pattern, pointers read safely") {
   json record = {{"naam", "Bergen"}, {"provincie", "Limburg"}, {"n", 3}};
   CHECK(fill_fields("{naam} ({provincie})", record) == "Bergen (Limburg)");
