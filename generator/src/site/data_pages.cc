@@ -251,7 +251,7 @@ void add_contexts(Site* site, int lang, const std::vector<Made>& made) {
     }
     Page& p = site->pages[m.page];
     if (!p.derived_context.is_object()) p.derived_context = json::object();
-    p.derived_context.update(context);
+    for (auto& [key, value] : context.items()) p.derived_context[key] = std::move(value);
   }
 }
 
