@@ -699,7 +699,10 @@ def run_size(pages, rounds, args, wegwijzer, peers, floors, work, outputs, scale
     floor_runs = FloorRuns(floors, site, work, outputs, args.jobs)
     samples, kept, ok = run_rounds(pages, rounds, tools, site, outputs, floor_runs, jn)
     result = {"pages": pages, "files": files, "bytes": size, "tools": tool_medians(samples),
-              "rounds": rounds, "scale": scale, "page_counts": {}}
+              "rounds": rounds, "scale": scale, "page_counts": {},
+              # Each round's figures, for ratios taken within a round (report_size).
+              "round_walls": {name: [m.wall for m in ms] for name, ms in samples.items()},
+              "round_floors": {name: list(runs) for name, runs in floor_runs.samples.items()}}
     ok = ok and check_outputs(result, site, kept, files, jn)
     result["ok"] = ok
     if ok:
@@ -818,6 +821,7 @@ def report_size(r, args, judged):
         sp = j1["wall"] / w["wall"]
         judged_line(sp >= TARGET_SPEEDUP, f"wegwijzer -j1 / -j{args.jobs}, wall (speedup)",
                     f">= {TARGET_SPEEDUP:g}", f"{sp:.2f}")
+    report_round_speedup(r, args, line)
     if walls:
         # The same speedup for the floors' work: what this machine's cores give it.
         line("----", f"floors 1 / {args.jobs} threads, wall", "none",
@@ -826,6 +830,7 @@ def report_size(r, args, judged):
         q = w["wall"] / ideal
         judged_line(q <= TARGET_IDEAL_RATIO, f"{jn} / ideal, wall",
                     f"<= {TARGET_IDEAL_RATIO:g}", f"{q:.2f}")
+        report_round_ideal(r, args, line)
         sha = r.get("sha256")
         if sha:
             # The ideal leaves out the manifest's hashing, which wegwijzer does and no peer does.
@@ -848,6 +853,32 @@ def report_size(r, args, judged):
     if e:
         line("----", f"{jn} / Eleventy, peak RSS", "none",
              f"{w['rss_mb'] / e['rss_mb']:.3f} ({w['rss_mb']:.0f} MB vs {e['rss_mb']:.0f} MB)")
+
+
+def spread_of_ratios(values):
+    return f"median {median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
+
+
+# Ratios taken within each round, then their median and spread: the builds of one round ran
+# within seconds of each other, so a slow spell that hits one round moves both sides of its
+# ratio, where it moves only one of two medians. For information; the targets are judged on the
+# ratios of the medians.
+def report_round_speedup(r, args, line):
+    walls = r.get("round_walls", {})
+    many, one = walls.get(f"wegwijzer -j{args.jobs}", []), walls.get("wegwijzer -j1", [])
+    if one and len(one) == len(many):
+        line("----", f"wegwijzer -j1 / -j{args.jobs}, each round", "none",
+             spread_of_ratios([a / b for a, b in zip(one, many)]))
+
+
+def report_round_ideal(r, args, line):
+    jn = f"wegwijzer -j{args.jobs}"
+    many = r.get("round_walls", {}).get(jn, [])
+    floors = r.get("round_floors", {})
+    f, w = floors.get("floor", []), floors.get("write_floor", [])
+    if f and len(f) == len(w) == len(many):
+        line("----", f"{jn} / ideal, each round", "none",
+             spread_of_ratios([b / ideal_s(fr, wr, cores(args)) for b, fr, wr in zip(many, f, w)]))
 
 
 def report_details(results, args):
