@@ -767,16 +767,17 @@ def report_size(r, args, judged):
             log(f"    not in it: SHA-256 of the {sha['bytes'] / 1e6:.1f} MB written, for "
                 f"manifest.sha256: {sha['cpu_ms']:.0f} ms of CPU")
     walls = floor_walls(r)
+    floor_speedup = None
     if walls:
         one, many = walls
+        floor_speedup = sum(one.values()) / sum(many.values())
         log(f"  floors on 1 and {args.jobs} threads, wall: " +
             ", ".join(f"{part} {one[part]:.0f} -> {many[part]:.0f} ms "
                       f"({one[part] / many[part]:.2f}x)" for part in one))
-        speedup = sum(one.values()) / sum(many.values())
         log(f"    together {sum(one.values()):.0f} -> {sum(many.values()):.0f} ms "
-            f"({speedup:.2f}x): how far this work speeds up with {args.jobs} threads on this "
+            f"({floor_speedup:.2f}x): how far this work speeds up with {args.jobs} threads on this "
             f"machine, with nothing else to do")
-        if speedup > args.jobs:
+        if floor_speedup > args.jobs:
             log(f"    (more than {args.jobs}x cannot be the threads: the one-thread runs met a "
                 f"slower machine than the others; see the floor's spread above)")
     counts = r.get("page_counts", {})
@@ -824,8 +825,7 @@ def report_size(r, args, judged):
     report_round_speedup(r, args, line)
     if walls:
         # The same speedup for the floors' work: what this machine's cores give it.
-        line("----", f"floors 1 / {args.jobs} threads, wall", "none",
-             f"{sum(one.values()) / sum(many.values()):.2f}")
+        line("----", f"floors 1 / {args.jobs} threads, wall", "none", f"{floor_speedup:.2f}")
     if ideal:
         q = w["wall"] / ideal
         judged_line(q <= TARGET_IDEAL_RATIO, f"{jn} / ideal, wall",

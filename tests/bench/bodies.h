@@ -25,25 +25,42 @@ static double clock_ms(clockid_t clock) {
 }
 
 /* The whole file in one buffer of its size: one open, fstat and read, as wegwijzer reads. */
-static int read_file(const char* path, char** out, size_t* size) {
+/* The whole file into *buffer, made larger (to the file's size) where it is smaller than
+ * *capacity says: one open, fstat and read, as wegwijzer reads. 0 on failure. */
+static int read_into(const char* path, char** buffer, size_t* capacity, size_t* size) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   struct stat st;
   if (fd < 0 || fstat(fd, &st) != 0) {
     if (fd >= 0) close(fd);
     return 0;
   }
-  char* buf = malloc(st.st_size ? st.st_size : 1);
+  if (!*buffer || (size_t)st.st_size > *capacity) {
+    *capacity = st.st_size ? st.st_size : 1;
+    char* larger = realloc(*buffer, *capacity);
+    if (!larger) {
+      close(fd);
+      return 0;
+    }
+    *buffer = larger;
+  }
   size_t len = 0;
   ssize_t n = 1;
-  while (len < (size_t)st.st_size && (n = read(fd, buf + len, st.st_size - len)) > 0) len += n;
+  while (len < (size_t)st.st_size && (n = read(fd, *buffer + len, st.st_size - len)) > 0) len += n;
   close(fd);
-  if (n < 0) {
-    free(buf);
-    return 0;
-  }
-  *out = buf;
   *size = len;
-  return 1;
+  return n >= 0;
+}
+
+/* The whole file in a buffer of its own, of its size. */
+static int read_file(const char* path, char** out, size_t* size) {
+  char* buffer = NULL;
+  size_t capacity = 0;
+  if (read_into(path, &buffer, &capacity, size)) {
+    *out = buffer;
+    return 1;
+  }
+  free(buffer);
+  return 0;
 }
 
 /* Drops a leading "---\n ... \n---\n" block, as the generator's front-matter reader does. */

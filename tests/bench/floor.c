@@ -89,21 +89,11 @@ static void* read_files(void* unused) {
     if (first >= file_count) break;
     size_t end = first + BATCH < file_count ? first + BATCH : file_count;
     for (size_t i = first; i < end; ++i) {
-      int fd = open(paths[i], O_RDONLY | O_CLOEXEC);
-      struct stat st;
-      if (fd < 0 || fstat(fd, &st) != 0) {
+      size_t size;
+      if (!read_into(paths[i], &buffer, &capacity, &size)) {
         perror(paths[i]);
         exit(1);
       }
-      if ((size_t)st.st_size > capacity) {
-        free(buffer);
-        buffer = calloc(1, capacity = st.st_size);
-      }
-      if (read(fd, buffer, st.st_size) != st.st_size) {
-        perror(paths[i]);
-        exit(1);
-      }
-      close(fd);
     }
   }
   free(buffer);

@@ -84,7 +84,7 @@ class StemIds {
   std::vector<std::string_view> names_;
 };
 
-// One page's stems by number with their weights, sorted by number.
+// One page's stems by number with their weights, each number once.
 using Entries = std::vector<std::pair<int, int>>;
 
 // Sorts by number and adds up the weights of equal numbers.
@@ -197,7 +197,6 @@ PostingTable collect_postings(const std::vector<const Document*>& docs, const St
     }
     pages[i].reserve(kept->stems.size());
     for (const auto& [stem, weight] : kept->stems) pages[i].emplace_back(ids.id(stem), weight);
-    std::sort(pages[i].begin(), pages[i].end());
     table.lengths.push_back(kept->length);
   }
   add_compound_parts(ids, &pages);
