@@ -12,7 +12,7 @@ namespace {
 using nlohmann::json;
 
 int line_of(const JsonSource& src, const std::string& pointer) {
-  return line_column_at(src.text, src.offset_of(pointer)).line;
+  return src.line_column_of(pointer).line;
 }
 
 // "https://www.113.nl/" reads as "113.nl" in a sentence.

@@ -140,7 +140,7 @@ size_t JsonSource::offset_of(const std::string& pointer) const {
 
 void JsonSource::report(Diagnostics* diags, Severity severity, const std::string& pointer,
                         const std::string& message) const {
-  LineColumn lc = line_column_at(text, offset_of(pointer));
+  LineColumn lc = line_column_of(pointer);
   diags->add({severity, path, lc.line, lc.column, message, std::string(line_text(text, lc.line))});
 }
 
@@ -174,6 +174,7 @@ bool parse_json_source(std::string path, std::string text, JsonSource* out, Diag
   }
   PositionScanner scanner(t, bom_length(t), &out->offsets);
   scanner.scan_value("");
+  out->lines = LineIndex(t);
   return true;
 }
 

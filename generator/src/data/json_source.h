@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "util/diagnostic.h"
+#include "util/line_index.h"
 
 namespace wegwijzer {
 
@@ -16,12 +17,16 @@ struct JsonSource {
   std::string text;
   nlohmann::json value;
   std::unordered_map<std::string, size_t> offsets;  // JSON pointer -> byte offset of the value
+  LineIndex lines;                                  // of `text`, made with it by parse_json_source
   // A data file's JSON Schema as data/data_files loaded it (null for other files): the checks and
   // annotations declared in it (data/schema_keywords) run after validation and need it again.
   std::shared_ptr<const JsonSource> schema;
 
   // Byte offset of the value at `pointer`, or of its nearest ancestor that exists.
   size_t offset_of(const std::string& pointer) const;
+  LineColumn line_column_of(const std::string& pointer) const {
+    return lines.at(text, offset_of(pointer));
+  }
   // Adds a diagnostic positioned at the value at `pointer`.
   void report(Diagnostics* diags, Severity severity, const std::string& pointer,
               const std::string& message) const;

@@ -667,7 +667,7 @@ void FileChecker::report_duplicates() {
     for (const Occurrence& o : list) {
       auto [it, fresh] = first.emplace(o.key, o.offset);
       if (fresh) continue;
-      int line = line_column_at(file_.text, it->second).line;
+      int line = file_.lines.at(file_.text, it->second).line;
       file_.error(diags_, o.pointer,
                   o.key + " appears twice" + (where.second.empty() ? "" : " in " + where.second) +
                       " (first at line " + std::to_string(line) + ")");

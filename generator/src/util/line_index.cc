@@ -1,0 +1,35 @@
+#include "util/line_index.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "util/utf8.h"
+
+namespace wegwijzer {
+
+LineIndex::LineIndex(std::string_view text) {
+  starts_.push_back(0);
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  for (const char* p = begin; p < end;) {
+    const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p));
+    if (nl == nullptr) break;
+    p = static_cast<const char*>(nl) + 1;
+    starts_.push_back(static_cast<size_t>(p - begin));
+  }
+}
+
+LineColumn LineIndex::at(std::string_view text, size_t offset) const {
+  if (starts_.empty()) return line_column_at(text, offset);
+  offset = std::min(offset, text.size());
+  // The last line start at or before the offset.
+  auto line = std::upper_bound(starts_.begin(), starts_.end(), offset) - 1;
+  LineColumn lc;
+  lc.line = static_cast<int>(line - starts_.begin()) + 1;
+  for (size_t i = *line; i < offset; ++i) {
+    if (!is_continuation_byte(static_cast<unsigned char>(text[i]))) ++lc.column;
+  }
+  return lc;
+}
+
+}  // namespace wegwijzer
