@@ -110,7 +110,7 @@ std::map<std::string, std::string> build_index(const std::vector<const Document*
   for (const auto& [word, alternatives] : options.synonyms.expansions) {
     synonym_stems.insert(stemmer.stem(word));
   }
-  PostingTable table = collect_postings(pages, stemmer, stop, synonym_stems, cache);
+  PostingTable table = collect_postings(pages, stemmer, stop, synonym_stems, cache, options.jobs);
 
   std::map<std::string, std::string> encoded;
   for (const auto& [term, postings] : table.terms) encoded[term] = encode_postings(postings);

@@ -19,6 +19,7 @@ struct IndexOptions {
   size_t shard_bytes = 6 * 1024;      // a term file above this is split by a longer key...
   size_t max_key_chars = 3;           // ...of at most this many letters
   size_t page_text_bytes = 8 * 1024;  // text kept per page for snippets
+  int jobs = 1;                       // threads for stemming the pages
 };
 
 // The search index of a site, as files (path under the site root -> bytes), for

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <unordered_map>
 
 #include "search/compounds.h"
 #include "search/text_folding.h"
 #include "util/fingerprint.h"
+#include "util/parallel.h"
 
 namespace wegwijzer::search {
 
@@ -164,6 +166,27 @@ void fill_terms(const StemIds& ids, const std::vector<Entries>& pages, PostingTa
     table->terms.emplace_hint(table->terms.end(), std::string(ids.name(id)), std::move(by_id[id]));
 }
 
+// The stems of docs[which[k]] for every k, on up to `jobs` threads. libstemmer keeps its work in
+// the Stemmer, so each thread but the caller's stems with one of its own.
+std::vector<PageStems> stems_of_pages(const std::vector<const Document*>& docs,
+                                      const std::vector<size_t>& which, const Stemmer& stemmer,
+                                      const std::set<std::string>& stop, int jobs) {
+  std::vector<PageStems> out(which.size());
+  std::vector<std::unique_ptr<Stemmer>> own(static_cast<size_t>(std::max(1, jobs)));
+  parallel_for(
+      which.size(), jobs,
+      [&](size_t k, int worker) {
+        const Stemmer* mine = &stemmer;
+        if (worker > 0) {
+          if (!own[worker]) own[worker] = std::make_unique<Stemmer>(stemmer.language());
+          mine = own[worker].get();
+        }
+        out[k] = page_stems(*docs[which[k]], *mine, stop);
+      },
+      /*chunk=*/4);
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> stems_of(std::string_view text, const Stemmer& stemmer,
@@ -179,25 +202,31 @@ std::vector<std::string> stems_of(std::string_view text, const Stemmer& stemmer,
 
 PostingTable collect_postings(const std::vector<const Document*>& docs, const Stemmer& stemmer,
                               const std::set<std::string>& stop,
-                              const std::set<std::string>& extra_parts, PageStemsCache* cache) {
+                              const std::set<std::string>& extra_parts, PageStemsCache* cache,
+                              int jobs) {
   PostingTable table;
-  // The stems as the cache keeps them, or as made here when there is none: StemIds views them.
-  std::vector<PageStems> made;
-  made.reserve(cache ? 0 : docs.size());
+  // Each page's stems as the cache keeps them, or as made here: StemIds views them.
+  std::vector<const PageStems*> kept(docs.size(), nullptr);
+  std::vector<uint64_t> keys(docs.size(), 0);
+  std::vector<size_t> missing;
+  const uint64_t words = cache ? words_key(stemmer, stop) : 0;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (cache) keys[i] = page_stems_key(*docs[i], words);
+    if (cache) kept[i] = cache->find(keys[i]);
+    if (!kept[i]) missing.push_back(i);
+  }
+  std::vector<PageStems> made = stems_of_pages(docs, missing, stemmer, stop, jobs);
+  for (size_t k = 0; k < missing.size(); ++k) {
+    const size_t i = missing[k];
+    kept[i] = cache ? &cache->put(keys[i], std::move(made[k])) : &made[k];
+  }
   StemIds ids;
   for (const std::string& part : extra_parts) ids.id(part);
   std::vector<Entries> pages(docs.size());
-  const uint64_t words = cache ? words_key(stemmer, stop) : 0;
   for (size_t i = 0; i < docs.size(); ++i) {
-    const uint64_t key = cache ? page_stems_key(*docs[i], words) : 0;
-    const PageStems* kept = cache ? cache->find(key) : nullptr;
-    if (!kept) {
-      PageStems stems = page_stems(*docs[i], stemmer, stop);
-      kept = cache ? &cache->put(key, std::move(stems)) : &made.emplace_back(std::move(stems));
-    }
-    pages[i].reserve(kept->stems.size());
-    for (const auto& [stem, weight] : kept->stems) pages[i].emplace_back(ids.id(stem), weight);
-    table.lengths.push_back(kept->length);
+    pages[i].reserve(kept[i]->stems.size());
+    for (const auto& [stem, weight] : kept[i]->stems) pages[i].emplace_back(ids.id(stem), weight);
+    table.lengths.push_back(kept[i]->length);
   }
   add_compound_parts(ids, &pages);
   damp_template_words(docs, ids.size(), &pages);
@@ -207,10 +236,11 @@ PostingTable collect_postings(const std::vector<const Document*>& docs, const St
 
 PostingTable collect_postings(const std::vector<Document>& docs, const Stemmer& stemmer,
                               const std::set<std::string>& stop,
-                              const std::set<std::string>& extra_parts, PageStemsCache* cache) {
+                              const std::set<std::string>& extra_parts, PageStemsCache* cache,
+                              int jobs) {
   std::vector<const Document*> pointers;
   for (const Document& doc : docs) pointers.push_back(&doc);
-  return collect_postings(pointers, stemmer, stop, extra_parts, cache);
+  return collect_postings(pointers, stemmer, stop, extra_parts, cache, jobs);
 }
 
 }  // namespace wegwijzer::search

@@ -45,16 +45,16 @@ struct PostingTable {
 // `extra_parts` (the stemmed keys of the synonyms: "zelfmoord" is a word readers type, so
 // "zelfmoordpreventie" should be found by it even where the site never writes it alone).
 // With `cache`, each page's stems are taken from it when the page and the stemming are the same
-// as when they were put there.
+// as when they were put there. The other pages are stemmed on up to `jobs` threads.
 PostingTable collect_postings(const std::vector<const Document*>& docs, const Stemmer& stemmer,
                               const std::set<std::string>& stop,
                               const std::set<std::string>& extra_parts = {},
-                              PageStemsCache* cache = nullptr);
+                              PageStemsCache* cache = nullptr, int jobs = 1);
 // The same for documents held in a list.
 PostingTable collect_postings(const std::vector<Document>& docs, const Stemmer& stemmer,
                               const std::set<std::string>& stop,
                               const std::set<std::string>& extra_parts = {},
-                              PageStemsCache* cache = nullptr);
+                              PageStemsCache* cache = nullptr, int jobs = 1);
 
 // The stems of a piece of text as the index makes them: folded words, stop words left out.
 std::vector<std::string> stems_of(std::string_view text, const Stemmer& stemmer,

@@ -99,5 +99,26 @@ TEST_CASE("postings: stems kept between builds give the same table") {
   CHECK(cache.hits() == 1);
 }
 
+TEST_CASE("postings: pages stemmed on several threads give the table of one thread") {
+  Stemmer dutch("nl");
+  std::vector<Document> docs;
+  const char* bodies[] = {"De wachtlijst is lang.", "Bel je huisarts.", "Klachten over zorg.",
+                          "Wachten op een plek.", "Crisisdienst en huisartsenpost."};
+  for (int i = 0; i < 40; ++i) {
+    std::string name = "Pagina" + std::to_string(i);
+    docs.push_back(page("/p" + std::to_string(i) + "/", name, "", "", {}, bodies[i % 5]));
+  }
+  PostingTable one = collect_postings(docs, dutch, stopwords("nl"));
+  for (int jobs : {2, 3}) {
+    PostingTable many = collect_postings(docs, dutch, stopwords("nl"), {}, nullptr, jobs);
+    CHECK(many.terms == one.terms);
+    CHECK(many.lengths == one.lengths);
+    PageStemsCache cache;
+    PostingTable cached = collect_postings(docs, dutch, stopwords("nl"), {}, &cache, jobs);
+    CHECK(cached.terms == one.terms);
+    CHECK(cache.size() == docs.size());
+  }
+}
+
 }  // namespace
 }  // namespace wegwijzer::search

@@ -22,7 +22,8 @@ std::string Stemmer::algorithm_for(std::string_view language) {
   return {};
 }
 
-Stemmer::Stemmer(std::string_view language) : algorithm_(algorithm_for(language)) {
+Stemmer::Stemmer(std::string_view language)
+    : language_(language), algorithm_(algorithm_for(language)) {
   if (!algorithm_.empty()) stemmer_ = sb_stemmer_new(algorithm_.c_str(), nullptr);
   if (stemmer_ == nullptr) algorithm_.clear();  // a libstemmer built without it
 }

@@ -437,10 +437,11 @@ std::unique_ptr<ResolvedStage> load_and_resolve(const FileSystem& fs, const Buil
 }
 
 // The search index, made from every page's HTML, joins the other generated files.
-void add_search_index(const FileSystem& fs, const SearchDocuments& documents, BuildMemo* memo,
-                      ResolvedStage* in, Diagnostics* diags) {
+void add_search_index(const FileSystem& fs, const SearchDocuments& documents, int jobs,
+                      BuildMemo* memo, ResolvedStage* in, Diagnostics* diags) {
   Site& site = in->site;
-  for (auto& [path, bytes] : search_index_files(fs, site, documents, diags, memo->search_stems())) {
+  for (auto& [path, bytes] :
+       search_index_files(fs, site, documents, diags, memo->search_stems(), jobs)) {
     if (site.generated.emplace(path, std::move(bytes)).second) in->later_files.push_back(path);
   }
 }
@@ -520,7 +521,7 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   result.pages_written = memo->render_pages(
       &site, theme, contexts, options.inject_before_body_end, jobs, wants_ids, only, &page_ids,
       site.config.search ? &documents : nullptr, streamed ? &markdown : nullptr, &diags);
-  if (site.config.search) add_search_index(fs, documents, memo, in.get(), &diags);
+  if (site.config.search) add_search_index(fs, documents, jobs, memo, in.get(), &diags);
   timer.lap("templates");
 
   result.files_written = write_site_files(fs, site, theme, contexts, options.inject_before_body_end,

@@ -49,7 +49,7 @@ search::Synonyms load_synonyms(const FileSystem& fs, const SiteConfig& config,
 std::map<std::string, std::string> search_index_files(const FileSystem& fs, const Site& site,
                                                       const SearchDocuments& documents,
                                                       Diagnostics* diags,
-                                                      search::PageStemsCache* cache) {
+                                                      search::PageStemsCache* cache, int jobs) {
   std::map<std::string, std::string> files;
   // Results link from the browser: to the page as published, under the site's path. Pages are
   // copied only where that changes their URL.
@@ -72,6 +72,7 @@ std::map<std::string, std::string> search_index_files(const FileSystem& fs, cons
     options.language = site.code_of(static_cast<int>(lang));
     options.prefix = search_index_url(options.language).substr(1);
     options.synonyms = load_synonyms(fs, site.config, options.language, diags);
+    options.jobs = jobs;
     files.merge(search::build_index(docs, options, diags, cache));
   }
   return files;

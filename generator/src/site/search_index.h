@@ -29,10 +29,11 @@ std::string search_index_url(const std::string& language);
 
 // The index files of every language (path under the site root -> bytes). `documents` is
 // indexed like site.pages; pages without one are left out. `cache` (may be null) keeps each
-// page's stems for the next build.
+// page's stems for the next build. Pages are stemmed on up to `jobs` threads.
 std::map<std::string, std::string> search_index_files(const FileSystem& fs, const Site& site,
                                                       const SearchDocuments& documents,
                                                       Diagnostics* diags,
-                                                      search::PageStemsCache* cache = nullptr);
+                                                      search::PageStemsCache* cache = nullptr,
+                                                      int jobs = 1);
 
 }  // namespace wegwijzer
