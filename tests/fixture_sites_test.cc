@@ -163,6 +163,11 @@ TEST_CASE("fixture sites: invalid sites report exact diagnostics and leave the o
       }
       CHECK(std::to_string(r.status) + "\n" == read(dir / "expected-exit"));
       CHECK(r.status != 0);
+      // The same report with one thread as with all (the data sets, for one, are checked on all).
+      args.push_back("--jobs=1");
+      Run single = run(args);
+      CHECK(single.err == r.err);
+      CHECK(single.out == r.out);
       auto left = read_tree(out);
       CHECK(left.size() == 2);
       CHECK(left["index.html"] == "previous site\n");

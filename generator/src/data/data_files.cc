@@ -1,6 +1,7 @@
 #include "data/data_files.h"
 
 #include <memory>
+#include <optional>
 #include <set>
 
 // valijson reports what it cannot handle (a broken schema, a "format" check meeting a value that
@@ -15,6 +16,7 @@
 #include "data/data_translation.h"
 #include "data/provenance.h"
 #include "util/file_system.h"
+#include "util/parallel.h"
 
 namespace wegwijzer {
 namespace {
@@ -121,44 +123,61 @@ void validate_with(const JsonSource& schema_source, const JsonSource& data, Diag
   }
 }
 
+// One data set, read, parsed and checked against its schema; nothing when that found errors
+// (they are in `diags`): data that fails its schema never reaches a page, so nothing after this
+// meets a value of a type it did not expect.
+std::optional<JsonSource> load_data_file(const FileSystem& fs, const std::string& data_dir,
+                                         const std::string& path, Diagnostics* diags) {
+  std::string name = path.substr(data_dir.size() + 1, path.size() - data_dir.size() - 6);
+  std::string text, error;
+  if (!fs.read_file(path, &text, &error)) {
+    diags->error(path, 0, 0, error);
+    return std::nullopt;
+  }
+  JsonSource source;
+  if (!parse_json_source(path, std::move(text), &source, diags)) return std::nullopt;
+  const nlohmann::json& schema_ref = source.value.is_object() && source.value.contains("$schema")
+                                         ? source.value["$schema"]
+                                         : nlohmann::json();
+  if (!schema_ref.is_string()) {
+    diags->error(
+        path, 1, 1,
+        "data file names no schema: add \"$schema\": \"./schemas/" + name + ".schema.json\"");
+  } else {
+    std::string schema_path;
+    if (!normalize_relative(data_dir + "/" + schema_ref.get<std::string>(), &schema_path)) {
+      source.error(diags, "/$schema", "schema path leaves the site folder");
+    } else if (auto schema = read_schema(fs, source, schema_path, diags)) {
+      validate_with(*schema, source, diags);
+      source.schema = std::move(schema);
+    }
+  }
+  if (diags->has_errors()) return std::nullopt;
+  return source;
+}
+
 }  // namespace
 
 DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Diagnostics* diags,
-                          const std::vector<std::string>& languages) {
-  DataFiles files;
-  FileSystem::Listing listing = fs.list_files(data_dir);
-  for (const std::string& path : listing.files) {
+                          const std::vector<std::string>& languages, int jobs) {
+  std::vector<std::string> paths;
+  for (const std::string& path : fs.list_files(data_dir).files) {
     if (dir_of(path) != data_dir || !path.ends_with(".json")) continue;  // schemas live below
-    if (is_data_translation(path, languages)) continue;
-    std::string name = path.substr(data_dir.size() + 1, path.size() - data_dir.size() - 6);
-    std::string text, error;
-    if (!fs.read_file(path, &text, &error)) {
-      diags->error(path, 0, 0, error);
-      continue;
-    }
-    JsonSource source;
-    const size_t errors_before = diags->error_count();
-    if (!parse_json_source(path, std::move(text), &source, diags)) continue;
-    const nlohmann::json& schema_ref = source.value.is_object() && source.value.contains("$schema")
-                                           ? source.value["$schema"]
-                                           : nlohmann::json();
-    if (!schema_ref.is_string()) {
-      diags->error(
-          path, 1, 1,
-          "data file names no schema: add \"$schema\": \"./schemas/" + name + ".schema.json\"");
-    } else {
-      std::string schema_path;
-      if (!normalize_relative(data_dir + "/" + schema_ref.get<std::string>(), &schema_path)) {
-        source.error(diags, "/$schema", "schema path leaves the site folder");
-      } else if (auto schema = read_schema(fs, source, schema_path, diags)) {
-        validate_with(*schema, source, diags);
-        source.schema = std::move(schema);
-      }
-    }
-    // Data that fails its schema never reaches a page: its errors are reported, the file is not
-    // used, and nothing after this point meets a value of a type it did not expect.
-    if (diags->error_count() > errors_before) continue;
-    files.emplace(name, std::move(source));
+    if (!is_data_translation(path, languages)) paths.push_back(path);
+  }
+  std::vector<std::optional<JsonSource>> loaded(paths.size());
+  std::vector<Diagnostics> found(paths.size());
+  parallel_for(
+      paths.size(), jobs,
+      [&](size_t i, int) { loaded[i] = load_data_file(fs, data_dir, paths[i], &found[i]); },
+      /*chunk=*/1);
+  DataFiles files;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    diags->merge(std::move(found[i]));
+    if (!loaded[i]) continue;
+    const std::string& path = paths[i];
+    files.emplace(path.substr(data_dir.size() + 1, path.size() - data_dir.size() - 6),
+                  std::move(*loaded[i]));
   }
   return files;
 }

@@ -16,9 +16,9 @@ namespace wegwijzer {
 using DataFiles = std::map<std::string, JsonSource>;
 
 // `languages`: the codes of the site's other languages; <name>.<code>.json is a translation
-// (data/data_translation), not a data set.
+// (data/data_translation), not a data set. Files are read and checked on up to `jobs` threads.
 DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Diagnostics* diags,
-                          const std::vector<std::string>& languages = {});
+                          const std::vector<std::string>& languages = {}, int jobs = 1);
 
 // Validates `data` against the schema at `schema_path`; violations are reported at the offending
 // value. Missing or broken schemas are errors too.

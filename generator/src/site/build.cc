@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "check/contact_literals.h"
 #include "check/readability.h"
@@ -259,33 +260,65 @@ std::string data_changed(const SiteConfig& config, const nlohmann::json& value) 
   return date && date->is_string() ? date->get<std::string>() : std::string();
 }
 
-// site.data in each other language: the translations laid over the data, stale ones reported.
+// Runs `work(i, name, set, diags)` for each data set, the i-th in name order, on up to `jobs`
+// threads; what it reports joins `diags`.
+template <typename Work>
+void for_each_data_set(const DataFiles& data, int jobs, Diagnostics* diags, const Work& work) {
+  std::vector<const DataFiles::value_type*> sets;
+  for (const auto& entry : data) sets.push_back(&entry);
+  std::vector<Diagnostics> found(sets.size());
+  parallel_for(
+      sets.size(), jobs,
+      [&](size_t i, int) { work(i, sets[i]->first, sets[i]->second, &found[i]); },
+      /*chunk=*/1);
+  for (Diagnostics& d : found) diags->merge(std::move(d));
+}
+
+// site.data in language `lang`, and the data sets it translates (for their facts): the
+// translations laid over the data, stale ones reported.
+nlohmann::json translated_view(const SiteConfig& config, const std::string& today,
+                               const std::vector<DataTranslation>& translations, int lang,
+                               const Strings& words, int jobs, SiteData* out,
+                               DataFiles* translated) {
+  std::vector<std::optional<JsonSource>> copies(out->raw.size());
+  std::vector<nlohmann::json> views(out->raw.size());
+  for_each_data_set(
+      out->raw, jobs, &out->diagnostics,
+      [&](size_t i, const std::string& name, const JsonSource& source, Diagnostics* diags) {
+        const nlohmann::json* value = &source.value;
+        for (const DataTranslation& t : translations) {
+          if (t.name != name || t.language != lang) continue;
+          TranslationFacts facts{source.path, source.text, data_changed(config, source.value),
+                                 today, config.translation_fail_after_days};
+          if (auto problem = judge_translation(member(t.source.value, "translation_of"), facts))
+            t.source.report(diags, problem->severity, "/translation_of", problem->message);
+          if (!copies[i]) copies[i].emplace(source);
+          copies[i]->value = apply_translation(*value, t, diags);
+          value = &copies[i]->value;
+        }
+        views[i] = view_of(source, *value, words, config.show);
+      });
+  nlohmann::json view = nlohmann::json::object();
+  size_t i = 0;
+  for (const auto& [name, source] : out->raw) {
+    if (copies[i]) translated->emplace(name, std::move(*copies[i]));
+    view[name] = std::move(views[i++]);
+  }
+  return view;
+}
+
+// site.data in each other language, with its facts.
 void add_translated_views(const FileSystem& fs, const SiteConfig& config, const std::string& today,
-                          const std::vector<Strings>& strings, SiteData* out) {
+                          const std::vector<Strings>& strings, int jobs, SiteData* out) {
   std::vector<std::string> codes;
   for (const SiteConfig::Language& lang : config.languages) codes.push_back(lang.code);
   std::vector<DataTranslation> translations =
       load_data_translations(fs, config.data_dir, codes, &out->diagnostics);
   for (size_t lang = 1; lang <= codes.size(); ++lang) {
     const Strings& words = lang < strings.size() ? strings[lang] : Strings();
-    nlohmann::json views = nlohmann::json::object();
     DataFiles translated;  // only the sets this language translates, for their facts
-    for (const auto& [name, source] : out->raw) {
-      const nlohmann::json* value = &source.value;
-      for (const DataTranslation& t : translations) {
-        if (t.name != name || t.language != static_cast<int>(lang)) continue;
-        TranslationFacts facts{source.path, source.text, data_changed(config, source.value), today,
-                               config.translation_fail_after_days};
-        if (auto problem = judge_translation(member(t.source.value, "translation_of"), facts))
-          t.source.report(&out->diagnostics, problem->severity, "/translation_of",
-                          problem->message);
-        JsonSource& copy = translated.emplace(name, source).first->second;
-        copy.value = apply_translation(*value, t, &out->diagnostics);
-        value = &copy.value;
-      }
-      views[name] = view_of(source, *value, words, config.show);
-    }
-    out->views.push_back(std::move(views));
+    out->views.push_back(translated_view(config, today, translations, static_cast<int>(lang), words,
+                                         jobs, out, &translated));
     // The facts of the translated sets in place of the original's; the others stay as they are.
     FactIndex facts = out->facts;
     Diagnostics same_as_original;  // what index_facts finds, it finds in the original too
@@ -303,24 +336,32 @@ void add_translated_views(const FileSystem& fs, const SiteConfig& config, const 
 }  // namespace
 
 SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const std::string& today,
-                        const std::vector<Strings>& strings) {
+                        const std::vector<Strings>& strings, int jobs) {
   SiteData out;
   std::vector<std::string> codes;
   for (const SiteConfig::Language& lang : config.languages) codes.push_back(lang.code);
-  out.raw = load_data_files(fs, config.data_dir, &out.diagnostics, codes);
+  out.raw = load_data_files(fs, config.data_dir, &out.diagnostics, codes, jobs);
+  const Strings own = strings.empty() ? Strings() : strings[0];
+  std::vector<std::string> exports(out.raw.size());
+  std::vector<nlohmann::json> views(out.raw.size());
+  for_each_data_set(
+      out.raw, jobs, &out.diagnostics,
+      [&](size_t i, const std::string&, const JsonSource& source, Diagnostics* diags) {
+        check_provenance(source, today, config.stale_after_months, diags);
+        nlohmann::json published = published_data(source.value, config.show);
+        if (published.is_object()) published.erase("$schema");
+        exports[i] = json_for_publishing(published, 1);
+        views[i] = view_of(source, source.value, own, config.show);
+      });
+  out.views.push_back(nlohmann::json::object());
+  size_t i = 0;
   for (const auto& [name, source] : out.raw) {
-    check_provenance(source, today, config.stale_after_months, &out.diagnostics);
-    nlohmann::json published = published_data(source.value, config.show);
-    if (published.is_object()) published.erase("$schema");
-    out.exports["data/" + name + ".json"] = json_for_publishing(published, 1);
+    out.exports["data/" + name + ".json"] = std::move(exports[i]);
+    out.views[0][name] = std::move(views[i++]);
   }
   check_schema_keywords(out.raw, &out.page_references, &out.diagnostics);
-  const Strings own = strings.empty() ? Strings() : strings[0];
-  out.views.push_back(nlohmann::json::object());
-  for (const auto& [name, source] : out.raw)
-    out.views[0][name] = view_of(source, source.value, own, config.show);
   out.facts = index_facts(out.raw, &out.diagnostics, config.show);
-  add_translated_views(fs, config, today, strings, &out);
+  add_translated_views(fs, config, today, strings, jobs, &out);
   return out;
 }
 
@@ -369,7 +410,7 @@ void load_stage(const FileSystem& fs, const BuildOptions& options, int jobs, Bui
   std::vector<Strings> words;
   for (size_t lang = 0; lang < site.languages.size(); ++lang)
     words.push_back(site.strings_of(lang));
-  in->data = memo->load_data(fs, site.config, in->today, words);
+  in->data = memo->load_data(fs, site.config, in->today, words, jobs);
   // Copies: the resolve stage adds each data page's url to its record.
   for (size_t lang = 0; lang < site.languages.size() && lang < in->data->views.size(); ++lang)
     site.data_of(lang) = in->data->views[lang];

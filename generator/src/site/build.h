@@ -86,8 +86,9 @@ struct SiteData {
   Diagnostics diagnostics;
 };
 // `strings`: the theme's words per language, the site's own language first (config.languages
-// after it); missing entries count as empty.
+// after it); missing entries count as empty. The data sets are read and checked on up to `jobs`
+// threads.
 SiteData load_site_data(const FileSystem& fs, const SiteConfig& config, const std::string& today,
-                        const std::vector<Strings>& strings = {});
+                        const std::vector<Strings>& strings = {}, int jobs = 1);
 
 }  // namespace wegwijzer

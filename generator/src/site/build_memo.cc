@@ -198,7 +198,8 @@ std::shared_ptr<const Theme> BuildMemo::load_theme(const FileSystem& fs, Diagnos
 
 std::shared_ptr<const SiteData> BuildMemo::load_data(const FileSystem& fs, const SiteConfig& config,
                                                      const std::string& today,
-                                                     const std::vector<Strings>& strings) {
+                                                     const std::vector<Strings>& strings,
+                                                     int jobs) {
   std::string words;
   for (const Strings& s : strings) words += s.language + "\n" + s.values.dump() + "\n";
   std::string languages;
@@ -219,7 +220,7 @@ std::shared_ptr<const SiteData> BuildMemo::load_data(const FileSystem& fs, const
     auto memo = std::make_shared<DataMemo>();
     memo->key = key;
     TracingFileSystem traced(fs, &memo->trace);
-    auto data = std::make_shared<SiteData>(load_site_data(traced, config, today, strings));
+    auto data = std::make_shared<SiteData>(load_site_data(traced, config, today, strings, jobs));
     // A block's record may be shown, held back or unknown: that depends on the data as written.
     Fingerprint raw;
     for (const auto& [name, source] : data->raw) raw.add(name, source.text);

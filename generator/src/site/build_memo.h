@@ -114,7 +114,7 @@ class BuildMemo {
                     Diagnostics* diags);
   std::shared_ptr<const SiteData> load_data(const FileSystem& fs, const SiteConfig& config,
                                             const std::string& today,
-                                            const std::vector<Strings>& strings);
+                                            const std::vector<Strings>& strings, int jobs);
   void note_link_targets(const Site& site, const std::vector<std::string>& outputs);
   // With `only` (a reused resolved site), the other pages' bodies are taken as they were.
   void render_markdown(Site* site, const Theme& theme, const ContextBuilder& contexts,
