@@ -122,6 +122,7 @@ struct Flags {
   bool timings = false;
   bool quiet = false;
   std::string base_url;
+  bool process_ends_after = false;  // not a flag: set by main (run_cli)
 };
 
 // Parses "--name value" and "--name=value" flags; returns an error message or nullopt.
@@ -178,6 +179,7 @@ int run_check(const Flags& flags, std::ostream& out, std::ostream& err) {
   BuildOptions options;
   options.drafts = flags.drafts;
   options.jobs = flags.jobs > 0 ? flags.jobs : default_jobs();
+  options.free_memory = !flags.process_ends_after;
   options.base_url = flags.base_url;
   options.editor_checks = true;
   BuildResult result = build_site(files, options, &output);
@@ -223,6 +225,7 @@ int run_build(const Flags& flags, std::ostream& out, std::ostream& err) {
   BuildOptions options;
   options.drafts = flags.drafts;
   options.jobs = flags.jobs > 0 ? flags.jobs : default_jobs();
+  options.free_memory = !flags.process_ends_after;
   options.base_url = flags.base_url;
   BuildResult result = build_site(files, options, &output);
 
@@ -283,7 +286,8 @@ int run_verify(const std::vector<std::string>& args, std::ostream& out, std::ost
 
 }  // namespace
 
-int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+            bool process_ends_after) {
   if (args.empty()) {
     err << kUsage;
     return kExitUsage;
@@ -316,6 +320,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       err << "wegwijzer " << command << ": " << *problem << "\n\n" << kUsage;
       return kExitUsage;
     }
+    flags.process_ends_after = process_ends_after;
     return command == "build" ? run_build(flags, out, err) : run_check(flags, out, err);
   }
   err << "wegwijzer: unknown command '" << command << "'\n\n" << kUsage;

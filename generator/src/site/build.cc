@@ -37,6 +37,7 @@
 #include "template/mustache.h"
 #include "util/fingerprint.h"
 #include "util/parallel.h"
+#include "util/process_exit.h"
 
 namespace wegwijzer {
 namespace {
@@ -570,7 +571,7 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   timer.lap("write");
 
   check_anchors(site, anchors, page_ids, &diags);
-  memo->finish_build(std::move(in));
+  memo->finish_build(std::move(in), options.free_memory);
   diags.sort();
   timer.lap("check");
   return result;
@@ -597,9 +598,10 @@ ResolvedSite resolve_site(const FileSystem& fs, const BuildOptions& options) {
 }
 
 BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output* output) {
-  BuildMemo one_shot(BuildMemo::Mode::kOneShot);
+  auto one_shot = std::make_unique<BuildMemo>(BuildMemo::Mode::kOneShot);
   ManifestOutput manifest(output);
-  BuildResult result = build_site(fs, options, &manifest, &one_shot);
+  BuildResult result = build_site(fs, options, &manifest, one_shot.get());
+  if (!options.free_memory) leave_to_process_exit(std::move(one_shot));
   if (!result.ok()) return result;
   // Published last, with the site: the SHA-256 of every other file (wegwijzer verify).
   std::string error;

@@ -28,6 +28,10 @@ struct BuildOptions {
   // Inserted before </body> of every HTML page (the dev server's reload script); never set by
   // `wegwijzer build`.
   std::string inject_before_body_end;
+  // False when the process ends right after the build (the command line's build and check):
+  // the built site is then left to the kernel, which takes a process's memory back at once,
+  // instead of being freed block by block (util/process_exit).
+  bool free_memory = true;
 };
 
 struct StageTiming {

@@ -8,6 +8,7 @@
 
 #include "util/fingerprint.h"
 #include "util/parallel.h"
+#include "util/process_exit.h"
 
 namespace wegwijzer {
 namespace {
@@ -763,8 +764,11 @@ Output* BuildMemo::files_output() {
   return keeps() ? static_cast<Output*>(next_files_.get()) : output_;
 }
 
-void BuildMemo::finish_build(std::unique_ptr<ResolvedStage> resolved) {
-  if (!keeps()) return;
+void BuildMemo::finish_build(std::unique_ptr<ResolvedStage> resolved, bool free_memory) {
+  if (!keeps()) {
+    if (!free_memory) leave_to_process_exit(std::move(resolved));
+    return;
+  }
   Output* changes = output_;
   site_entries_.clear();
   if (!reusing_) {  // a reused site has the same files and pages

@@ -141,8 +141,9 @@ class BuildMemo {
   Output* files_output();
   // Each page's stems for the search index, kept between builds (null in a plain build).
   search::PageStemsCache* search_stems() { return keeps() ? &search_stems_ : nullptr; }
-  // Keeps the resolved stage for the next build (kKeep).
-  void finish_build(std::unique_ptr<ResolvedStage> resolved);
+  // Keeps the resolved stage for the next build (kKeep); a one-shot memo drops it, or leaves it
+  // to the end of the process when `free_memory` is false.
+  void finish_build(std::unique_ptr<ResolvedStage> resolved, bool free_memory = true);
 
  private:
   // One Markdown file: what loading it gave, and what rendering its body gave. The text and the
