@@ -216,16 +216,16 @@ int run_build(const Flags& flags, std::ostream& out, std::ostream& err) {
 
   auto started = std::chrono::steady_clock::now();
   DiskFileSystem files(source.string());
-  StagedDirectoryOutput output(target.string());
+  BuildOptions options;
+  options.drafts = flags.drafts;
+  options.jobs = flags.jobs > 0 ? flags.jobs : default_jobs();
+  options.free_memory = !flags.process_ends_after;
+  StagedDirectoryOutput output(target.string(), options.jobs);
   std::string error;
   if (!output.begin(&error)) {
     err << "wegwijzer: " << error << "\n";
     return kExitUsage;
   }
-  BuildOptions options;
-  options.drafts = flags.drafts;
-  options.jobs = flags.jobs > 0 ? flags.jobs : default_jobs();
-  options.free_memory = !flags.process_ends_after;
   options.base_url = flags.base_url;
   BuildResult result = build_site(files, options, &output);
 

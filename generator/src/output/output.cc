@@ -12,6 +12,8 @@
 #include <system_error>
 #include <vector>
 
+#include "util/remove_tree.h"
+
 namespace fs = std::filesystem;
 
 namespace wegwijzer {
@@ -60,7 +62,8 @@ bool MemoryOutput::write(const std::string& path, std::string_view data, std::st
   return true;
 }
 
-StagedDirectoryOutput::StagedDirectoryOutput(std::string target) : target_(std::move(target)) {
+StagedDirectoryOutput::StagedDirectoryOutput(std::string target, int jobs)
+    : target_(std::move(target)), jobs_(jobs) {
   while (target_.size() > 1 && target_.back() == '/') target_.pop_back();
 }
 
@@ -182,9 +185,9 @@ bool StagedDirectoryOutput::commit(std::string* error) {
         *error = target_ + ": cannot move the new site in place";
         return false;
       }
-      fs::remove_all(old, ec);
+      remove_tree(old, jobs_);
     }
-    fs::remove_all(staging_, ec);  // now holds the previous site
+    remove_tree(staging_, jobs_);  // now holds the previous site
   }
   active_ = false;
   return true;
@@ -192,8 +195,7 @@ bool StagedDirectoryOutput::commit(std::string* error) {
 
 void StagedDirectoryOutput::abort() {
   close_staging();
-  std::error_code ec;
-  fs::remove_all(staging_, ec);
+  remove_tree(staging_, jobs_);
   active_ = false;
 }
 

@@ -34,7 +34,8 @@ class MemoryOutput : public Output {
 // commit the folder is removed and the previous output stays as it was.
 class StagedDirectoryOutput : public Output {
  public:
-  explicit StagedDirectoryOutput(std::string target);
+  // `jobs`: the threads that remove the previous site once the new one is in place.
+  explicit StagedDirectoryOutput(std::string target, int jobs = 1);
   ~StagedDirectoryOutput() override;
 
   // Creates the staging folder. Refuses a non-empty target that no build of ours wrote (it holds
@@ -52,6 +53,7 @@ class StagedDirectoryOutput : public Output {
   void close_staging();
 
   std::string target_;
+  int jobs_ = 1;
   std::string staging_;
   int staging_fd_ = -1;  // every write is relative to it: one path lookup less per file
   bool active_ = false;
