@@ -1,5 +1,7 @@
 #include "search/text_folding.h"
 
+#include <iterator>
+
 namespace wegwijzer::search {
 
 namespace {
@@ -28,6 +30,7 @@ constexpr FoldRange kFoldRanges[] = {
 };
 
 const char* folded_letter(char32_t c) {
+  if (c < kFoldRanges[0].first || c > std::end(kFoldRanges)[-1].last) return nullptr;
   for (const FoldRange& r : kFoldRanges) {
     if (c >= r.first && c <= r.last) return r.to;
   }
@@ -68,8 +71,8 @@ char32_t next_code_point(std::string_view text, size_t* at) {
 }
 
 void append_folded(char32_t c, std::string* out) {
-  if (c >= 'A' && c <= 'Z') {
-    out->push_back(static_cast<char>(c - 'A' + 'a'));
+  if (c < 0x80) {  // most of the text: no ASCII character folds to more or is left out
+    out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
   } else if (const char* letters = folded_letter(c)) {
     out->append(letters);
   } else if (!is_ignorable(c)) {
