@@ -432,7 +432,7 @@ void resolve_stage(int jobs, BuildMemo* memo, ResolvedStage* in) {
   const SiteData& data = *in->data;
   Diagnostics* diags = &in->diagnostics;
   resolve_urls(site, diags, jobs);
-  add_data_pages(site, data.raw, diags);
+  add_data_pages(site, data.raw, diags, jobs);
   add_open_data(site, site->config.open_data, diags);
   check_page_references(
       data.raw, data.page_references,

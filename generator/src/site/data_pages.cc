@@ -9,6 +9,7 @@
 #include "site/data_references.h"
 #include "site/front_matter_place.h"
 #include "site/url_resolver.h"
+#include "util/parallel.h"
 #include "util/slug.h"
 
 namespace wegwijzer {
@@ -233,25 +234,35 @@ void check_lookups(const Site& site, const PagesDecl& d, const Place& at, Diagno
   }
 }
 
-// Phase two: the context of each data page (and of a section that is a record itself).
-void add_contexts(Site* site, int lang, const std::vector<Made>& made) {
+// Phase two: the context of each data page (and of a section that is a record itself), made on
+// up to `jobs` threads: each one copies records out of the data, and there are hundreds.
+void add_contexts(Site* site, int lang, const std::vector<Made>& made, int jobs) {
   const json& data = site->data_of(lang);
-  std::map<const json*, MatchIndex> candidates;  // by lookup declaration
+  std::map<const json*, MatchIndex> candidates;  // by lookup declaration, made before the pages
   for (const Made& m : made) {
-    json context = {{"record", *m.record}};
     for (const auto& [name, decl] : m.decl->lookups.items()) {
-      auto it = candidates.find(&decl);
-      if (it == candidates.end()) {
-        MatchIndex index(records_at(member(data, str(decl, "data").c_str()), str(decl, "list")),
-                         member(decl, "match"));
-        it = candidates.emplace(&decl, std::move(index)).first;
-      }
-      context[name] = run_lookup(decl, it->second, *m.record);
-      if (context[name].is_array()) context["has_" + name] = !context[name].empty();
+      if (candidates.contains(&decl)) continue;
+      candidates.emplace(
+          &decl, MatchIndex(records_at(member(data, str(decl, "data").c_str()), str(decl, "list")),
+                            member(decl, "match")));
     }
-    Page& p = site->pages[m.page];
+  }
+  std::vector<json> contexts(made.size());
+  parallel_for(
+      made.size(), jobs,
+      [&](size_t i, int) {
+        json context = {{"record", *made[i].record}};
+        for (const auto& [name, decl] : made[i].decl->lookups.items()) {
+          context[name] = run_lookup(decl, candidates.at(&decl), *made[i].record);
+          if (context[name].is_array()) context["has_" + name] = !context[name].empty();
+        }
+        contexts[i] = std::move(context);
+      },
+      /*chunk=*/8);
+  for (size_t i = 0; i < made.size(); ++i) {
+    Page& p = site->pages[made[i].page];
     if (!p.derived_context.is_object()) p.derived_context = json::object();
-    for (auto& [key, value] : context.items()) p.derived_context[key] = std::move(value);
+    for (auto& [key, value] : contexts[i].items()) p.derived_context[key] = std::move(value);
   }
 }
 
@@ -284,7 +295,8 @@ std::vector<std::pair<int, json>> declarations(const Site& site, Diagnostics* di
 // The pages of one language: a translated section's own `data_pages` replaces keys of the
 // original declaration (its title and description patterns, in its language).
 void add_language_pages(Site* site, const DataFiles& raw, int lang,
-                        const std::vector<std::pair<int, json>>& decls, Diagnostics* diags) {
+                        const std::vector<std::pair<int, json>>& decls, int jobs,
+                        Diagnostics* diags) {
   std::vector<Made> made;
   struct Read {
     int section;    // where the pages go, in `lang`
@@ -315,7 +327,7 @@ void add_language_pages(Site* site, const DataFiles& raw, int lang,
     if (lang == 0) check_lookups(*site, r.decl, at, diags);
   }
   add_references(site, raw, lang, diags);
-  add_contexts(site, lang, made);
+  add_contexts(site, lang, made, jobs);
   for (const Read& r : read) {
     if (!r.decl.az) continue;
     Page& p = site->pages[r.section];
@@ -327,11 +339,12 @@ void add_language_pages(Site* site, const DataFiles& raw, int lang,
 
 }  // namespace
 
-void add_data_pages(Site* site, const DataFiles& raw, Diagnostics* diags) {
+void add_data_pages(Site* site, const DataFiles& raw, Diagnostics* diags, int jobs) {
   std::vector<std::pair<int, json>> decls = declarations(*site, diags);
   const int languages = std::max<int>(1, static_cast<int>(site->languages.size()));
   // Pages are added as they are made: reserve so that references into site->pages stay valid.
-  for (int lang = 0; lang < languages; ++lang) add_language_pages(site, raw, lang, decls, diags);
+  for (int lang = 0; lang < languages; ++lang)
+    add_language_pages(site, raw, lang, decls, jobs, diags);
 }
 
 }  // namespace wegwijzer

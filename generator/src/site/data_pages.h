@@ -14,7 +14,8 @@ namespace wegwijzer {
 // Runs in the resolve stage, after the Markdown pages have their URLs. Each record that gets a
 // page gains `url` and `title` in site.data, so every template that meets the record (a lookup,
 // a block, the whole data set) can link to its page. Then the declared references are resolved
-// (see add_references) and each data page gets its context: `record` and its lookups.
-void add_data_pages(Site* site, const DataFiles& raw, Diagnostics* diags);
+// (see add_references) and each data page gets its context: `record` and its lookups (on up to
+// `jobs` threads).
+void add_data_pages(Site* site, const DataFiles& raw, Diagnostics* diags, int jobs = 1);
 
 }  // namespace wegwijzer
