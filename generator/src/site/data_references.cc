@@ -1,5 +1,7 @@
 #include "site/data_references.h"
 
+#include <unordered_map>
+
 #include "data/json_access.h"
 #include "site/data_query.h"
 #include "site/front_matter_place.h"
@@ -29,27 +31,31 @@ void note_all_keys(Site* site, const DataFiles& raw, const RecordKey& k) {
     keys.insert(str(*r.record, k.key.c_str()));
 }
 
-const json* find_record(Site* site, int lang, const RecordKey& k, const std::string& value) {
+// The records of a declared list in `lang`'s data by their key, the first of each key. The
+// walk below adds members beside the names it meets, which leaves the records where they are.
+std::unordered_map<std::string, const json*> records_by_key(Site* site, int lang,
+                                                            const RecordKey& k) {
+  std::unordered_map<std::string, const json*> out;
   json& data = site->data_of(lang);
-  if (!data.contains(k.data)) return nullptr;
-  for (const FoundRecord& r : records_at(data[k.data], k.list)) {
-    if (str(*r.record, k.key.c_str()) == value) return r.record;
-  }
-  return nullptr;
+  if (!data.contains(k.data)) return out;
+  for (const FoundRecord& r : records_at(data[k.data], k.list))
+    out.emplace(str(*r.record, k.key.c_str()), r.record);
+  return out;
 }
 
 // Adds `<field>_record` beside every `field` that names a record, anywhere in `value`.
-void resolve_in(Site* site, int lang, json* value, const std::string& field, const RecordKey& k) {
+void resolve_in(json* value, const std::string& field,
+                const std::unordered_map<std::string, const json*>& records) {
   if (value->is_array()) {
-    for (json& item : *value) resolve_in(site, lang, &item, field, k);
+    for (json& item : *value) resolve_in(&item, field, records);
     return;
   }
   if (!value->is_object()) return;
-  for (auto& [key, item] : value->items()) resolve_in(site, lang, &item, field, k);
+  for (auto& [key, item] : value->items()) resolve_in(&item, field, records);
   const json& named = member(*value, field.c_str());
   if (!named.is_string()) return;
-  if (const json* record = find_record(site, lang, k, text(named))) {
-    json copy = *record;
+  if (auto it = records.find(text(named)); it != records.end()) {
+    json copy = *it->second;
     (*value)[field + "_record"] = std::move(copy);
   }
 }
@@ -98,7 +104,8 @@ void add_references(Site* site, const DataFiles& raw, int lang, Diagnostics* dia
       continue;
     }
     note_all_keys(site, raw, k);
-    for (auto& [set, value] : site->data_of(lang).items()) resolve_in(site, lang, &value, field, k);
+    const auto records = records_by_key(site, lang, k);
+    for (auto& [set, value] : site->data_of(lang).items()) resolve_in(&value, field, records);
     for (Page& page : site->pages) {
       if (page.language == lang) resolve_page(site, &page, field, k, diags);
     }
