@@ -168,6 +168,16 @@ bool is_within(const fs::path& inner, const fs::path& outer) {
   return true;
 }
 
+// What `build` and `check` build with.
+BuildOptions build_options(const Flags& flags) {
+  BuildOptions options;
+  options.drafts = flags.drafts;
+  options.jobs = flags.jobs > 0 ? flags.jobs : default_jobs();
+  options.base_url = flags.base_url;
+  options.free_memory = !flags.process_ends_after;
+  return options;
+}
+
 int run_check(const Flags& flags, std::ostream& out, std::ostream& err) {
   std::error_code ec;
   if (!fs::is_directory(flags.source, ec)) {
@@ -176,11 +186,7 @@ int run_check(const Flags& flags, std::ostream& out, std::ostream& err) {
   }
   DiskFileSystem files(fs::weakly_canonical(flags.source, ec).string());
   MemoryOutput output;
-  BuildOptions options;
-  options.drafts = flags.drafts;
-  options.jobs = flags.jobs > 0 ? flags.jobs : default_jobs();
-  options.free_memory = !flags.process_ends_after;
-  options.base_url = flags.base_url;
+  BuildOptions options = build_options(flags);
   options.editor_checks = true;
   BuildResult result = build_site(files, options, &output);
   err << format_diagnostics(result.diagnostics);
@@ -216,17 +222,13 @@ int run_build(const Flags& flags, std::ostream& out, std::ostream& err) {
 
   auto started = std::chrono::steady_clock::now();
   DiskFileSystem files(source.string());
-  BuildOptions options;
-  options.drafts = flags.drafts;
-  options.jobs = flags.jobs > 0 ? flags.jobs : default_jobs();
-  options.free_memory = !flags.process_ends_after;
+  const BuildOptions options = build_options(flags);
   StagedDirectoryOutput output(target.string(), options.jobs);
   std::string error;
   if (!output.begin(&error)) {
     err << "wegwijzer: " << error << "\n";
     return kExitUsage;
   }
-  options.base_url = flags.base_url;
   BuildResult result = build_site(files, options, &output);
 
   err << format_diagnostics(result.diagnostics);

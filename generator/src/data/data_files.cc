@@ -127,8 +127,8 @@ void validate_with(const JsonSource& schema_source, const JsonSource& data, Diag
 // (they are in `diags`): data that fails its schema never reaches a page, so nothing after this
 // meets a value of a type it did not expect.
 std::optional<JsonSource> load_data_file(const FileSystem& fs, const std::string& data_dir,
-                                         const std::string& path, Diagnostics* diags) {
-  std::string name = path.substr(data_dir.size() + 1, path.size() - data_dir.size() - 6);
+                                         const std::string& path, const std::string& name,
+                                         Diagnostics* diags) {
   std::string text, error;
   if (!fs.read_file(path, &text, &error)) {
     diags->error(path, 0, 0, error);
@@ -160,24 +160,24 @@ std::optional<JsonSource> load_data_file(const FileSystem& fs, const std::string
 
 DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Diagnostics* diags,
                           const std::vector<std::string>& languages, int jobs) {
-  std::vector<std::string> paths;
+  std::vector<std::pair<std::string, std::string>> sets;  // path, name
   for (const std::string& path : fs.list_files(data_dir).files) {
     if (dir_of(path) != data_dir || !path.ends_with(".json")) continue;  // schemas live below
-    if (!is_data_translation(path, languages)) paths.push_back(path);
+    if (is_data_translation(path, languages)) continue;
+    sets.emplace_back(path, path.substr(data_dir.size() + 1, path.size() - data_dir.size() - 6));
   }
-  std::vector<std::optional<JsonSource>> loaded(paths.size());
-  std::vector<Diagnostics> found(paths.size());
+  std::vector<std::optional<JsonSource>> loaded(sets.size());
+  std::vector<Diagnostics> found(sets.size());
   parallel_for(
-      paths.size(), jobs,
-      [&](size_t i, int) { loaded[i] = load_data_file(fs, data_dir, paths[i], &found[i]); },
+      sets.size(), jobs,
+      [&](size_t i, int) {
+        loaded[i] = load_data_file(fs, data_dir, sets[i].first, sets[i].second, &found[i]);
+      },
       /*chunk=*/1);
   DataFiles files;
-  for (size_t i = 0; i < paths.size(); ++i) {
+  for (size_t i = 0; i < sets.size(); ++i) {
     diags->merge(std::move(found[i]));
-    if (!loaded[i]) continue;
-    const std::string& path = paths[i];
-    files.emplace(path.substr(data_dir.size() + 1, path.size() - data_dir.size() - 6),
-                  std::move(*loaded[i]));
+    if (loaded[i]) files.emplace(sets[i].second, std::move(*loaded[i]));
   }
   return files;
 }

@@ -571,7 +571,7 @@ BuildResult run_pipeline(const FileSystem& fs, const BuildOptions& options, Outp
   timer.lap("write");
 
   check_anchors(site, anchors, page_ids, &diags);
-  memo->finish_build(std::move(in), options.free_memory);
+  memo->finish_build(std::move(in));
   diags.sort();
   timer.lap("check");
   return result;
@@ -601,6 +601,7 @@ BuildResult build_site(const FileSystem& fs, const BuildOptions& options, Output
   auto one_shot = std::make_unique<BuildMemo>(BuildMemo::Mode::kOneShot);
   ManifestOutput manifest(output);
   BuildResult result = build_site(fs, options, &manifest, one_shot.get());
+  // The memo holds the built site: left to the end of the process, neither is freed.
   if (!options.free_memory) leave_to_process_exit(std::move(one_shot));
   if (!result.ok()) return result;
   // Published last, with the site: the SHA-256 of every other file (wegwijzer verify).

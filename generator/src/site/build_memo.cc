@@ -8,7 +8,6 @@
 
 #include "util/fingerprint.h"
 #include "util/parallel.h"
-#include "util/process_exit.h"
 
 namespace wegwijzer {
 namespace {
@@ -764,9 +763,9 @@ Output* BuildMemo::files_output() {
   return keeps() ? static_cast<Output*>(next_files_.get()) : output_;
 }
 
-void BuildMemo::finish_build(std::unique_ptr<ResolvedStage> resolved, bool free_memory) {
+void BuildMemo::finish_build(std::unique_ptr<ResolvedStage> resolved) {
   if (!keeps()) {
-    if (!free_memory) leave_to_process_exit(std::move(resolved));
+    resolved_ = std::move(resolved);  // never reused (reuse_resolved): held, not kept
     return;
   }
   Output* changes = output_;

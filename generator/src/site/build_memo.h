@@ -141,9 +141,9 @@ class BuildMemo {
   Output* files_output();
   // Each page's stems for the search index, kept between builds (null in a plain build).
   search::PageStemsCache* search_stems() { return keeps() ? &search_stems_ : nullptr; }
-  // Keeps the resolved stage for the next build (kKeep); a one-shot memo drops it, or leaves it
-  // to the end of the process when `free_memory` is false.
-  void finish_build(std::unique_ptr<ResolvedStage> resolved, bool free_memory = true);
+  // Keeps the resolved stage for the next build (kKeep); a one-shot memo holds it until the memo
+  // goes, so that whoever ends the process may leave both to its end (util/process_exit).
+  void finish_build(std::unique_ptr<ResolvedStage> resolved);
 
  private:
   // One Markdown file: what loading it gave, and what rendering its body gave. The text and the
@@ -241,8 +241,9 @@ class BuildMemo {
   std::shared_ptr<const ThemeMemo> theme_;
   std::shared_ptr<const DataMemo> data_;
   std::shared_ptr<const OutputFiles> files_;
-  // The last build's resolved site, what made it, and where the file system's changes stood when
-  // that build began; and one that a build replaced, not yet freed.
+  // The last build's resolved site (in a one-shot memo only held until the memo goes), what made
+  // it, and where the file system's changes stood when that build began; and one that a build
+  // replaced, not yet freed.
   std::unique_ptr<ResolvedStage> resolved_, replaced_;
   uint64_t resolved_key_ = 0, next_resolved_key_ = 0;
   uint64_t resolved_mark_ = 0, build_mark_ = 0;

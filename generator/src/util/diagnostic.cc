@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <tuple>
 
-#include "util/utf8.h"
-
 namespace wegwijzer {
 
 void Diagnostics::error(std::string path, int line, int column, std::string message,
@@ -65,6 +63,10 @@ size_t Diagnostics::error_count() const {
 size_t Diagnostics::warning_count() const {
   return std::count_if(items_.begin(), items_.end(),
                        [](const Diagnostic& d) { return d.severity == Severity::kWarning; });
+}
+
+static bool is_continuation_byte(unsigned char c) {
+  return (c & 0xC0) == 0x80;
 }
 
 std::string format_diagnostic(const Diagnostic& d) {

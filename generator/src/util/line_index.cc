@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include "util/utf8.h"
-
 namespace wegwijzer {
 
 LineIndex::LineIndex(std::string_view text) {
@@ -24,11 +22,9 @@ LineColumn LineIndex::at(std::string_view text, size_t offset) const {
   offset = std::min(offset, text.size());
   // The last line start at or before the offset.
   auto line = std::upper_bound(starts_.begin(), starts_.end(), offset) - 1;
-  LineColumn lc;
+  // Within its line, the column is counted as line_column_at counts it.
+  LineColumn lc = line_column_at(text.substr(*line, offset - *line), offset - *line);
   lc.line = static_cast<int>(line - starts_.begin()) + 1;
-  for (size_t i = *line; i < offset; ++i) {
-    if (!is_continuation_byte(static_cast<unsigned char>(text[i]))) ++lc.column;
-  }
   return lc;
 }
 

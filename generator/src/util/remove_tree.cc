@@ -16,12 +16,13 @@
 namespace wegwijzer {
 namespace {
 
-// The names in the folder `fd` (which is closed here), each with whether it is a folder.
+// The names in the folder `fd` (left open), each with whether it is a folder.
 std::vector<std::pair<std::string, bool>> entries_of(int fd) {
   std::vector<std::pair<std::string, bool>> out;
-  DIR* dir = ::fdopendir(fd);
+  int copy = ::dup(fd);  // closedir closes what it reads
+  DIR* dir = copy < 0 ? nullptr : ::fdopendir(copy);
   if (dir == nullptr) {
-    ::close(fd);
+    if (copy >= 0) ::close(copy);
     return out;
   }
   while (dirent* e = ::readdir(dir)) {
@@ -30,8 +31,7 @@ std::vector<std::pair<std::string, bool>> entries_of(int fd) {
     bool folder = e->d_type == DT_DIR;
     if (e->d_type == DT_UNKNOWN) {  // a file system without types in its listing
       struct stat st;
-      folder = ::fstatat(::dirfd(dir), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-               S_ISDIR(st.st_mode);
+      folder = ::fstatat(fd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
     }
     out.emplace_back(std::move(name), folder);
   }
@@ -39,22 +39,22 @@ std::vector<std::pair<std::string, bool>> entries_of(int fd) {
   return out;
 }
 
+bool remove_entry(int parent, const std::pair<std::string, bool>& entry);
+
 // Empties the folder `name` of the folder `parent` and removes it.
 bool remove_below(int parent, const std::string& name) {
   int fd = ::openat(parent, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return false;
-  int again = ::dup(fd);  // entries_of closes fd; the removals below are relative to this one
-  if (again < 0) {
-    ::close(fd);
-    return false;
-  }
   bool ok = true;
-  for (const auto& [entry, folder] : entries_of(fd)) {
-    if (!(folder ? remove_below(again, entry) : ::unlinkat(again, entry.c_str(), 0) == 0))
-      ok = false;
-  }
-  ::close(again);
+  for (const auto& entry : entries_of(fd)) ok = remove_entry(fd, entry) && ok;
+  ::close(fd);
   return ok && ::unlinkat(parent, name.c_str(), AT_REMOVEDIR) == 0;
+}
+
+// A file or link is unlinked, a folder emptied first.
+bool remove_entry(int parent, const std::pair<std::string, bool>& entry) {
+  const auto& [name, folder] = entry;
+  return folder ? remove_below(parent, name) : ::unlinkat(parent, name.c_str(), 0) == 0;
 }
 
 }  // namespace
@@ -62,21 +62,15 @@ bool remove_below(int parent, const std::string& name) {
 bool remove_tree(const std::string& path, int jobs) {
   int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return ::unlink(path.c_str()) == 0 || errno == ENOENT;  // a file or a link
-  int top = ::dup(fd);
-  if (top < 0) {
-    ::close(fd);
-    return false;
-  }
-  std::vector<std::pair<std::string, bool>> entries = entries_of(fd);
+  const std::vector<std::pair<std::string, bool>> entries = entries_of(fd);
   std::atomic<bool> ok{true};
   parallel_for(
       entries.size(), jobs,
       [&](size_t i, int) {
-        const auto& [name, folder] = entries[i];
-        if (!(folder ? remove_below(top, name) : ::unlinkat(top, name.c_str(), 0) == 0)) ok = false;
+        if (!remove_entry(fd, entries[i])) ok = false;
       },
       /*chunk=*/1);
-  ::close(top);
+  ::close(fd);
   return ok && ::rmdir(path.c_str()) == 0;
 }
 

@@ -9,11 +9,6 @@ namespace wegwijzer {
 // valid. Overlong forms, surrogates and code points above U+10FFFF are invalid.
 size_t find_invalid_utf8(std::string_view text);
 
-// A byte inside a character rather than at its start: counting the others counts characters.
-inline bool is_continuation_byte(unsigned char c) {
-  return (c & 0xC0) == 0x80;
-}
-
 // Number of bytes of a leading UTF-8 byte order mark (0 or 3).
 inline size_t bom_length(std::string_view text) {
   return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
