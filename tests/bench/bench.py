@@ -36,6 +36,7 @@ ELEVENTY_CMD = os.path.join(ELEVENTY_DIR, "node_modules", "@11ty", "eleventy", "
 FLOOR_SOURCE = os.path.join(HERE, "floor.c")
 WRITE_FLOOR_SOURCE = os.path.join(HERE, "write_floor.c")
 MD4C_FLOOR_SOURCE = os.path.join(HERE, "md4c_floor.c")
+PIPELINE_FLOOR_SOURCE = os.path.join(HERE, "pipeline_floor.c")
 FIRST_TOUCH_SOURCE = os.path.join(HERE, "first_touch.c")
 FIRST_TOUCH_MB = 100          # about what wegwijzer holds at 10,000 pages
 FIRST_TOUCH_IDLE_S = 5        # long enough for freed memory to go back to the host here
@@ -78,13 +79,13 @@ class Measurement:
         self.stdout, self.stderr, self.code = stdout, stderr, code
 
 
-def measure(cmd, cwd=None):
+def measure(cmd, cwd=None, env=None):
     """Runs cmd; returns wall s, peak RSS KB and user+sys CPU s, from GNU time when installed
     (as asked for the benchmark) and otherwise from wait4() on the child."""
     if os.access(GNU_TIME, os.X_OK):
         time_file = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"bench-time-{os.getpid()}.txt")
         proc = subprocess.run([GNU_TIME, "-f", "%e %M %U %S", "-o", time_file] + cmd, cwd=cwd,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         with open(time_file) as f:
             last = f.read().strip().splitlines()[-1].split()
         os.unlink(time_file)
@@ -93,7 +94,7 @@ def measure(cmd, cwd=None):
                            proc.returncode)
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.monotonic()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, text=True)
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err, text=True)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.monotonic() - start
         proc.returncode = code = os.waitstatus_to_exitcode(status)
@@ -322,6 +323,13 @@ def build_floor(work):
                               "libcmark-gfm-dev", ["-lcmark-gfm-extensions", "-pthread"])
 
 
+def build_pipeline_floor(work):
+    """Compiles pipeline_floor.c against libcmark-gfm; the binary or None with a reason."""
+    return build_with_package(PIPELINE_FLOOR_SOURCE, os.path.join(work, "pipeline_floor"),
+                              "libcmark-gfm", "libcmark-gfm-dev",
+                              ["-lcmark-gfm-extensions", "-pthread"])
+
+
 def build_md4c_floor(work):
     """Compiles md4c_floor.c against md4c's HTML renderer; the binary or None with a reason."""
     return build_with_package(MD4C_FLOOR_SOURCE, os.path.join(work, "md4c_floor"), "md4c-html",
@@ -431,12 +439,14 @@ class FloorRuns:
     apart, in a quiet or a busy spell, would move the ratio by itself."""
 
     def __init__(self, binaries, site, work, outputs, jobs):
-        self.floor, self.write_floor, self.md4c_floor = binaries
+        self.floor, self.write_floor, self.md4c_floor, self.pipeline_floor = binaries
         self.work, self.outputs, self.jobs = work, outputs, jobs
-        self.markdown = markdown_listing(site, work) if self.floor or self.md4c_floor else None
+        self.markdown = markdown_listing(site, work) if any(
+            (self.floor, self.md4c_floor, self.pipeline_floor)) else None
         self.written = None  # the write floor's listing, from the first build of the size
         self.samples = {name: [] for name in ("floor", "floor_jobs", "floor_mimalloc", "md4c_floor",
-                                              "write_floor", "write_floor_1", "sha256")}
+                                              "write_floor", "write_floor_1", "pipeline_floor",
+                                              "pipeline_floor_1", "sha256")}
         # wegwijzer's allocator, for the floor once more with it (None where it is missing).
         self.mimalloc = ctypes.util.find_library("mimalloc")
 
@@ -463,9 +473,38 @@ class FloorRuns:
             self.samples["write_floor"].append(runs[self.jobs])
             if self.jobs > 1:
                 self.samples["write_floor_1"].append(runs[1])
+        if self.pipeline_floor and built:
+            self.run_pipeline_floors(rnd, built)
         if built:
             self.samples["sha256"].append(sha256_cpu_ms(built))
         self.log_round()
+
+    def run_pipeline_floors(self, rnd, built):
+        """The pipeline floor on one thread and on --jobs threads, in the order of the others."""
+        self.written = self.written or write_floor_listing(built, self.work)
+        runs = {t: self.run_pipeline_floor(f"{rnd}-{t}", t) for t in self.thread_counts(rnd)}
+        cmark = self.samples["floor"][-1] if self.samples["floor"] else None
+        for run in runs.values():
+            # With a page for every Markdown file, each body is rendered once: floor.c's HTML.
+            if cmark and run["pages"] == cmark["files"] and run["html_bytes"] != cmark["html_bytes"]:
+                fail("the pipeline floor rendered other HTML than the cmark-gfm floor")
+        self.samples["pipeline_floor"].append(runs[self.jobs])
+        if self.jobs > 1:
+            self.samples["pipeline_floor_1"].append(runs[1])
+
+    def run_pipeline_floor(self, name, threads):
+        """pipeline_floor.c once on `threads` threads, on the same file system as the builds,
+        timed from outside as they are and with wegwijzer's allocator where it is installed: its
+        figures, with the process's wall time as "ext_wall_ms"."""
+        out = self.outputs.path(f"pipeline-floor-{name}")
+        os.sync()
+        env = {**os.environ, "LD_PRELOAD": self.mimalloc} if self.mimalloc else None
+        cmd = [self.pipeline_floor, self.markdown, self.written, out, str(threads)]
+        m = measure(cmd, env=env)
+        self.outputs.discard(out)
+        if not m.ok:
+            raise subprocess.CalledProcessError(m.code, cmd, m.stdout, m.stderr)
+        return {**figures(m.stdout), "ext_wall_ms": m.wall * 1000}
 
     def thread_counts(self, rnd):
         """1 and --jobs, each first in every other round: the run that comes first meets memory
@@ -503,6 +542,11 @@ class FloorRuns:
             one, many = walls
             log(f"    {'floors, wall':15s} 1 -> {self.jobs} threads: " +
                 ", ".join(f"{part} {one[part]:.0f} -> {many[part]:.0f} ms" for part in one))
+        if "pipeline_floor" in last:
+            pf, pf1 = last["pipeline_floor"], last.get("pipeline_floor_1")
+            walls = f"{pf1['ext_wall_ms']:.0f} -> " if pf1 else ""
+            log(f"    {'pipeline floor':15s} {'1 -> ' if pf1 else ''}{self.jobs} threads: "
+                f"{walls}{pf['ext_wall_ms']:.0f} ms")
 
     def medians(self):
         return {name: median_figures(runs) for name, runs in self.samples.items() if runs}
@@ -702,7 +746,8 @@ def run_size(pages, rounds, args, wegwijzer, peers, floors, work, outputs, scale
               "rounds": rounds, "scale": scale, "page_counts": {},
               # Each round's figures, for ratios taken within a round (report_size).
               "round_walls": {name: [m.wall for m in ms] for name, ms in samples.items()},
-              "round_floors": {name: list(runs) for name, runs in floor_runs.samples.items()}}
+              "round_floors": {name: list(runs) for name, runs in floor_runs.samples.items()},
+              "pipeline_floor_allocator": "mimalloc" if floor_runs.mimalloc else "glibc malloc"}
     ok = ok and check_outputs(result, site, kept, files, jn)
     result["ok"] = ok
     if ok:
@@ -780,6 +825,7 @@ def report_size(r, args, judged):
         if floor_speedup > args.jobs:
             log(f"    (more than {args.jobs}x cannot be the threads: the one-thread runs met a "
                 f"slower machine than the others; see the floor's spread above)")
+    report_pipeline_floor(r, args, ideal)
     counts = r.get("page_counts", {})
     if counts:
         same = len(set(counts.values())) == 1 and r["files"] in counts.values()
@@ -795,10 +841,10 @@ def report_size(r, args, judged):
     log()
     note = "" if judged else f"  (targets are set for {REFERENCE_PAGES:,} pages)"
     log(f"  Ratios of medians{note}:")
-    log(f"    {'':4s}  {'':34s} {'target':>8s}  value")
+    log(f"    {'':4s}  {'':36s} {'target':>8s}  value")
 
     def line(state, text, target, value):
-        log(f"    {state:4s}  {text:34s} {target:>8s}  {value}")
+        log(f"    {state:4s}  {text:36s} {target:>8s}  {value}")
 
     def judged_line(ok, text, target, value):
         line(verdict(ok, judged), text, target, value)
@@ -846,6 +892,7 @@ def report_size(r, args, judged):
                  f"{w['wall'] * 1000 / sum(many.values()):.2f}")
     else:
         line("----", f"{jn} / ideal, wall", "", "not measured (no floor)")
+    report_pipeline_ratios(r, args, ideal, line)
     if h:
         q = w["rss_mb"] / h["rss_mb"]
         judged_line(q <= TARGET_RSS_RATIO, f"{jn} / Hugo, peak RSS", f"<= {TARGET_RSS_RATIO:g}",
@@ -869,6 +916,54 @@ def report_round_speedup(r, args, line):
     if one and len(one) == len(many):
         line("----", f"wegwijzer -j1 / -j{args.jobs}, each round", "none",
              spread_of_ratios([a / b for a, b in zip(one, many)]))
+
+
+def report_pipeline_ratios(r, args, ideal, line):
+    """The pipeline floor's speedup, its distance to the ideal and the build's to it, as ratios
+    of medians and, below each, taken within each round."""
+    pf, pf1 = r.get("pipeline_floor"), r.get("pipeline_floor_1")
+    if not pf:
+        return
+    jn, j = f"wegwijzer -j{args.jobs}", args.jobs
+    rounds = r.get("round_floors", {})
+    many = [run["ext_wall_ms"] / 1000 for run in rounds.get("pipeline_floor", [])]
+    one = [run["ext_wall_ms"] / 1000 for run in rounds.get("pipeline_floor_1", [])]
+    f, w = rounds.get("floor", []), rounds.get("write_floor", [])
+    ideals = [ideal_s(fr, wr, cores(args)) for fr, wr in zip(f, w)]
+    builds = r.get("round_walls", {}).get(jn, [])
+
+    def each_round(text, tops, bottoms):
+        if tops and len(tops) == len(bottoms):
+            line("----", text, "none", spread_of_ratios([a / b for a, b in zip(tops, bottoms)]))
+    if pf1:
+        line("----", f"pipeline 1 / {j} threads, wall", "none",
+             f"{pf1['ext_wall_ms'] / pf['ext_wall_ms']:.2f}")
+        each_round(f"pipeline 1 / {j}, each round", one, many)
+    if ideal:
+        line("----", f"pipeline -j{j} / ideal, wall", "none",
+             f"{pf['ext_wall_ms'] / 1000 / ideal:.2f}")
+        each_round(f"pipeline -j{j} / ideal, each round", many, ideals)
+    line("----", f"{jn} / pipeline -j{j}, wall", "none",
+         f"{r['tools'][jn]['wall'] * 1000 / pf['ext_wall_ms']:.2f}")
+    each_round(f"{jn} / pipeline, each round", builds, many)
+
+
+def report_pipeline_floor(r, args, ideal):
+    """The pipeline floor's wall times: what this machine gives the work every build of the
+    corpus does, on one thread and on --jobs threads, against the ideal and the build."""
+    pf, pf1 = r.get("pipeline_floor"), r.get("pipeline_floor_1")
+    if not pf:
+        return
+    jn = f"wegwijzer -j{args.jobs}"
+    alloc = r.get("pipeline_floor_allocator", "glibc malloc")
+    one = f"{pf1['ext_wall_ms']:.0f} -> " if pf1 else ""
+    speedup = pf1["ext_wall_ms"] / pf["ext_wall_ms"] if pf1 else None
+    log(f"  pipeline floor (pipeline_floor.c, on {alloc}): read and keep every file, then parse, "
+        f"render and write every page, in one process timed as the builds are")
+    log(f"    1 -> {args.jobs} threads: {one}{pf['ext_wall_ms']:.0f} ms" +
+        (f" ({speedup:.2f}x)" if speedup else "") +
+        (f", {pf['ext_wall_ms'] / 1000 / ideal:.2f}x the ideal" if ideal else "") +
+        f"; {jn} takes {r['tools'][jn]['wall'] * 1000 / pf['ext_wall_ms']:.2f}x it")
 
 
 def report_round_ideal(r, args, line):
@@ -1095,7 +1190,10 @@ def main():
         md4c_floor_binary, md4c_floor_note = build_md4c_floor(work)
         if md4c_floor_note:
             log(f"md4c floor skipped: {md4c_floor_note}")
-        floors = (floor_binary, write_floor_binary, md4c_floor_binary)
+        pipeline_floor_binary, pipeline_floor_note = build_pipeline_floor(work)
+        if pipeline_floor_note:
+            log(f"pipeline floor skipped: {pipeline_floor_note}")
+        floors = (floor_binary, write_floor_binary, md4c_floor_binary, pipeline_floor_binary)
         first_touch_binary, first_touch_note = compile_c(
             FIRST_TOUCH_SOURCE, os.path.join(work, "first_touch"), [])
         if first_touch_note:

@@ -131,13 +131,13 @@ static inline Bodies read_bodies(const char* list_path) {
   return b;
 }
 
-static void free_bodies(Bodies* b) {
+static inline void free_bodies(Bodies* b) {
   for (size_t i = 0; i < b->count; ++i) free(b->items[i].text);
   free(b->items);
 }
 
 /* FNV-1a over all HTML in order, cut to 48 bits so that it prints as an exact decimal number. */
-static uint64_t html_hash_add(uint64_t hash, const char* html, size_t size) {
+static inline uint64_t html_hash_add(uint64_t hash, const char* html, size_t size) {
   for (size_t i = 0; i < size; ++i) hash = (hash ^ (unsigned char)html[i]) * 1099511628211ULL;
   return hash;
 }

@@ -19,24 +19,17 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <sys/resource.h>
 
 #include "bodies.h"
+#include "cmark_setup.h"
 
-/* Same as generator/src/markdown/markdown.cc. */
-#define OPTIONS (CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8)
-static const char* const kExtensions[] = {"table", "strikethrough", "autolink", "tasklist",
-                                          "tagfilter"};
-#define EXTENSION_COUNT (sizeof kExtensions / sizeof kExtensions[0])
 /* Bodies a thread takes at a time: few enough that the threads finish together. */
 #define BATCH 8
 #define MAX_THREADS 256
 
-static cmark_syntax_extension* extensions[EXTENSION_COUNT];
 static Bodies corpus;
 static char** paths;
 static size_t file_count;
@@ -51,10 +44,7 @@ typedef struct {
 
 static void render_one(const Body* body, Work* w) {
   double t0 = clock_ms(CLOCK_THREAD_CPUTIME_ID);
-  cmark_parser* parser = cmark_parser_new(OPTIONS);
-  for (size_t e = 0; e < EXTENSION_COUNT; ++e) {
-    cmark_parser_attach_syntax_extension(parser, extensions[e]);
-  }
+  cmark_parser* parser = new_parser();
   cmark_parser_feed(parser, body->text, body->size);
   cmark_node* document = cmark_parser_finish(parser);
   double t1 = clock_ms(CLOCK_THREAD_CPUTIME_ID);
@@ -125,18 +115,6 @@ static double process_cpu_ms(void) {
   getrusage(RUSAGE_SELF, &u);
   return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
          (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
-}
-
-static int find_extensions(void) {
-  cmark_gfm_core_extensions_ensure_registered();
-  for (size_t i = 0; i < EXTENSION_COUNT; ++i) {
-    extensions[i] = cmark_find_syntax_extension(kExtensions[i]);
-    if (!extensions[i]) {
-      fprintf(stderr, "cmark-gfm extension %s not found\n", kExtensions[i]);
-      return 0;
-    }
-  }
-  return 1;
 }
 
 int main(int argc, char** argv) {

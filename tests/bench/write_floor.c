@@ -3,8 +3,7 @@
  * writing out; this is the other half of what any generator must pay for the same output.
  *
  * usage: write_floor LIST_FILE OUT_DIR THREADS
- * LIST_FILE holds one entry a line, parents before children, each top-level folder's entries
- * together: "d PATH" for a folder, "f SIZE PATH" for a file of SIZE bytes. Paths are relative to
+ * LIST_FILE is bench.py's listing of the build's output (output_list.h); paths are relative to
  * OUT_DIR, which must not exist yet. The top-level subtrees are shared out among THREADS threads
  * the way wegwijzer shares out its page groups: whichever thread is free takes the next one.
  * Every file is opened, written in one write() and closed, as wegwijzer does.
@@ -26,30 +25,25 @@
 #include <time.h>
 #include <unistd.h>
 
-typedef struct {
-  char kind;  /* 'd' or 'f' */
-  size_t size;
-  char* path;
-} Entry;
+#include "output_list.h"
 
-static Entry* entries;
-static size_t entry_count;
-static size_t* subtree_starts; /* index of each top-level subtree's first entry, plus the end */
-static size_t subtree_count;
+static OutputList listing;
 static atomic_size_t next_subtree;
 static int out_fd;
 static char* payload;
 static atomic_int failed;
 
-static double ms(struct timeval tv) { return tv.tv_sec * 1e3 + tv.tv_usec / 1e3; }
+static double ms(struct timeval tv) {
+  return tv.tv_sec * 1e3 + tv.tv_usec / 1e3;
+}
 
 static void* work(void* unused) {
   (void)unused;
   for (;;) {
     size_t s = atomic_fetch_add(&next_subtree, 1);
-    if (s >= subtree_count) return NULL;
-    for (size_t i = subtree_starts[s]; i < subtree_starts[s + 1]; ++i) {
-      const Entry* e = &entries[i];
+    if (s >= listing.subtree_count) return NULL;
+    for (size_t i = listing.subtree_starts[s]; i < listing.subtree_starts[s + 1]; ++i) {
+      const Entry* e = &listing.entries[i];
       if (e->kind == 'd') {
         if (mkdirat(out_fd, e->path, 0755) != 0 && errno != EEXIST) {
           perror(e->path);
@@ -72,47 +66,9 @@ int main(int argc, char** argv) {
     fprintf(stderr, "usage: write_floor LIST_FILE OUT_DIR THREADS\n");
     return 2;
   }
-  FILE* list = fopen(argv[1], "r");
-  if (!list) {
-    perror(argv[1]);
-    return 1;
-  }
-  size_t capacity = 1024, largest = 1, dirs = 0, files = 0, bytes = 0;
-  entries = malloc(capacity * sizeof *entries);
-  subtree_starts = malloc((capacity + 1) * sizeof *subtree_starts);
-  char line[4096];
-  while (fgets(line, sizeof line, list)) {
-    line[strcspn(line, "\n")] = '\0';
-    if (line[0] == '\0') continue;
-    if (entry_count == capacity) {
-      capacity *= 2;
-      entries = realloc(entries, capacity * sizeof *entries);
-      subtree_starts = realloc(subtree_starts, (capacity + 1) * sizeof *subtree_starts);
-    }
-    Entry e = {line[0], 0, NULL};
-    char* rest = line + 2;
-    if (e.kind == 'f') {
-      e.size = strtoull(rest, &rest, 10);
-      ++rest;
-      if (e.size > largest) largest = e.size;
-      ++files;
-      bytes += e.size;
-    } else {
-      ++dirs;
-    }
-    e.path = strdup(rest);
-    /* A new subtree starts wherever the first path segment changes. */
-    size_t top = strcspn(e.path, "/");
-    const char* prev = entry_count ? entries[entry_count - 1].path : NULL;
-    if (!prev || strcspn(prev, "/") != top || strncmp(prev, e.path, top) != 0) {
-      subtree_starts[subtree_count++] = entry_count;
-    }
-    entries[entry_count++] = e;
-  }
-  fclose(list);
-  subtree_starts[subtree_count] = entry_count;
-  payload = malloc(largest);
-  memset(payload, 'x', largest);
+  listing = read_output_list(argv[1]);
+  payload = malloc(listing.largest);
+  memset(payload, 'x', listing.largest);
   int threads = atoi(argv[3]);
   if (threads < 1) threads = 1;
 
@@ -131,8 +87,9 @@ int main(int argc, char** argv) {
   close(out_fd);
   clock_gettime(CLOCK_MONOTONIC, &t1);
   getrusage(RUSAGE_SELF, &after);
-  printf("dirs=%zu files=%zu bytes=%zu wall_ms=%.1f user_ms=%.1f sys_ms=%.1f\n", dirs, files, bytes,
-         (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6, ms(after.ru_utime) - ms(before.ru_utime),
-         ms(after.ru_stime) - ms(before.ru_stime));
+  printf("dirs=%zu files=%zu bytes=%zu wall_ms=%.1f user_ms=%.1f sys_ms=%.1f\n", listing.dirs,
+         listing.files, listing.bytes,
+         (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6,
+         ms(after.ru_utime) - ms(before.ru_utime), ms(after.ru_stime) - ms(before.ru_stime));
   return atomic_load(&failed);
 }
