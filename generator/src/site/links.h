@@ -34,8 +34,9 @@ class LinkResolver {
   std::optional<std::string> resolve(int from, const std::string& href, int line, int column,
                                      Diagnostics* diags, std::vector<AnchorCheck>* anchors) const;
 
-  // The page at a site URL (with or without its trailing '/'), or -1.
-  int page_at(std::string_view url) const;
+  // The page at a site URL (with or without its trailing '/'), or -1. `exact`, when given, says
+  // whether `url` is that page's URL as it is.
+  int page_at(std::string_view url, bool* exact = nullptr) const;
   bool file_at(const std::string& url) const;
 
  private:

@@ -67,6 +67,40 @@ TEST_CASE("LinkResolver rewrites Markdown links and reports broken ones") {
         "      ^\n");
 }
 
+TEST_CASE("LinkResolver sends a translated page's links to the translations") {
+  Site site;
+  site.languages.resize(2);
+  site.languages[1].code = "en";
+  site.languages[1].prefix = "/en";
+  auto add = [&](const std::string& url, int language, const std::string& key) {
+    Page page;
+    page.url = url;
+    page.language = language;
+    page.translation_key = key;
+    page.source_path = key;
+    site.page_by_url[url] = static_cast<int>(site.pages.size());
+    site.translations[key].push_back(static_cast<int>(site.pages.size()));
+    site.pages.push_back(std::move(page));
+  };
+  add("/crisis/", 0, "content/crisis.md");
+  add("/en/crisis/", 1, "content/crisis.md");
+  add("/kosten/", 0, "content/kosten.md");
+  LinkResolver links(site, {});
+  Diagnostics diags;
+  std::vector<AnchorCheck> anchors;
+  auto resolve = [&](int from, const std::string& href) {
+    return links.resolve(from, href, 1, 1, &diags, &anchors);
+  };
+  // From the English page: the Dutch URL, exactly as it is, still goes to the English version.
+  CHECK(resolve(1, "/crisis/") == "/en/crisis/");
+  CHECK(resolve(1, "/crisis") == "/en/crisis/");
+  CHECK(resolve(1, "/kosten/") == std::nullopt);  // no translation: the Dutch page
+  CHECK(resolve(1, "/en/crisis/") == std::nullopt);
+  // From the Dutch page nothing changes.
+  CHECK(resolve(0, "/crisis/") == std::nullopt);
+  CHECK(diags.empty());
+}
+
 TEST_CASE("collect_ids finds every id attribute") {
   CHECK(collect_ids(R"(<h2 id="b">x</h2><p id="a"></p><div data-id="c">)") ==
         std::vector<std::string>{"a", "b"});
