@@ -1,6 +1,7 @@
 #include "site/url_resolver.h"
 
 #include <algorithm>
+#include <functional>
 #include <tuple>
 #include <unordered_map>
 
@@ -164,9 +165,47 @@ std::pair<typename Map::iterator, bool> emplace_mostly_in_order(Map* map, const 
   return map->emplace(key, std::move(value));
 }
 
-// Gives each page its URL and output path, on all cores, then registers it by URL and by source
-// in page order.
-void assign_urls(Site* site, int jobs, Diagnostics* diags) {
+// Registers each page that has a URL (`has_url`) by URL, reporting a URL that two pages claim, and
+// by source, and groups the translations of the pages that are not failed; each table in page
+// order. A page whose front matter is broken keeps its URL, so that links to it add no errors of
+// their own. The three tables are made at once: most of what they cost is the first touch of the
+// memory their entries take.
+void register_pages(Site* site, const std::vector<char>& has_url, int jobs, Diagnostics* diags) {
+  const std::vector<Page>& pages = site->pages;
+  auto by_url = [&] {
+    for (size_t i = 0; i < pages.size(); ++i) {
+      const Page& page = pages[i];
+      if (!has_url[i]) continue;
+      auto [it, inserted] =
+          emplace_mostly_in_order(&site->page_by_url, page.url, static_cast<int>(i));
+      if (!inserted) {
+        diags->error(page.source_path, 0, 0,
+                     "URL " + page.url + " is claimed by both " +
+                         page_name(*site, pages[it->second]) + " and " + page.source_path);
+      }
+    }
+  };
+  auto by_source = [&] {
+    for (size_t i = 0; i < pages.size(); ++i) {
+      if (!has_url[i] || pages[i].source_path.empty()) continue;
+      emplace_mostly_in_order(&site->page_by_source, pages[i].source_path, 0).first->second =
+          static_cast<int>(i);
+    }
+  };
+  auto translations = [&] {
+    for (size_t i = 0; i < pages.size(); ++i) {
+      if (pages[i].failed) continue;
+      emplace_mostly_in_order(&site->translations, pages[i].translation_key, {})
+          .first->second.push_back(static_cast<int>(i));
+    }
+  };
+  const std::function<void()> tables[] = {by_url, by_source, translations};
+  parallel_for(std::size(tables), jobs, [&](size_t i, int) { tables[i](); });
+}
+
+// Gives each page its URL and output path, on all cores; a page without one is failed. Which
+// pages have one.
+std::vector<char> assign_urls(Site* site, int jobs, Diagnostics* diags) {
   std::vector<Page>& pages = site->pages;
   jobs = std::max(1, jobs);
   std::vector<SlugCache> slugs(jobs);
@@ -180,23 +219,9 @@ void assign_urls(Site* site, int jobs, Diagnostics* diags) {
       /*chunk=*/64);
   for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
   for (size_t i = 0; i < pages.size(); ++i) {
-    Page& page = pages[i];
-    if (!has_url[i]) {
-      page.failed = true;
-      continue;
-    }
-    auto [it, inserted] =
-        emplace_mostly_in_order(&site->page_by_url, page.url, static_cast<int>(i));
-    if (!inserted) {
-      diags->error(page.source_path, 0, 0,
-                   "URL " + page.url + " is claimed by both " +
-                       page_name(*site, pages[it->second]) + " and " + page.source_path);
-    }
-    if (!page.source_path.empty()) {
-      emplace_mostly_in_order(&site->page_by_source, page.source_path, 0).first->second =
-          static_cast<int>(i);
-    }
+    if (!has_url[i]) pages[i].failed = true;
   }
+  return has_url;
 }
 
 // Parents: the nearest folder above with a section page; the home page otherwise.
@@ -325,16 +350,9 @@ void sort_by_weight(const Site& site, std::vector<int>* indexes) {
 void resolve_urls(Site* site, Diagnostics* diags, int jobs) {
   add_missing_home_pages(site);
   std::map<std::string, int> section_by_dir = find_sections(site);
-  assign_urls(site, jobs, diags);
+  register_pages(site, assign_urls(site, jobs, diags), jobs, diags);
   link_parents(site, section_by_dir);
   register_aliases(site, diags);
-  for (size_t i = 0; i < site->pages.size(); ++i) {
-    const Page& page = site->pages[i];
-    if (!page.failed) {
-      emplace_mostly_in_order(&site->translations, page.translation_key, {})
-          .first->second.push_back(static_cast<int>(i));
-    }
-  }
 }
 
 }  // namespace wegwijzer
