@@ -317,17 +317,11 @@ def build_with_package(source, binary, package, debian_package, extra=()):
     return compile_c(source, binary, flags + list(extra))
 
 
-def build_floor(work):
-    """Compiles floor.c against libcmark-gfm; returns the binary or None with a reason."""
-    return build_with_package(FLOOR_SOURCE, os.path.join(work, "floor"), "libcmark-gfm",
+def build_floor(work, source=FLOOR_SOURCE, name="floor"):
+    """Compiles a floor that uses libcmark-gfm (floor.c, or pipeline_floor.c); returns the binary
+    or None with a reason."""
+    return build_with_package(source, os.path.join(work, name), "libcmark-gfm",
                               "libcmark-gfm-dev", ["-lcmark-gfm-extensions", "-pthread"])
-
-
-def build_pipeline_floor(work):
-    """Compiles pipeline_floor.c against libcmark-gfm; the binary or None with a reason."""
-    return build_with_package(PIPELINE_FLOOR_SOURCE, os.path.join(work, "pipeline_floor"),
-                              "libcmark-gfm", "libcmark-gfm-dev",
-                              ["-lcmark-gfm-extensions", "-pthread"])
 
 
 def build_md4c_floor(work):
@@ -1190,7 +1184,8 @@ def main():
         md4c_floor_binary, md4c_floor_note = build_md4c_floor(work)
         if md4c_floor_note:
             log(f"md4c floor skipped: {md4c_floor_note}")
-        pipeline_floor_binary, pipeline_floor_note = build_pipeline_floor(work)
+        pipeline_floor_binary, pipeline_floor_note = build_floor(work, PIPELINE_FLOOR_SOURCE,
+                                                                 "pipeline_floor")
         if pipeline_floor_note:
             log(f"pipeline floor skipped: {pipeline_floor_note}")
         floors = (floor_binary, write_floor_binary, md4c_floor_binary, pipeline_floor_binary)
