@@ -5,9 +5,15 @@
 #ifndef WEGWIJZER_BENCH_OUTPUT_LIST_H
 #define WEGWIJZER_BENCH_OUTPUT_LIST_H
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
+#include <unistd.h>
 
 typedef struct {
   char kind; /* 'd' or 'f' */
@@ -66,6 +72,40 @@ static OutputList read_output_list(const char* list_path) {
   fclose(list);
   out.subtree_starts[out.subtree_count] = out.count;
   return out;
+}
+
+/* A file below out_fd made of `parts`, `size` bytes in all: one open, one write (writev for more
+ * than one part) and close, as wegwijzer writes. 0 on failure. */
+static int write_file_at(int out_fd, const char* path, const struct iovec* parts, int count,
+                         size_t size) {
+  int fd = openat(out_fd, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return 0;
+  ssize_t n =
+      count == 1 ? write(fd, parts[0].iov_base, parts[0].iov_len) : writev(fd, parts, count);
+  close(fd);
+  return n == (ssize_t)size;
+}
+
+/* One thread's share of writing the listing below out_fd: it takes whichever subtree is next
+ * (`next` is shared by the threads), makes its folders and hands each file to write_file (the
+ * entry's index, the entry, out_fd), which returns 0 on failure. 0 when anything failed, each
+ * failure said on stderr. */
+static int write_subtrees(const OutputList* listing, atomic_size_t* next, int out_fd,
+                          int (*write_file)(size_t, const Entry*, int)) {
+  int ok = 1;
+  for (;;) {
+    size_t s = atomic_fetch_add(next, 1);
+    if (s >= listing->subtree_count) return ok;
+    for (size_t i = listing->subtree_starts[s]; i < listing->subtree_starts[s + 1]; ++i) {
+      const Entry* e = &listing->entries[i];
+      int done = e->kind == 'd' ? mkdirat(out_fd, e->path, 0755) == 0 || errno == EEXIST
+                                : write_file(i, e, out_fd);
+      if (!done) {
+        perror(e->path);
+        ok = 0;
+      }
+    }
+  }
 }
 
 #endif

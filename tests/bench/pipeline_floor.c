@@ -27,7 +27,6 @@
  */
 #define _GNU_SOURCE
 
-#include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -123,7 +122,7 @@ static void* read_files(void* unused) {
 }
 
 /* One page: its body rendered and written at the size the build's page has. */
-static void write_page(const Entry* e, const Body* body) {
+static int write_page(const Entry* e, const Body* body, int fd) {
   cmark_parser* parser = new_parser();
   cmark_parser_feed(parser, body->text, body->size);
   cmark_node* document = cmark_parser_finish(parser);
@@ -132,32 +131,24 @@ static void write_page(const Entry* e, const Body* body) {
   atomic_fetch_add(&html_bytes, html_size);
   size_t used = html_size < e->size ? html_size : e->size;
   struct iovec parts[2] = {{html, used}, {padding, e->size - used}};
-  int fd = openat(out_fd, e->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0 || writev(fd, parts, 2) != (ssize_t)e->size) fail_on(e->path);
-  if (fd >= 0) close(fd);
+  int ok = write_file_at(fd, e->path, parts, 2, e->size);
   free(html);
   cmark_node_free(document);
   cmark_parser_free(parser);
+  return ok;
+}
+
+/* A page gets the next body; any other file is written at its size. */
+static int write_one(size_t index, const Entry* e, int fd) {
+  if (body_of_entry[index] != NOT_A_PAGE) return write_page(e, &bodies[body_of_entry[index]], fd);
+  struct iovec all = {padding, e->size};
+  return write_file_at(fd, e->path, &all, 1, e->size);
 }
 
 static void* render_and_write(void* unused) {
   (void)unused;
-  for (;;) {
-    size_t s = atomic_fetch_add(&next_subtree, 1);
-    if (s >= listing.subtree_count) return NULL;
-    for (size_t i = listing.subtree_starts[s]; i < listing.subtree_starts[s + 1]; ++i) {
-      const Entry* e = &listing.entries[i];
-      if (e->kind == 'd') {
-        if (mkdirat(out_fd, e->path, 0755) != 0 && errno != EEXIST) fail_on(e->path);
-      } else if (body_of_entry[i] != NOT_A_PAGE) {
-        write_page(e, &bodies[body_of_entry[i]]);
-      } else {
-        int fd = openat(out_fd, e->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd < 0 || write(fd, padding, e->size) != (ssize_t)e->size) fail_on(e->path);
-        if (fd >= 0) close(fd);
-      }
-    }
-  }
+  if (!write_subtrees(&listing, &next_subtree, out_fd, write_one)) atomic_store(&failed, 1);
+  return NULL;
 }
 
 /* Runs task on `threads` threads, this one included; the wall time in ms. */

@@ -13,7 +13,6 @@
  */
 #define _GNU_SOURCE
 
-#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -37,28 +36,16 @@ static double ms(struct timeval tv) {
   return tv.tv_sec * 1e3 + tv.tv_usec / 1e3;
 }
 
+static int write_payload(size_t index, const Entry* e, int fd) {
+  (void)index;
+  struct iovec all = {payload, e->size};
+  return write_file_at(fd, e->path, &all, 1, e->size);
+}
+
 static void* work(void* unused) {
   (void)unused;
-  for (;;) {
-    size_t s = atomic_fetch_add(&next_subtree, 1);
-    if (s >= listing.subtree_count) return NULL;
-    for (size_t i = listing.subtree_starts[s]; i < listing.subtree_starts[s + 1]; ++i) {
-      const Entry* e = &listing.entries[i];
-      if (e->kind == 'd') {
-        if (mkdirat(out_fd, e->path, 0755) != 0 && errno != EEXIST) {
-          perror(e->path);
-          atomic_store(&failed, 1);
-        }
-        continue;
-      }
-      int fd = openat(out_fd, e->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-      if (fd < 0 || write(fd, payload, e->size) != (ssize_t)e->size) {
-        perror(e->path);
-        atomic_store(&failed, 1);
-      }
-      if (fd >= 0) close(fd);
-    }
-  }
+  if (!write_subtrees(&listing, &next_subtree, out_fd, write_payload)) atomic_store(&failed, 1);
+  return NULL;
 }
 
 int main(int argc, char** argv) {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "site/build_memo.h"
+#include "site/two_language_site_for_test.h"
 #include "site/url_resolver.h"
 #include "util/file_system.h"
 
@@ -68,23 +69,7 @@ TEST_CASE("LinkResolver rewrites Markdown links and reports broken ones") {
 }
 
 TEST_CASE("LinkResolver sends a translated page's links to the translations") {
-  Site site;
-  site.languages.resize(2);
-  site.languages[1].code = "en";
-  site.languages[1].prefix = "/en";
-  auto add = [&](const std::string& url, int language, const std::string& key) {
-    Page page;
-    page.url = url;
-    page.language = language;
-    page.translation_key = key;
-    page.source_path = key;
-    site.page_by_url[url] = static_cast<int>(site.pages.size());
-    site.translations[key].push_back(static_cast<int>(site.pages.size()));
-    site.pages.push_back(std::move(page));
-  };
-  add("/crisis/", 0, "content/crisis.md");
-  add("/en/crisis/", 1, "content/crisis.md");
-  add("/kosten/", 0, "content/kosten.md");
+  Site site = two_language_site_for_test();
   LinkResolver links(site, {});
   Diagnostics diags;
   std::vector<AnchorCheck> anchors;
