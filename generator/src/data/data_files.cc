@@ -1,6 +1,8 @@
 #include "data/data_files.h"
 
+#include <locale>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 
@@ -156,6 +158,19 @@ std::optional<JsonSource> load_data_file(const FileSystem& fs, const std::string
   return source;
 }
 
+// valijson checks a "pattern" by compiling a std::regex, on each thread that validates. The regex
+// compiler asks std::ctype<char> to narrow and widen characters, which libstdc++ answers from
+// tables it fills on first use without a lock: two threads filling them at once is a data race
+// (ThreadSanitizer reports it). Filled once before the threads start, they are only read after.
+void fill_ctype_tables() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const auto& ctype = std::use_facet<std::ctype<char>>(std::locale());
+    for (int c = 0; c < 256; ++c) ctype.narrow(static_cast<char>(c), '\0');
+    ctype.widen('a');
+  });
+}
+
 }  // namespace
 
 DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Diagnostics* diags,
@@ -168,6 +183,7 @@ DataFiles load_data_files(const FileSystem& fs, const std::string& data_dir, Dia
   }
   std::vector<std::optional<JsonSource>> loaded(sets.size());
   std::vector<Diagnostics> found(sets.size());
+  fill_ctype_tables();
   parallel_for(
       sets.size(), jobs,
       [&](size_t i, int) {
