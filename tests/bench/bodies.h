@@ -63,17 +63,21 @@ static int read_file(const char* path, char** out, size_t* size) {
   return 0;
 }
 
-/* Drops a leading "---\n ... \n---\n" block, as the generator's front-matter reader does. */
-static void strip_front_matter(Body* b) {
-  if (b->size < 4 || memcmp(b->text, "---\n", 4) != 0) return;
-  for (size_t i = 3; i + 5 <= b->size; ++i) {
-    if (memcmp(b->text + i, "\n---\n", 5) == 0) {
-      size_t skip = i + 5;
-      memmove(b->text, b->text + skip, b->size - skip);
-      b->size -= skip;
-      return;
-    }
+/* The length of a leading "---\n ... \n---\n" block in `text`, 0 when there is none: what the
+ * generator's front-matter reader takes off before the body. */
+static size_t front_matter_size(const char* text, size_t size) {
+  if (size < 4 || memcmp(text, "---\n", 4) != 0) return 0;
+  for (size_t i = 3; i + 5 <= size; ++i) {
+    if (memcmp(text + i, "\n---\n", 5) == 0) return i + 5;
   }
+  return 0;
+}
+
+/* Drops the front matter from the body. */
+static void strip_front_matter(Body* b) {
+  size_t skip = front_matter_size(b->text, b->size);
+  memmove(b->text, b->text + skip, b->size - skip);
+  b->size -= skip;
 }
 
 typedef struct {

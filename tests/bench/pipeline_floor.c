@@ -91,16 +91,10 @@ static int read_body_into(const char* path, Arena* a, Body* body) {
   }
   close(fd);
   if (n < 0) return 0;
-  body->text = a->next;
-  body->size = size;
+  size_t skip = front_matter_size(a->next, size);
+  body->text = a->next + skip;
+  body->size = size - skip;
   a->next += (size + 63) & ~(size_t)63;
-  if (size >= 4 && memcmp(body->text, "---\n", 4) == 0) {
-    char* end = memmem(body->text + 3, size - 3, "\n---\n", 5);
-    if (end) {
-      body->size -= (size_t)(end + 5 - body->text);
-      body->text = end + 5;
-    }
-  }
   return 1;
 }
 
