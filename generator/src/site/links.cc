@@ -37,9 +37,8 @@ std::string percent_decode(std::string_view s) {
 }  // namespace
 
 LinkResolver::LinkResolver(const Site& site, std::vector<std::string> outputs)
-    : site_(site), outputs_(std::move(outputs)) {
-  page_by_url_.reserve(site.page_by_url.size());
-  for (const auto& [url, index] : site.page_by_url) page_by_url_.emplace(url, index);
+    : site_(site), page_by_url_(site.page_by_url.size()), outputs_(std::move(outputs)) {
+  for (const auto& [url, index] : site.page_by_url) page_by_url_.insert(url, index);
   for (const auto& [out, src] : site.static_files) content_file_urls_[src] = "/" + out;
   for (const Page& page : site.pages) {
     for (const std::string& res : page.resources) {
@@ -51,11 +50,10 @@ LinkResolver::LinkResolver(const Site& site, std::vector<std::string> outputs)
 }
 
 int LinkResolver::page_at(std::string_view url, bool* exact) const {
-  auto it = page_by_url_.find(url);
-  if (exact) *exact = it != page_by_url_.end();
-  if (it == page_by_url_.end() && !url.ends_with("/"))
-    it = page_by_url_.find(std::string(url) + "/");
-  return it == page_by_url_.end() ? -1 : it->second;
+  int found = page_by_url_.find(url);
+  if (exact) *exact = found >= 0;
+  if (found < 0 && !url.ends_with("/")) found = page_by_url_.find(std::string(url) + "/");
+  return found;
 }
 
 bool LinkResolver::file_at(const std::string& url) const {

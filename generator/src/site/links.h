@@ -4,11 +4,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "site/site.h"
 #include "util/diagnostic.h"
+#include "util/string_index.h"
 
 namespace wegwijzer {
 
@@ -44,7 +44,7 @@ class LinkResolver {
   const Site& site_;
   // site_.page_by_url again, hashed: every link of every page is looked up here, and the sorted
   // map compares long common prefixes ("/onderwerp-012/pagina-0...") all the way down.
-  std::unordered_map<std::string_view, int> page_by_url_;
+  StringIndex page_by_url_;
   std::map<std::string, std::string>
       content_file_urls_;             // "content/a/b/foto.png" -> "/a/b/foto.png"
   std::vector<std::string> outputs_;  // sorted
