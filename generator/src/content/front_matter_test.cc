@@ -64,6 +64,23 @@ TEST_CASE("front matter: errors name the file, line and column") {
             .find(":3:8: error: \"draft\" must be") != std::string::npos);
 }
 
+TEST_CASE("front matter: dates may carry a time, and nothing else") {
+  for (const char* good :
+       {"2026-01-02", "2026-01-02T10:30", "2026-01-02 10:30:59", "2026-01-02T10:30:59.123Z",
+        "2024-02-29T10:30+01:00", "2026-01-02T10:30:00-0130", "2026-01-02T10:30Z"}) {
+    INFO(good);
+    CHECK(parse_errors(std::string("---\ntitle: x\ndate: \"") + good + "\"\n---\n").empty());
+  }
+  for (const char* bad :
+       {"2026-1-02", "2026-01-02T", "2026-01-02T10", "2026-01-02T10:3", "2026-01-02T10:30:5",
+        "2026-01-02T10:30.", "2026-01-02T10:30Z1", "2026-01-02T10:30+1", "2026-01-02T10:30+01:0",
+        "2026-01-02x", "20260102", "2023-02-29", "2026-13-01", " 2026-01-02"}) {
+    INFO(bad);
+    CHECK(parse_errors(std::string("---\ntitle: x\ndate: \"") + bad + "\"\n---\n")
+              .find("\"date\" must be a date like 2026-11-23") != std::string::npos);
+  }
+}
+
 TEST_CASE("front matter: invalid YAML is reported at the parser's position") {
   std::string out = parse_errors("---\ntitle: x\nfoo: [1, 2\n---\n");
   CHECK(out.rfind("content/a.md:4:", 0) == 0);
