@@ -431,7 +431,7 @@ void resolve_stage(int jobs, BuildMemo* memo, ResolvedStage* in) {
   const Theme& theme = *in->theme;
   const SiteData& data = *in->data;
   Diagnostics* diags = &in->diagnostics;
-  resolve_urls(site, diags, jobs);
+  resolve_urls(site, diags);
   add_data_pages(site, data.raw, diags, jobs);
   add_open_data(site, site->config.open_data, diags);
   check_page_references(

@@ -1,11 +1,9 @@
 #include "site/url_resolver.h"
 
 #include <algorithm>
-#include <functional>
 #include <tuple>
 #include <unordered_map>
 
-#include "util/parallel.h"
 #include "util/slug.h"
 
 namespace wegwijzer {
@@ -168,57 +166,42 @@ std::pair<typename Map::iterator, bool> emplace_mostly_in_order(Map* map, const 
 // Registers each page that has a URL (`has_url`) by URL, reporting a URL that two pages claim, and
 // by source, and groups the translations of the pages that are not failed; each table in page
 // order. A page whose front matter is broken keeps its URL, so that links to it add no errors of
-// their own. The three tables are made at once: most of what they cost is the first touch of the
-// memory their entries take.
-void register_pages(Site* site, const std::vector<char>& has_url, int jobs, Diagnostics* diags) {
+// their own.
+void register_pages(Site* site, const std::vector<char>& has_url, Diagnostics* diags) {
   const std::vector<Page>& pages = site->pages;
-  auto by_url = [&] {
-    for (size_t i = 0; i < pages.size(); ++i) {
-      const Page& page = pages[i];
-      if (!has_url[i]) continue;
-      auto [it, inserted] =
-          emplace_mostly_in_order(&site->page_by_url, page.url, static_cast<int>(i));
-      if (!inserted) {
-        diags->error(page.source_path, 0, 0,
-                     "URL " + page.url + " is claimed by both " +
-                         page_name(*site, pages[it->second]) + " and " + page.source_path);
-      }
+  for (size_t i = 0; i < pages.size(); ++i) {
+    const Page& page = pages[i];
+    if (!has_url[i]) continue;
+    auto [it, inserted] =
+        emplace_mostly_in_order(&site->page_by_url, page.url, static_cast<int>(i));
+    if (!inserted) {
+      diags->error(page.source_path, 0, 0,
+                   "URL " + page.url + " is claimed by both " +
+                       page_name(*site, pages[it->second]) + " and " + page.source_path);
     }
-  };
-  auto by_source = [&] {
-    for (size_t i = 0; i < pages.size(); ++i) {
-      if (!has_url[i] || pages[i].source_path.empty()) continue;
-      emplace_mostly_in_order(&site->page_by_source, pages[i].source_path, 0).first->second =
-          static_cast<int>(i);
-    }
-  };
-  auto translations = [&] {
-    for (size_t i = 0; i < pages.size(); ++i) {
-      if (pages[i].failed) continue;
-      emplace_mostly_in_order(&site->translations, pages[i].translation_key, {})
-          .first->second.push_back(static_cast<int>(i));
-    }
-  };
-  const std::function<void()> tables[] = {by_url, by_source, translations};
-  parallel_for(std::size(tables), jobs, [&](size_t i, int) { tables[i](); });
+  }
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (!has_url[i] || pages[i].source_path.empty()) continue;
+    emplace_mostly_in_order(&site->page_by_source, pages[i].source_path, 0).first->second =
+        static_cast<int>(i);
+  }
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (pages[i].failed) continue;
+    emplace_mostly_in_order(&site->translations, pages[i].translation_key, {})
+        .first->second.push_back(static_cast<int>(i));
+  }
 }
 
-// Gives each page its URL and output path, on all cores; a page without one is failed. Which
-// pages have one.
-std::vector<char> assign_urls(Site* site, int jobs, Diagnostics* diags) {
+// Gives each page its URL and output path; a page without one is failed. Which pages have one.
+// On one thread: on two, each page's strings came from the other thread's memory as often as not,
+// and the tables above, made next, read them all (measured: the stage took 8.5 ms on two threads,
+// 6.8 ms on one, at 10,000 pages).
+std::vector<char> assign_urls(Site* site, Diagnostics* diags) {
   std::vector<Page>& pages = site->pages;
-  jobs = std::max(1, jobs);
-  std::vector<SlugCache> slugs(jobs);
-  std::vector<Diagnostics> worker_diags(jobs);
+  SlugCache slugs;
   std::vector<char> has_url(pages.size(), 0);
-  parallel_for(
-      pages.size(), jobs,
-      [&](size_t i, int worker) {
-        has_url[i] = assign_url(*site, pages[i], &slugs[worker], &worker_diags[worker]);
-      },
-      /*chunk=*/64);
-  for (Diagnostics& d : worker_diags) diags->merge(std::move(d));
   for (size_t i = 0; i < pages.size(); ++i) {
+    has_url[i] = assign_url(*site, pages[i], &slugs, diags);
     if (!has_url[i]) pages[i].failed = true;
   }
   return has_url;
@@ -347,10 +330,10 @@ void sort_by_weight(const Site& site, std::vector<int>* indexes) {
   });
 }
 
-void resolve_urls(Site* site, Diagnostics* diags, int jobs) {
+void resolve_urls(Site* site, Diagnostics* diags) {
   add_missing_home_pages(site);
   std::map<std::string, int> section_by_dir = find_sections(site);
-  register_pages(site, assign_urls(site, jobs, diags), jobs, diags);
+  register_pages(site, assign_urls(site, diags), diags);
   link_parents(site, section_by_dir);
   register_aliases(site, diags);
 }

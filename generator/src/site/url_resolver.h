@@ -9,9 +9,8 @@ namespace wegwijzer {
 
 // The resolve stage for pages: gives every page its URL and output path, links sections to their
 // pages and subsections (ordered by weight, then title), registers aliases, and reports pages or
-// aliases that claim the same URL or would leave the output folder. The pages' URLs are worked
-// out on `jobs` threads.
-void resolve_urls(Site* site, Diagnostics* diags, int jobs = 1);
+// aliases that claim the same URL or would leave the output folder.
+void resolve_urls(Site* site, Diagnostics* diags);
 
 // Orders page indexes by weight, then title, then URL.
 void sort_by_weight(const Site& site, std::vector<int>* indexes);
