@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace wegwijzer {
@@ -20,7 +21,6 @@ size_t slots_for(size_t keys) {
 StringIndex::StringIndex(size_t capacity) : slots_(slots_for(capacity)) {}
 
 uint64_t StringIndex::hash_of(std::string_view key) {
-  // An empty key has a valid, non-null address here, so that its slot does not look empty.
   return XXH3_64bits(key.data(), key.size());
 }
 
@@ -41,6 +41,7 @@ bool StringIndex::insert(std::string_view key, int value) {
   uint64_t hash = hash_of(key);
   Slot& slot = slots_[slot_of(hash, key)];
   if (slot.data != nullptr) return false;
+  // A null address marks an empty slot, so an empty key points here instead.
   static const char kEmpty = 0;
   slot = {hash, key.empty() ? &kEmpty : key.data(), static_cast<uint32_t>(key.size()), value};
   ++size_;
@@ -55,7 +56,7 @@ int StringIndex::find(std::string_view key) const {
 
 void StringIndex::grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(slots_for(size_ + 1 > old.size() ? size_ + 1 : old.size()), Slot{});
+  slots_.assign(slots_for(std::max(size_ + 1, old.size())), Slot{});
   const size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.data == nullptr) continue;
