@@ -163,15 +163,20 @@ std::pair<typename Map::iterator, bool> emplace_mostly_in_order(Map* map, const 
   return map->emplace(key, std::move(value));
 }
 
-// Registers each page that has a URL (`has_url`) by URL, reporting a URL that two pages claim, and
-// by source, and groups the translations of the pages that are not failed; each table in page
-// order. A page whose front matter is broken keeps its URL, so that links to it add no errors of
-// their own.
-void register_pages(Site* site, const std::vector<char>& has_url, Diagnostics* diags) {
-  const std::vector<Page>& pages = site->pages;
+// Gives each page its URL and output path and registers it by URL (reporting a URL that two pages
+// claim) and by source, and groups the translations; each table in page order. A page without a
+// URL is failed. A page whose front matter is broken keeps its URL, so that links to it add no
+// errors of their own, but translates nothing. On one thread: on two (a8f1dff) the stage took
+// longer, as each page's strings then lay in the other thread's fresh memory.
+void assign_urls(Site* site, Diagnostics* diags) {
+  std::vector<Page>& pages = site->pages;
+  SlugCache slugs;
   for (size_t i = 0; i < pages.size(); ++i) {
-    const Page& page = pages[i];
-    if (!has_url[i]) continue;
+    Page& page = pages[i];
+    if (!assign_url(*site, page, &slugs, diags)) {
+      page.failed = true;
+      continue;
+    }
     auto [it, inserted] =
         emplace_mostly_in_order(&site->page_by_url, page.url, static_cast<int>(i));
     if (!inserted) {
@@ -179,32 +184,15 @@ void register_pages(Site* site, const std::vector<char>& has_url, Diagnostics* d
                    "URL " + page.url + " is claimed by both " +
                        page_name(*site, pages[it->second]) + " and " + page.source_path);
     }
+    if (!page.source_path.empty()) {
+      emplace_mostly_in_order(&site->page_by_source, page.source_path, 0).first->second =
+          static_cast<int>(i);
+    }
+    if (!page.failed) {
+      emplace_mostly_in_order(&site->translations, page.translation_key, {})
+          .first->second.push_back(static_cast<int>(i));
+    }
   }
-  for (size_t i = 0; i < pages.size(); ++i) {
-    if (!has_url[i] || pages[i].source_path.empty()) continue;
-    emplace_mostly_in_order(&site->page_by_source, pages[i].source_path, 0).first->second =
-        static_cast<int>(i);
-  }
-  for (size_t i = 0; i < pages.size(); ++i) {
-    if (pages[i].failed) continue;
-    emplace_mostly_in_order(&site->translations, pages[i].translation_key, {})
-        .first->second.push_back(static_cast<int>(i));
-  }
-}
-
-// Gives each page its URL and output path; a page without one is failed. Which pages have one.
-// On one thread: on two, each page's strings came from the other thread's memory as often as not,
-// and the tables above, made next, read them all (measured: the stage took 8.5 ms on two threads,
-// 6.8 ms on one, at 10,000 pages).
-std::vector<char> assign_urls(Site* site, Diagnostics* diags) {
-  std::vector<Page>& pages = site->pages;
-  SlugCache slugs;
-  std::vector<char> has_url(pages.size(), 0);
-  for (size_t i = 0; i < pages.size(); ++i) {
-    has_url[i] = assign_url(*site, pages[i], &slugs, diags);
-    if (!has_url[i]) pages[i].failed = true;
-  }
-  return has_url;
 }
 
 // Parents: the nearest folder above with a section page; the home page otherwise.
@@ -333,7 +321,7 @@ void sort_by_weight(const Site& site, std::vector<int>* indexes) {
 void resolve_urls(Site* site, Diagnostics* diags) {
   add_missing_home_pages(site);
   std::map<std::string, int> section_by_dir = find_sections(site);
-  register_pages(site, assign_urls(site, diags), diags);
+  assign_urls(site, diags);
   link_parents(site, section_by_dir);
   register_aliases(site, diags);
 }
