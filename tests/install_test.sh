@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Others can install it: `cmake --install` puts a wegwijzer that runs on its own (the default theme
-# is compiled in) in <prefix>/bin, and `cpack -G DEB` makes a Debian package whose Depends lists
-# only Debian packages.
+# is compiled in) in <prefix>/bin, with the wegwijzer-serve its `serve` runs, and `cpack -G DEB`
+# makes a Debian package whose Depends lists only Debian packages.
 #
 #   tests/install_test.sh [BUILD_DIR]
 #
@@ -53,8 +53,8 @@ else
   fail "cmake --install"
 fi
 installed=$(cd "$prefix" 2>/dev/null && find . -type f -o -type l | sort | tr '\n' ' ')
-if [ "$installed" = "./bin/wegwijzer ./share/man/man1/wegwijzer.1 " ]; then
-  pass "the install is bin/wegwijzer and share/man/man1/wegwijzer.1, nothing else"
+if [ "$installed" = "./bin/wegwijzer ./bin/wegwijzer-serve ./share/man/man1/wegwijzer.1 " ]; then
+  pass "the install is bin/wegwijzer, bin/wegwijzer-serve and share/man/man1/wegwijzer.1, nothing else"
 else
   fail "the install holds: $installed"
 fi
@@ -69,6 +69,13 @@ if [[ "$version" =~ ^wegwijzer\ [0-9]+\.[0-9]+\.[0-9]+ ]]; then
   pass "$prefix/bin/wegwijzer --version: $version"
 else
   fail "$prefix/bin/wegwijzer --version printed: $version"
+fi
+
+# `wegwijzer serve` runs the installed wegwijzer-serve beside it.
+if "$prefix/bin/wegwijzer" serve --help 2>&1 | grep -q '^usage: wegwijzer serve'; then
+  pass "the installed wegwijzer serve --help runs bin/wegwijzer-serve"
+else
+  fail "the installed wegwijzer serve --help: $("$prefix/bin/wegwijzer" serve --help 2>&1 | head -n 3)"
 fi
 
 # The installed binary builds a site far from the source tree: the theme is inside it.
@@ -159,11 +166,13 @@ if dpkg-deb -c "$deb" | awk '{print $NF}' | grep -qx './usr/share/man/man1/wegwi
 else
   fail "the package has no manual page"
 fi
-if dpkg-deb -c "$deb" | awk '{print $NF}' | grep -qx './usr/bin/wegwijzer'; then
-  pass "usr/bin/wegwijzer is in the package"
-else
-  dpkg-deb -c "$deb"
-  fail "usr/bin/wegwijzer is not in the package"
-fi
+for program in wegwijzer wegwijzer-serve; do
+  if dpkg-deb -c "$deb" | awk '{print $NF}' | grep -qx "./usr/bin/$program"; then
+    pass "usr/bin/$program is in the package"
+  else
+    dpkg-deb -c "$deb"
+    fail "usr/bin/$program is not in the package"
+  fi
+done
 
 finish

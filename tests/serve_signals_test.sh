@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `wegwijzer serve` stops cleanly on SIGINT (Ctrl+C) and on SIGTERM: it says "Stopped." and exits
-# 0, whichever of its threads the kernel hands the signal to.
+# 0, whichever of its threads the kernel hands the signal to. wegwijzer runs wegwijzer-serve in its
+# own place (the same process), so the signals sent to the process it started reach the server;
+# without wegwijzer-serve beside it, it says so and exits 2.
 #
 #   tests/serve_signals_test.sh WEGWIJZER SITE_DIR
 set -uo pipefail
@@ -49,4 +51,15 @@ for signal in INT TERM; do
     failed=1
   fi
 done
+# A wegwijzer alone in its folder cannot serve, and says where wegwijzer-serve should be.
+cp "$wegwijzer" "$tmp/wegwijzer"
+"$tmp/wegwijzer" serve --source "$site" --port 0 >"$tmp/out" 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 2 ] && grep -q "cannot start $tmp/wegwijzer-serve: No such file" "$tmp/err"; then
+  echo "ok: without wegwijzer-serve beside it: exit 2, says so"
+else
+  echo "FAIL: without wegwijzer-serve beside it: exit $status, output:"
+  cat "$tmp/out" "$tmp/err"
+  failed=1
+fi
 exit "$failed"

@@ -11,7 +11,7 @@
 #include "check/fact_table.h"
 #include "cli/flag_reader.h"
 #include "cli/new_site.h"
-#include "cli/serve.h"
+#include "cli/serve_launcher.h"
 #include "markdown/cmark_threads.h"
 #include "output/manifest.h"
 #include "output/output.h"
@@ -314,7 +314,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   if (command == "verify") return run_verify(args, out, err);
   if (command == "serve") {
-    return run_serve(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+    return run_serve_program(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
   }
   if (command == "build" || command == "check") {
     Flags flags;

@@ -8,29 +8,13 @@
 
 #include "cli/cli.h"
 #include "cli/flag_reader.h"
+#include "cli/serve_launcher.h"
 #include "serve/dev_server.h"
 #include "site/config.h"
 #include "util/parallel.h"
 
 namespace wegwijzer {
 namespace {
-
-constexpr const char* kServeUsage =
-    "usage: wegwijzer serve [--source DIR] [--port N] [--bind ADDR] [--base-path PATH] [--jobs N]\n"
-    "                       [--explain]\n"
-    "\n"
-    "Builds the site into memory (with drafts; public/ is left alone), serves it, and rebuilds\n"
-    "and reloads open pages whenever a file changes. Stop it with Ctrl+C.\n"
-    "\n"
-    "  --source DIR   the site folder with content/ (default: .)\n"
-    "  --port N       the port (default: 1313; 0 picks a free one)\n"
-    "  --bind ADDR    the address to listen on (default: 127.0.0.1, this computer only)\n"
-    "  --base-path PATH  serve the site under PATH (/wegwijzer/), as a base_url with that path\n"
-    "                 publishes it, and nothing outside it\n"
-    "  --jobs N       threads to use (default: all cores)\n"
-    "  --drafts       accepted for symmetry with build: serve always shows drafts\n"
-    "  --explain      after each rebuild, say why each page was made again: which of its\n"
-    "                 inputs (file, links, data, layout, frames, templates) changed\n";
 
 // Returns an error message, or nullopt when the arguments are fine.
 std::optional<std::string> parse_serve_flags(const std::vector<std::string>& args,
@@ -74,20 +58,16 @@ std::optional<std::string> parse_serve_flags(const std::vector<std::string>& arg
 
 }  // namespace
 
-const char* serve_usage() {
-  return kServeUsage;
-}
-
 int run_serve(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ServeOptions options;
   options.jobs = default_jobs();
   bool help = false;
   if (auto problem = parse_serve_flags(args, &options, &help)) {
-    err << "wegwijzer serve: " << *problem << "\n\n" << kServeUsage;
+    err << "wegwijzer serve: " << *problem << "\n\n" << serve_usage();
     return kExitUsage;
   }
   if (help) {
-    out << kServeUsage;
+    out << serve_usage();
     return kExitOk;
   }
   std::mutex output_mutex;
