@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <string>
 
 #include "cli/cli.h"
 
@@ -28,16 +29,17 @@ constexpr const char* kServeUsage =
     "  --explain      after each rebuild, say why each page was made again: which of its\n"
     "                 inputs (file, links, data, layout, frames, templates) changed\n";
 
-}  // namespace
-
-const char* serve_usage() {
-  return kServeUsage;
-}
-
+// Where wegwijzer-serve is: in the folder of the running program ("" when /proc cannot say).
 std::string serve_program_path() {
   std::error_code ec;
   std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
   return ec ? "" : (self.parent_path() / "wegwijzer-serve").string();
+}
+
+}  // namespace
+
+const char* serve_usage() {
+  return kServeUsage;
 }
 
 int run_serve_program(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

@@ -6,7 +6,6 @@
 // start some 8 ms later, on one thread while the others wait.
 
 #include <ostream>
-#include <string>
 #include <vector>
 
 namespace wegwijzer {
@@ -14,12 +13,9 @@ namespace wegwijzer {
 // The text of `wegwijzer serve --help`, also for the man page.
 const char* serve_usage();
 
-// Where wegwijzer-serve is: in the folder of the running program ("" when /proc cannot say).
-std::string serve_program_path();
-
-// Replaces this process with wegwijzer-serve, given `args` (the arguments after "serve"), so that
-// signals reach the server as they would have reached wegwijzer. Returns only when that fails,
-// having said why on `err`, with the exit status.
+// Replaces this process with wegwijzer-serve from the running program's folder, given `args` (the
+// arguments after "serve"), so that signals reach the server as they would have reached wegwijzer.
+// Returns only when that fails, having said why on `err`, with the exit status.
 int run_serve_program(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace wegwijzer

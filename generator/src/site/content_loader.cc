@@ -6,7 +6,6 @@
 #include "util/language_suffix.h"
 
 namespace wegwijzer {
-namespace {}  // namespace
 
 bool is_ignored_file(const std::string& path) {
   for (size_t start = 0; start < path.size();) {
