@@ -21,6 +21,16 @@ within_10s() {
   return 1
 }
 started() { grep -qs "^Serving " "$tmp/out"; }  # -s: the shell may not have made the file yet
+# ok or FAIL for what $2 says, by the status $1 of the check before it; a failure shows the output.
+verdict() {
+  if [ "$1" -eq 0 ]; then
+    echo "ok: $2"
+  else
+    echo "FAIL: $2; output:"
+    cat "$tmp/out" "$tmp/err"
+    failed=1
+  fi
+}
 stopped() { ! kill -0 "$pid" 2>/dev/null; }
 
 for signal in INT TERM; do
@@ -43,23 +53,13 @@ for signal in INT TERM; do
   fi
   wait "$pid"
   status=$?
-  if [ "$status" -eq 0 ] && grep -q "^Stopped\.$" "$tmp/out"; then
-    echo "ok: SIG$signal: stopped, exit 0"
-  else
-    echo "FAIL: SIG$signal: exit $status, output:"
-    cat "$tmp/out" "$tmp/err"
-    failed=1
-  fi
+  [ "$status" -eq 0 ] && grep -q "^Stopped\.$" "$tmp/out"
+  verdict $? "SIG$signal: says Stopped. and exits 0 (exit $status)"
 done
 # A wegwijzer alone in its folder cannot serve, and says where wegwijzer-serve should be.
 cp "$wegwijzer" "$tmp/wegwijzer"
 "$tmp/wegwijzer" serve --source "$site" --port 0 >"$tmp/out" 2>"$tmp/err"
 status=$?
-if [ "$status" -eq 2 ] && grep -q "cannot start $tmp/wegwijzer-serve: No such file" "$tmp/err"; then
-  echo "ok: without wegwijzer-serve beside it: exit 2, says so"
-else
-  echo "FAIL: without wegwijzer-serve beside it: exit $status, output:"
-  cat "$tmp/out" "$tmp/err"
-  failed=1
-fi
+[ "$status" -eq 2 ] && grep -q "cannot start $tmp/wegwijzer-serve: No such file" "$tmp/err"
+verdict $? "without wegwijzer-serve beside it: says so and exits 2 (exit $status)"
 exit "$failed"
