@@ -12,6 +12,8 @@
 namespace wegwijzer {
 namespace {
 
+constexpr const char* kServeProgram = "wegwijzer-serve";
+
 constexpr const char* kServeUsage =
     "usage: wegwijzer serve [--source DIR] [--port N] [--bind ADDR] [--base-path PATH] [--jobs N]\n"
     "                       [--explain]\n"
@@ -33,7 +35,7 @@ constexpr const char* kServeUsage =
 std::string serve_program_path() {
   std::error_code ec;
   std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  return ec ? "" : (self.parent_path() / "wegwijzer-serve").string();
+  return ec ? "" : (self.parent_path() / kServeProgram).string();
 }
 
 }  // namespace
@@ -45,7 +47,7 @@ const char* serve_usage() {
 int run_serve_program(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   // Without /proc, the one on the PATH.
   const std::string beside = serve_program_path();
-  const std::string program = beside.empty() ? "wegwijzer-serve" : beside;
+  const std::string program = beside.empty() ? kServeProgram : beside;
   std::vector<char*> argv{const_cast<char*>(program.c_str())};
   for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);

@@ -6,6 +6,7 @@
 // start some 8 ms later, on one thread while the others wait.
 
 #include <ostream>
+#include <string>
 #include <vector>
 
 namespace wegwijzer {
